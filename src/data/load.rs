@@ -1,0 +1,123 @@
+//! Reading and parsing a dataset file, with errors a person can act on.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use super::model::{Dataset, SCHEMA_VERSION};
+use super::sanitize::clean;
+
+/// Larger files are refused before they are read: the article's dataset is
+/// 50 KB, and a file of this size would take gigabytes once parsed.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a dataset file into a string: one clear line for every way it can fail.
+pub fn read_file(path: &Path) -> Result<String, String> {
+    let shown = clean(&path.display().to_string()).into_owned();
+    let meta = fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => format!("{shown}: no such file"),
+        std::io::ErrorKind::PermissionDenied => format!("{shown}: permission denied"),
+        _ => format!("{shown}: cannot read: {e}"),
+    })?;
+    if meta.is_dir() {
+        return Err(format!("{shown}: is a directory, not a dataset file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "{shown}: file is {} MiB; fugong reads datasets of at most {} MiB",
+            meta.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let file = fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::PermissionDenied => format!("{shown}: permission denied"),
+        _ => format!("{shown}: cannot open: {e}"),
+    })?;
+    // `take` guards against a file that grows between the size check and the read.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "{shown}: file is larger than {} MiB",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{shown}: not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Parses the JSON text into a [`Dataset`]; the error names the line, column
+/// and JSON path of the first problem.
+pub fn parse(text: &str) -> Result<Dataset, String> {
+    if text.trim().is_empty() {
+        return Err("the file is empty; a dataset is a JSON object".to_string());
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let ds: Dataset = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let msg = clean(&inner.to_string()).into_owned();
+        if path == "." || inner.is_syntax() || inner.is_eof() {
+            format!("invalid JSON: {msg}")
+        } else {
+            format!("{path}: {msg}")
+        }
+    })?;
+    de.end()
+        .map_err(|e| format!("invalid JSON: {}", clean(&e.to_string())))?;
+    if ds.schema_version != SCHEMA_VERSION {
+        return Err(format!(
+            "schema_version: {} is not supported; this fugong reads version {SCHEMA_VERSION}",
+            ds.schema_version
+        ));
+    }
+    Ok(ds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        let err = parse("{\n  \"schema_version\": 1,\n  oops\n}").unwrap_err();
+        assert!(err.starts_with("invalid JSON:"), "{err}");
+        assert!(err.contains("line 3 column 3"), "{err}");
+    }
+
+    #[test]
+    fn shape_errors_name_the_path() {
+        let err = parse(r#"{"schema_version": "one"}"#).unwrap_err();
+        assert!(err.starts_with("schema_version:"), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        // The typed model stops at the first value of the wrong shape, and
+        // serde_json's recursion limit stops an untyped descent.
+        let text = "[".repeat(100_000);
+        let err = parse(&text).unwrap_err();
+        assert!(err.contains("line 1 column"), "{err}");
+        let text = format!("{{\"schema_version\": 1, \"title\": {}", "[".repeat(100_000));
+        let err = parse(&text).unwrap_err();
+        assert!(err.contains("title"), "{err}");
+    }
+
+    #[test]
+    fn empty_text_is_explained() {
+        assert!(parse("  \n").unwrap_err().contains("empty"));
+    }
+
+    #[test]
+    fn trailing_garbage_is_an_error() {
+        let ds = include_str!("../../assets/dataset.json");
+        let err = parse(&format!("{ds} x")).unwrap_err();
+        assert!(err.contains("trailing"), "{err}");
+    }
+}

@@ -1,0 +1,140 @@
+//! The dataset: read, parse, sanitize and check once, then read-only.
+
+pub mod check;
+pub mod figure;
+pub mod load;
+pub mod model;
+pub mod sanitize;
+
+use std::path::Path;
+
+pub use check::{CheckKind, CheckResult, Index, RecordRef};
+pub use model::*;
+
+/// The article's dataset, embedded so the binary runs from any folder.
+pub const EMBEDDED: &str = include_str!("../../assets/dataset.json");
+
+/// A dataset that passed every check, with its id index and the checks it passed.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub index: Index,
+    pub checks: Vec<CheckResult>,
+}
+
+/// Every problem found in a dataset, one line each.
+#[derive(Debug, Clone)]
+pub struct Invalid {
+    /// Where the data came from: a path, or "embedded dataset".
+    pub origin: String,
+    pub problems: Vec<String>,
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.problems.as_slice() {
+            [one] => write!(f, "{}: {one}", self.origin),
+            many => write!(f, "{}: {} problems", self.origin, many.len()),
+        }
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// Parses, sanitizes and checks a dataset's text.
+pub fn load_str(text: &str, origin: &str) -> Result<Loaded, Invalid> {
+    let invalid = |problems| Invalid {
+        origin: origin.to_string(),
+        problems,
+    };
+    let mut dataset = load::parse(text).map_err(|p| invalid(vec![p]))?;
+    sanitize::sanitize(&mut dataset);
+    let report = check::check(&dataset);
+    if !report.problems.is_empty() {
+        return Err(invalid(report.problems));
+    }
+    Ok(Loaded {
+        dataset,
+        index: report.index,
+        checks: report.checks,
+    })
+}
+
+/// Reads and loads a dataset file.
+pub fn load_path(path: &Path) -> Result<Loaded, Invalid> {
+    let origin = sanitize::clean(&path.display().to_string()).into_owned();
+    let text = load::read_file(path).map_err(|p| Invalid {
+        origin: origin.clone(),
+        problems: vec![p.trim_start_matches(&format!("{origin}: ")).to_string()],
+    })?;
+    load_str(&text, &origin)
+}
+
+/// Loads the embedded dataset, or the file at `path`.
+pub fn load(path: Option<&Path>) -> Result<Loaded, Invalid> {
+    match path {
+        Some(p) => load_path(p),
+        None => load_str(EMBEDDED, "embedded dataset"),
+    }
+}
+
+impl Loaded {
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        match self.index.get(id)? {
+            RecordRef::Place(i) => self.dataset.places.get(i),
+            _ => None,
+        }
+    }
+
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        match self.index.get(id)? {
+            RecordRef::Organisation(i) => self.dataset.organisations.get(i),
+            _ => None,
+        }
+    }
+
+    pub fn count(&self, id: &str) -> Option<&Count> {
+        match self.index.get(id)? {
+            RecordRef::Count(i) => self.dataset.counts.get(i),
+            _ => None,
+        }
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        match self.index.get(id)? {
+            RecordRef::Event(i) => self.dataset.events.get(i),
+            _ => None,
+        }
+    }
+
+    /// A one-paragraph summary: records by kind and checks passed.
+    pub fn summary(&self) -> String {
+        let ds = &self.dataset;
+        let passed = self.checks.iter().filter(|c| c.passed).count();
+        let by_kind = |k: CheckKind| self.checks.iter().filter(|c| c.kind == k).count();
+        format!(
+            "{title}\n{en}\n\
+             records: {rates} rates, {counts} counts, {events} events ({planned} planned, {derived} derived), \
+             {projects} projects, {orgs} organisations, {places} places\n\
+             checks: {passed} of {total} passed ({ratio} ratios, {figure} figures, {derivedc} derived dates, {agree} agreements)\n\
+             year: {year}{inferred}",
+            title = ds.title.zh,
+            en = ds.title.en,
+            rates = ds.rates.len(),
+            counts = ds.counts.len(),
+            events = ds.events.len(),
+            planned = ds.events.iter().filter(|e| e.status == EventStatus::Planned).count(),
+            derived = ds.events.iter().filter(|e| e.derivation.is_some()).count(),
+            projects = ds.projects.len(),
+            orgs = ds.organisations.len(),
+            places = ds.places.len(),
+            total = self.checks.len(),
+            ratio = by_kind(CheckKind::Ratio),
+            figure = by_kind(CheckKind::Figure),
+            derivedc = by_kind(CheckKind::Derived),
+            agree = by_kind(CheckKind::Agreement),
+            year = ds.year.value,
+            inferred = if ds.year.inferred { " (inferred)" } else { "" },
+        )
+    }
+}

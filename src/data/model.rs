@@ -1,0 +1,493 @@
+//! The dataset's types, exactly as they appear in the JSON file.
+//!
+//! Every struct denies unknown fields so a typo in a user's file is reported
+//! with its path instead of being silently ignored.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, Time};
+
+/// The `schema_version` this build of fugong reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
+time::serde::format_description!(hh_mm, Time, "[hour]:[minute]");
+
+/// A text in both languages of the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub schema_version: u32,
+    pub title: Text,
+    pub source: Article,
+    pub year: Year,
+    #[serde(default)]
+    pub places: Vec<Place>,
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    #[serde(default)]
+    pub rates: Vec<Rate>,
+    #[serde(default)]
+    pub counts: Vec<Count>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub projects: Vec<Project>,
+}
+
+/// The article the figures come from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub title: Text,
+    /// How many paragraphs (lines) the article has; every source paragraph must be within.
+    pub paragraphs: u32,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// The year of every date. When the article does not print it, `inferred` says so.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Year {
+    pub value: i32,
+    pub inferred: bool,
+    pub reason: Text,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub province: Text,
+    #[serde(default)]
+    pub city: Option<Text>,
+    /// District or county.
+    #[serde(default)]
+    pub county: Option<Text>,
+    /// Township, zone or site below the county.
+    #[serde(default)]
+    pub locality: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub place: Option<String>,
+}
+
+/// Where a figure was found: a 1-based paragraph (line) of the article and a
+/// short verbatim quote from it that contains the figure.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub paragraph: u32,
+    pub quote: String,
+}
+
+/// How exact a figure is: 2.3万多 is `at_least` 23000, 千万千瓦级 is of the `order_of` 10 GW.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    AtLeast,
+    OrderOf,
+}
+
+/// How precise a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// A calendar day.
+    #[default]
+    Day,
+    /// 中旬: days 11-20 of the month; the date is the 15th.
+    MidMonth,
+    /// 月底: the date is the last day of the month.
+    EndOfMonth,
+    /// 入冬: the onset of winter, with no calendar date.
+    Winter,
+    /// No date at all ("截至目前": as of the report).
+    Undated,
+}
+
+/// How the record relates to its date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// It happened (or is due) on the date.
+    #[default]
+    On,
+    /// Due before the date (5月中旬前).
+    Before,
+    /// From the date on (从2月10日起).
+    Since,
+    /// A figure as it stood on the date (截至目前).
+    AsOf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartOfDay {
+    Morning,
+    Noon,
+    Afternoon,
+}
+
+/// When a record happened, is due, or was reported.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    #[serde(default, with = "iso_date::option")]
+    pub date: Option<Date>,
+    #[serde(default, with = "hh_mm::option")]
+    pub time: Option<Time>,
+    #[serde(default)]
+    pub part_of_day: Option<PartOfDay>,
+    #[serde(default)]
+    pub precision: Precision,
+    #[serde(default)]
+    pub relation: Relation,
+}
+
+/// How a value that the article does not print was computed from ones it does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Derivation {
+    /// Day `day` (a count id, ordinal) of something fell on event `on`:
+    /// it began on `on.date - (day - 1)`.
+    DayNumber { day: String, on: String },
+    /// Event `before` came `days` (a count id) days after this one:
+    /// this one is `before.date - days`.
+    DaysBefore { days: String, before: String },
+}
+
+/// A percentage stated by the article, such as 复工率98.3%.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rate {
+    pub id: String,
+    pub label: Text,
+    /// Percent, 0-100.
+    pub value: f64,
+    /// The figure as the article writes it ("98.3%"); the quote must contain it.
+    pub figure: String,
+    /// Id of the count that is the numerator, where the article gives one.
+    #[serde(default)]
+    pub numerator: Option<String>,
+    /// Id of the count that is the denominator, where the article gives one.
+    #[serde(default)]
+    pub denominator: Option<String>,
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    pub when: When,
+    pub source: Source,
+}
+
+/// What a count counts; the Workforce panel shows the people categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Party members and cadres sent to help.
+    Cadres,
+    /// Workers sent out, brought back or at work on a site.
+    Workers,
+    /// Employees on post or on a job.
+    Staff,
+    /// Members of commando teams.
+    Commando,
+    Jobs,
+    Enterprises,
+    /// Teams, groups, batches, branches and divisions.
+    Teams,
+    Supplies,
+    /// Tonnes, aircraft, cranes, sites, provinces, capacity.
+    Physical,
+    /// Days, hours, minutes.
+    Duration,
+}
+
+impl Category {
+    pub const ALL: [Category; 10] = [
+        Category::Cadres,
+        Category::Workers,
+        Category::Staff,
+        Category::Commando,
+        Category::Jobs,
+        Category::Enterprises,
+        Category::Teams,
+        Category::Supplies,
+        Category::Physical,
+        Category::Duration,
+    ];
+
+    /// Counts of people: what the Workforce panel lists.
+    pub fn is_people(self) -> bool {
+        matches!(
+            self,
+            Category::Cadres | Category::Workers | Category::Staff | Category::Commando
+        )
+    }
+}
+
+/// A whole-number figure: people, enterprises, tonnes, days...
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Count {
+    pub id: String,
+    pub label: Text,
+    pub category: Category,
+    pub value: u64,
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    /// An ordinal (第四十二天: day 42; 第二批: the second batch), not a quantity.
+    #[serde(default)]
+    pub ordinal: bool,
+    pub unit: Text,
+    /// The figure as the article writes it ("2.3万多", "四十二"); the quote must contain it.
+    pub figure: String,
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    pub when: When,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    /// Reported as having happened.
+    Done,
+    /// A planned milestone.
+    Planned,
+}
+
+/// A dated event or a planned milestone.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub label: Text,
+    pub status: EventStatus,
+    pub when: When,
+    /// The date or time as the article writes it ("3月22日", "5月中旬前"); the
+    /// quote must contain it. Absent only for derived events.
+    #[serde(default)]
+    pub figure: Option<String>,
+    #[serde(default)]
+    pub derivation: Option<Derivation>,
+    /// Id of a stated event whose date a derived one must equal.
+    #[serde(default)]
+    pub agrees_with: Option<String>,
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    pub source: Source,
+}
+
+/// A project or programme, linking its events and figures by id.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub id: String,
+    pub name: Text,
+    pub summary: Text,
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub events: Vec<String>,
+    /// Ids of rates and counts.
+    #[serde(default)]
+    pub figures: Vec<String>,
+}
+
+/// The language labels are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// 中文
+    Zh,
+    /// English
+    En,
+    /// Both: Chinese, then English.
+    #[default]
+    Both,
+}
+
+impl Lang {
+    pub fn next(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Both,
+            Lang::Both => Lang::Zh,
+        }
+    }
+
+    /// The language for prose that is shown once (hints, headings): English in `Both`.
+    pub fn prose(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Zh => "中文",
+            Lang::En => "English",
+            Lang::Both => "中文+English",
+        }
+    }
+
+    /// Picks one of two static texts for prose.
+    pub fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        match self.prose() {
+            Lang::Zh => zh,
+            _ => en,
+        }
+    }
+}
+
+impl Text {
+    /// The text in `lang`; in `Both`, "中文 · English".
+    pub fn get(&self, lang: Lang) -> std::borrow::Cow<'_, str> {
+        match lang {
+            Lang::Zh => self.zh.as_str().into(),
+            Lang::En => self.en.as_str().into(),
+            Lang::Both => format!("{} · {}", self.zh, self.en).into(),
+        }
+    }
+
+    /// Whether `needle` (already lower-cased) occurs in either language.
+    pub fn matches(&self, needle_lower: &str) -> bool {
+        self.zh.to_lowercase().contains(needle_lower)
+            || self.en.to_lowercase().contains(needle_lower)
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl When {
+    /// The date as the article would write it, without the year: "3月22日",
+    /// "5月中旬", "9月底", "入冬". `None` when undated.
+    pub fn zh_date(&self) -> Option<String> {
+        let d = self.date;
+        match self.precision {
+            Precision::Day => d.map(|d| format!("{}月{}日", u8::from(d.month()), d.day())),
+            Precision::MidMonth => d.map(|d| format!("{}月中旬", u8::from(d.month()))),
+            Precision::EndOfMonth => d.map(|d| format!("{}月底", u8::from(d.month()))),
+            Precision::Winter => Some("入冬".to_string()),
+            Precision::Undated => None,
+        }
+    }
+
+    /// A full, human description of the date in one language, e.g.
+    /// "2020-03-22 10:59", "before mid-May 2020", "2020年5月中旬前", "as reported".
+    pub fn describe(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let mut core = match (self.precision, self.date) {
+            (Precision::Day, Some(d)) => {
+                if zh {
+                    format!("{}年{}月{}日", d.year(), u8::from(d.month()), d.day())
+                } else {
+                    format!(
+                        "{:04}-{:02}-{:02}",
+                        d.year(),
+                        u8::from(d.month()),
+                        d.day()
+                    )
+                }
+            }
+            (Precision::MidMonth, Some(d)) => {
+                if zh {
+                    format!("{}年{}月中旬", d.year(), u8::from(d.month()))
+                } else {
+                    format!("mid-{} {}", MONTHS_EN[usize::from(u8::from(d.month()) - 1)], d.year())
+                }
+            }
+            (Precision::EndOfMonth, Some(d)) => {
+                if zh {
+                    format!("{}年{}月底", d.year(), u8::from(d.month()))
+                } else {
+                    format!(
+                        "end of {} {}",
+                        MONTHS_EN[usize::from(u8::from(d.month()) - 1)],
+                        d.year()
+                    )
+                }
+            }
+            (Precision::Winter, _) => (if zh { "入冬" } else { "winter" }).to_string(),
+            _ => (if zh { "未注明日期" } else { "undated" }).to_string(),
+        };
+        if let Some(t) = self.time {
+            core.push_str(&format!(" {:02}:{:02}", t.hour(), t.minute()));
+        } else if let Some(p) = self.part_of_day {
+            let s = match (p, zh) {
+                (PartOfDay::Morning, true) => "上午",
+                (PartOfDay::Noon, true) => "中午",
+                (PartOfDay::Afternoon, true) => "下午",
+                (PartOfDay::Morning, false) => "morning",
+                (PartOfDay::Noon, false) => "noon",
+                (PartOfDay::Afternoon, false) => "afternoon",
+            };
+            core.push(' ');
+            core.push_str(s);
+        }
+        let undated = self.date.is_none() && self.precision == Precision::Undated;
+        match (self.relation, zh) {
+            (Relation::On, _) => core,
+            (Relation::Before, true) => format!("{core}前"),
+            (Relation::Before, false) => format!("before {core}"),
+            (Relation::Since, true) => format!("{core}起"),
+            (Relation::Since, false) => format!("since {core}"),
+            (Relation::AsOf, true) if undated => "截至报道时".to_string(),
+            (Relation::AsOf, false) if undated => "as of the report".to_string(),
+            (Relation::AsOf, true) => format!("截至{core}"),
+            (Relation::AsOf, false) => format!("as of {core}"),
+        }
+    }
+
+    /// A short form for narrow columns: "03-22", "≤05-15", "~10-15", "—".
+    pub fn short(&self) -> String {
+        let Some(d) = self.date else {
+            return match self.precision {
+                Precision::Winter => "winter".to_string(),
+                _ => "—".to_string(),
+            };
+        };
+        let mark = match (self.relation, self.precision) {
+            (Relation::Before, _) => "<",
+            (_, Precision::MidMonth | Precision::EndOfMonth) => "~",
+            _ => "",
+        };
+        format!("{mark}{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    }
+}

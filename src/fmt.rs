@@ -1,0 +1,73 @@
+//! Number and date formatting shared by the checks, the dashboard and the CLI.
+
+use time::Date;
+
+use crate::data::model::Qualifier;
+
+/// 23000 → "23,000".
+pub fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A count as shown: "23,000+", "~10,000,000", "No. 42".
+pub fn count_value(value: u64, qualifier: Qualifier, ordinal: bool) -> String {
+    let n = group(value);
+    match (ordinal, qualifier) {
+        (true, _) => format!("No. {n}"),
+        (false, Qualifier::Exact) => n,
+        (false, Qualifier::AtLeast) => format!("{n}+"),
+        (false, Qualifier::OrderOf) => format!("~{n}"),
+    }
+}
+
+/// A percentage as shown: 98.3 → "98.3%", 100 → "100%".
+pub fn percent(value: f64) -> String {
+    // Datasets state rates to at most a few decimals; trim the trailing zeros.
+    let s = format!("{value:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    format!("{s}%")
+}
+
+/// 2020-03-22.
+pub fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group(0), "0");
+        assert_eq!(group(999), "999");
+        assert_eq!(group(1000), "1,000");
+        assert_eq!(group(23000), "23,000");
+        assert_eq!(group(10_000_000), "10,000,000");
+        assert_eq!(group(u64::MAX), "18,446,744,073,709,551,615");
+    }
+
+    #[test]
+    fn counts_keep_their_qualifier() {
+        assert_eq!(count_value(23000, Qualifier::AtLeast, false), "23,000+");
+        assert_eq!(count_value(298, Qualifier::Exact, false), "298");
+        assert_eq!(count_value(10_000_000, Qualifier::OrderOf, false), "~10,000,000");
+        assert_eq!(count_value(42, Qualifier::Exact, true), "No. 42");
+    }
+
+    #[test]
+    fn percentages_trim_zeros() {
+        assert_eq!(percent(98.3), "98.3%");
+        assert_eq!(percent(100.0), "100%");
+        assert_eq!(percent(99.0), "99%");
+        assert_eq!(percent(0.0), "0%");
+    }
+}
