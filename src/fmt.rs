@@ -9,7 +9,7 @@ pub fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -17,14 +17,13 @@ pub fn group(n: u64) -> String {
     out
 }
 
-/// A count as shown: "23,000+", "~10,000,000", "No. 42".
-pub fn count_value(value: u64, qualifier: Qualifier, ordinal: bool) -> String {
+/// A count's number as shown: "23,000+", "~10,000,000", "298".
+pub fn count_value(value: u64, qualifier: Qualifier) -> String {
     let n = group(value);
-    match (ordinal, qualifier) {
-        (true, _) => format!("No. {n}"),
-        (false, Qualifier::Exact) => n,
-        (false, Qualifier::AtLeast) => format!("{n}+"),
-        (false, Qualifier::OrderOf) => format!("~{n}"),
+    match qualifier {
+        Qualifier::Exact => n,
+        Qualifier::AtLeast => format!("{n}+"),
+        Qualifier::OrderOf => format!("~{n}"),
     }
 }
 
@@ -57,10 +56,9 @@ mod tests {
 
     #[test]
     fn counts_keep_their_qualifier() {
-        assert_eq!(count_value(23000, Qualifier::AtLeast, false), "23,000+");
-        assert_eq!(count_value(298, Qualifier::Exact, false), "298");
-        assert_eq!(count_value(10_000_000, Qualifier::OrderOf, false), "~10,000,000");
-        assert_eq!(count_value(42, Qualifier::Exact, true), "No. 42");
+        assert_eq!(count_value(23000, Qualifier::AtLeast), "23,000+");
+        assert_eq!(count_value(298, Qualifier::Exact), "298");
+        assert_eq!(count_value(10_000_000, Qualifier::OrderOf), "~10,000,000");
     }
 
     #[test]

@@ -108,7 +108,9 @@ fn parse_chinese(s: &str) -> Option<f64> {
             _ => return None,
         }
     }
-    let value = total.checked_add(section)?.checked_add(digit.unwrap_or(0))?;
+    let value = total
+        .checked_add(section)?
+        .checked_add(digit.unwrap_or(0))?;
     // u64 → f64 is exact far beyond any figure an article prints.
     Some(value as f64)
 }
@@ -156,7 +158,15 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_number() {
-        for s in ["", "多", "abc", "3月", ".5", "1.2.3", "万万万万万万万万万万"] {
+        for s in [
+            "",
+            "多",
+            "abc",
+            "3月",
+            ".5",
+            "1.2.3",
+            "万万万万万万万万万万",
+        ] {
             assert_eq!(parse(s), None, "{s:?}");
         }
     }

@@ -52,18 +52,38 @@ pub fn read_file(path: &Path) -> Result<String, String> {
     })
 }
 
+/// A character for a message: printable as itself, anything else as U+XXXX.
+fn sanitize_char(c: char) -> String {
+    let s = c.to_string();
+    match clean(&s) {
+        std::borrow::Cow::Borrowed(_) => format!("'{c}'"),
+        std::borrow::Cow::Owned(o) => o,
+    }
+}
+
 /// Parses the JSON text into a [`Dataset`]; the error names the line, column
 /// and JSON path of the first problem.
 pub fn parse(text: &str) -> Result<Dataset, String> {
     if text.trim().is_empty() {
         return Err("the file is empty; a dataset is a JSON object".to_string());
     }
+    if let Some(first) = text.trim_start().chars().next()
+        && first != '{'
+    {
+        let shown = sanitize_char(first);
+        return Err(format!(
+            "a dataset is a JSON object starting with '{{', but this file starts with {shown}"
+        ));
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let ds: Dataset = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let msg = clean(&inner.to_string()).into_owned();
-        if path == "." || inner.is_syntax() || inner.is_eof() {
+        // serde_json files an out-of-range number (1e400 for a u64) under
+        // syntax errors, but it is a value at a path like any shape error.
+        let out_of_range = msg.starts_with("number out of range");
+        if path == "." || (inner.is_syntax() && !out_of_range) || inner.is_eof() {
             format!("invalid JSON: {msg}")
         } else {
             format!("{path}: {msg}")
@@ -103,8 +123,11 @@ mod tests {
         // serde_json's recursion limit stops an untyped descent.
         let text = "[".repeat(100_000);
         let err = parse(&text).unwrap_err();
-        assert!(err.contains("line 1 column"), "{err}");
-        let text = format!("{{\"schema_version\": 1, \"title\": {}", "[".repeat(100_000));
+        assert!(err.contains("starts with '['"), "{err}");
+        let text = format!(
+            "{{\"schema_version\": 1, \"title\": {}",
+            "[".repeat(100_000)
+        );
         let err = parse(&text).unwrap_err();
         assert!(err.contains("title"), "{err}");
     }

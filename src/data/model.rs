@@ -418,19 +418,18 @@ impl When {
                 if zh {
                     format!("{}年{}月{}日", d.year(), u8::from(d.month()), d.day())
                 } else {
-                    format!(
-                        "{:04}-{:02}-{:02}",
-                        d.year(),
-                        u8::from(d.month()),
-                        d.day()
-                    )
+                    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
                 }
             }
             (Precision::MidMonth, Some(d)) => {
                 if zh {
                     format!("{}年{}月中旬", d.year(), u8::from(d.month()))
                 } else {
-                    format!("mid-{} {}", MONTHS_EN[usize::from(u8::from(d.month()) - 1)], d.year())
+                    format!(
+                        "mid-{} {}",
+                        MONTHS_EN[usize::from(u8::from(d.month()) - 1)],
+                        d.year()
+                    )
                 }
             }
             (Precision::EndOfMonth, Some(d)) => {
@@ -488,6 +487,11 @@ impl When {
             (_, Precision::MidMonth | Precision::EndOfMonth) => "~",
             _ => "",
         };
-        format!("{mark}{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+        format!(
+            "{mark}{:04}-{:02}-{:02}",
+            d.year(),
+            u8::from(d.month()),
+            d.day()
+        )
     }
 }

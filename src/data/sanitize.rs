@@ -145,7 +145,10 @@ mod tests {
         assert_eq!(clean("a\u{1b}[2Jb"), "a⟨U+001B⟩[2Jb");
         assert_eq!(clean("x\u{202E}y"), "x⟨U+202E⟩y");
         assert_eq!(clean("\u{9B}"), "⟨U+009B⟩");
-        assert_eq!(clean("zero\u{200B}width\u{FEFF}"), "zero⟨U+200B⟩width⟨U+FEFF⟩");
+        assert_eq!(
+            clean("zero\u{200B}width\u{FEFF}"),
+            "zero⟨U+200B⟩width⟨U+FEFF⟩"
+        );
         assert_eq!(clean("soft\u{AD}"), "soft⟨U+00AD⟩");
         assert_eq!(clean("del\u{7F}"), "del⟨U+007F⟩");
     }
