@@ -4,6 +4,10 @@
 //! once; input becomes an [`input::Action`]; [`app::App::update`] is the only
 //! place state changes; [`ui`] draws the state and never changes it.
 
+pub mod app;
 pub mod cli;
 pub mod data;
 pub mod fmt;
+pub mod input;
+pub mod term;
+pub mod ui;

@@ -1,14 +1,25 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use fugong::app::App;
 use fugong::cli::{Cli, Command};
-use fugong::data;
+use fugong::data::{self, Invalid};
+use fugong::ui::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { file }) => check(file.as_deref().or(cli.data.as_deref())),
-        None => check(cli.data.as_deref()),
+        None => dashboard(&cli),
+    }
+}
+
+fn print_invalid(invalid: &Invalid) {
+    for p in &invalid.problems {
+        eprintln!("{}: {p}", invalid.origin);
+    }
+    if invalid.problems.len() > 1 {
+        eprintln!("{}: {} problems", invalid.origin, invalid.problems.len());
     }
 }
 
@@ -20,12 +31,27 @@ fn check(path: Option<&std::path::Path>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(invalid) => {
-            for p in &invalid.problems {
-                eprintln!("{}: {p}", invalid.origin);
-            }
-            if invalid.problems.len() > 1 {
-                eprintln!("{}: {} problems", invalid.origin, invalid.problems.len());
-            }
+            print_invalid(&invalid);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The dashboard: load and check first, in a normal terminal, then draw.
+fn dashboard(cli: &Cli) -> ExitCode {
+    let loaded = match data::load(cli.data.as_deref()) {
+        Ok(l) => l,
+        Err(invalid) => {
+            print_invalid(&invalid);
+            return ExitCode::FAILURE;
+        }
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some();
+    let app = App::new(loaded, cli.lang, Theme::select(cli.theme, no_color));
+    match fugong::term::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fugong: {e:#}");
             ExitCode::FAILURE
         }
     }

@@ -1,0 +1,608 @@
+//! Application state and [`App::update`], the only place it changes.
+
+use std::cmp::Ordering;
+
+use ratatui::layout::{Position, Rect};
+
+use crate::data::{Category, Lang, Loaded, Precision, RecordRef};
+use crate::input::{Action, Mode};
+use crate::ui::{self, Theme};
+
+/// The six panels, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Panel {
+    Overview,
+    Rates,
+    Workforce,
+    Timeline,
+    Projects,
+    Checks,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 6] = [
+        Panel::Overview,
+        Panel::Rates,
+        Panel::Workforce,
+        Panel::Timeline,
+        Panel::Projects,
+        Panel::Checks,
+    ];
+
+    pub fn index(self) -> usize {
+        Panel::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Panel {
+        Panel::ALL[(self.index() + 1) % Panel::ALL.len()]
+    }
+
+    pub fn prev(self) -> Panel {
+        Panel::ALL[(self.index() + Panel::ALL.len() - 1) % Panel::ALL.len()]
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Panel::Overview => lang.pick("总览", "Overview"),
+            Panel::Rates => lang.pick("比率", "Rates"),
+            Panel::Workforce => lang.pick("人员", "Workforce"),
+            Panel::Timeline => lang.pick("时间线", "Timeline"),
+            Panel::Projects => lang.pick("项目", "Projects"),
+            Panel::Checks => lang.pick("核对", "Checks"),
+        }
+    }
+
+    /// The columns `s` cycles through.
+    pub fn sort_keys(self) -> &'static [SortKey] {
+        match self {
+            Panel::Overview | Panel::Rates => &[
+                SortKey::Source,
+                SortKey::Label,
+                SortKey::Value,
+                SortKey::Date,
+            ],
+            Panel::Workforce => &[
+                SortKey::Source,
+                SortKey::Label,
+                SortKey::Value,
+                SortKey::Date,
+                SortKey::Place,
+            ],
+            Panel::Timeline => &[SortKey::Date, SortKey::Label, SortKey::Status],
+            Panel::Projects => &[SortKey::Source, SortKey::Label, SortKey::Value],
+            Panel::Checks => &[SortKey::Source, SortKey::Kind, SortKey::Status],
+        }
+    }
+}
+
+/// A column to order rows by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    /// The order of the dataset (the article's order).
+    Source,
+    Label,
+    Value,
+    Date,
+    Place,
+    Status,
+    Kind,
+}
+
+impl SortKey {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            SortKey::Source => lang.pick("原文顺序", "article order"),
+            SortKey::Label => lang.pick("名称", "label"),
+            SortKey::Value => lang.pick("数值", "value"),
+            SortKey::Date => lang.pick("日期", "date"),
+            SortKey::Place => lang.pick("地点", "place"),
+            SortKey::Status => lang.pick("状态", "status"),
+            SortKey::Kind => lang.pick("类型", "kind"),
+        }
+    }
+}
+
+/// Which counts the Workforce panel lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CategoryFilter {
+    /// Every count of people (the default).
+    People,
+    One(Category),
+    /// Every count, people or not.
+    All,
+}
+
+impl CategoryFilter {
+    fn next(self) -> CategoryFilter {
+        let all = Category::ALL;
+        match self {
+            CategoryFilter::People => CategoryFilter::One(all[0]),
+            CategoryFilter::One(c) => match all.iter().position(|x| *x == c) {
+                Some(i) if i + 1 < all.len() => CategoryFilter::One(all[i + 1]),
+                _ => CategoryFilter::All,
+            },
+            CategoryFilter::All => CategoryFilter::People,
+        }
+    }
+
+    pub fn admits(self, c: Category) -> bool {
+        match self {
+            CategoryFilter::People => c.is_people(),
+            CategoryFilter::One(x) => x == c,
+            CategoryFilter::All => true,
+        }
+    }
+}
+
+/// A popup over the panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// The detail of a record, scrolled by `scroll` lines.
+    Detail {
+        target: Target,
+        scroll: u16,
+    },
+}
+
+/// What a detail popup shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Record(RecordRef),
+    Check(usize),
+}
+
+/// One panel's list: which records it shows, in what order, and the selection.
+#[derive(Debug, Clone, Default)]
+pub struct ListView {
+    /// Indices into the panel's collection, filtered and sorted.
+    pub rows: Vec<usize>,
+    pub selected: usize,
+    /// The first visible row.
+    pub offset: usize,
+    pub filter: String,
+    /// Index into the panel's [`Panel::sort_keys`].
+    pub sort: usize,
+    pub descending: bool,
+}
+
+impl ListView {
+    pub fn selected_row(&self) -> Option<usize> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// Moves the selection by `delta` within bounds.
+    fn step(&mut self, delta: isize) {
+        if self.rows.is_empty() {
+            self.selected = 0;
+            return;
+        }
+        let last = self.rows.len() - 1;
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    fn select(&mut self, i: usize) {
+        self.selected = i.min(self.rows.len().saturating_sub(1));
+    }
+
+    /// Keeps the selection within `height` visible rows.
+    fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        let max_offset = self.rows.len().saturating_sub(height);
+        self.offset = self.offset.min(max_offset);
+    }
+}
+
+/// Everything the dashboard shows, and nothing it does not need.
+pub struct App {
+    pub data: Loaded,
+    pub panel: Panel,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub overlay: Option<Overlay>,
+    /// Typing a filter into the current panel's list.
+    pub filtering: bool,
+    pub views: [ListView; 6],
+    pub category: CategoryFilter,
+    /// Index into [`App::provinces`], or `None` for every province.
+    pub province: Option<usize>,
+    /// Province names (Chinese) of the dataset's places, in first-seen order.
+    pub provinces: Vec<String>,
+    /// Event indices in date order (undated last): the Timeline's axis.
+    pub timeline: Vec<usize>,
+    /// The terminal's size, for mouse hit-testing and page sizes.
+    pub area: Rect,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(data: Loaded, lang: Lang, theme: Theme) -> App {
+        let mut provinces: Vec<String> = Vec::new();
+        for p in &data.dataset.places {
+            if !provinces.contains(&p.province.zh) {
+                provinces.push(p.province.zh.clone());
+            }
+        }
+        let mut timeline: Vec<usize> = (0..data.dataset.events.len()).collect();
+        timeline.sort_by_key(|&i| date_key(&data.dataset.events[i].when));
+        let mut app = App {
+            timeline,
+            data,
+            panel: Panel::Overview,
+            lang,
+            theme,
+            overlay: None,
+            filtering: false,
+            views: Default::default(),
+            category: CategoryFilter::People,
+            province: None,
+            provinces,
+            area: Rect::new(0, 0, 120, 40),
+            quit: false,
+        };
+        for p in Panel::ALL {
+            app.rebuild(p);
+        }
+        app
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.overlay.is_some() {
+            Mode::Popup
+        } else if self.filtering {
+            Mode::Filtering
+        } else {
+            Mode::Normal
+        }
+    }
+
+    pub fn view(&self, panel: Panel) -> &ListView {
+        &self.views[panel.index()]
+    }
+
+    fn view_mut(&mut self) -> &mut ListView {
+        &mut self.views[self.panel.index()]
+    }
+
+    pub fn sort_key(&self, panel: Panel) -> SortKey {
+        let keys = panel.sort_keys();
+        keys[self.view(panel).sort % keys.len()]
+    }
+
+    /// Applies an action; returns whether anything visible changed.
+    pub fn update(&mut self, action: Action) -> bool {
+        match action {
+            Action::Resize(w, h) => {
+                let changed = self.area.width != w || self.area.height != h;
+                self.area = Rect::new(0, 0, w, h);
+                self.keep_selection_visible();
+                return changed;
+            }
+            Action::Quit => {
+                self.quit = true;
+                return true;
+            }
+            Action::Click(x, y) => return self.click(x, y),
+            Action::Scroll(x, y, delta) => return self.scroll(x, y, delta),
+            _ => {}
+        }
+        if let Some(overlay) = &mut self.overlay {
+            match (action, overlay) {
+                (Action::Back | Action::ToggleHelp | Action::Open, _) => self.overlay = None,
+                (Action::Down, Overlay::Detail { scroll, .. }) => {
+                    *scroll = scroll.saturating_add(1)
+                }
+                (Action::Up, Overlay::Detail { scroll, .. }) => *scroll = scroll.saturating_sub(1),
+                (Action::PageDown, Overlay::Detail { scroll, .. }) => {
+                    *scroll = scroll.saturating_add(10)
+                }
+                (Action::PageUp, Overlay::Detail { scroll, .. }) => {
+                    *scroll = scroll.saturating_sub(10)
+                }
+                (Action::Top, Overlay::Detail { scroll, .. }) => *scroll = 0,
+                (Action::Bottom, Overlay::Detail { scroll, .. }) => *scroll = u16::MAX,
+                _ => return false,
+            }
+            return true;
+        }
+        if self.filtering {
+            match action {
+                Action::FilterChar(c) => {
+                    self.view_mut().filter.push(c);
+                    self.rebuild(self.panel);
+                }
+                Action::FilterBackspace => {
+                    self.view_mut().filter.pop();
+                    self.rebuild(self.panel);
+                }
+                Action::FilterDone => self.filtering = false,
+                Action::Back => {
+                    self.filtering = false;
+                    self.view_mut().filter.clear();
+                    self.rebuild(self.panel);
+                }
+                _ => return false,
+            }
+            return true;
+        }
+        let page = self.list_height().max(1) as isize;
+        match action {
+            Action::NextPanel => self.panel = self.panel.next(),
+            Action::PrevPanel => self.panel = self.panel.prev(),
+            Action::GoPanel(p) => self.panel = p,
+            Action::Down => self.view_mut().step(1),
+            Action::Up => self.view_mut().step(-1),
+            Action::PageDown => self.view_mut().step(page),
+            Action::PageUp => self.view_mut().step(-page),
+            Action::Top => self.view_mut().select(0),
+            Action::Bottom => self.view_mut().select(usize::MAX),
+            Action::Open => match self.selected_target() {
+                Some(target) => self.overlay = Some(Overlay::Detail { target, scroll: 0 }),
+                None => return false,
+            },
+            Action::Back => {
+                if self.view(self.panel).filter.is_empty() {
+                    self.quit = true;
+                } else {
+                    self.view_mut().filter.clear();
+                    self.rebuild(self.panel);
+                }
+            }
+            Action::StartFilter => self.filtering = true,
+            Action::CycleSort => {
+                let v = self.view_mut();
+                v.sort = v.sort.wrapping_add(1);
+                self.rebuild(self.panel);
+            }
+            Action::FlipSort => {
+                let v = self.view_mut();
+                v.descending = !v.descending;
+                self.rebuild(self.panel);
+            }
+            Action::CycleLang => self.lang = self.lang.next(),
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help),
+            Action::CycleProvince => {
+                self.province = match self.province {
+                    None if !self.provinces.is_empty() => Some(0),
+                    Some(i) if i + 1 < self.provinces.len() => Some(i + 1),
+                    _ => None,
+                };
+                self.rebuild(Panel::Workforce);
+            }
+            Action::CycleCategory => {
+                self.category = self.category.next();
+                self.rebuild(Panel::Workforce);
+            }
+            Action::FilterChar(_)
+            | Action::FilterBackspace
+            | Action::FilterDone
+            | Action::Quit
+            | Action::Resize(..)
+            | Action::Click(..)
+            | Action::Scroll(..) => return false,
+        }
+        self.keep_selection_visible();
+        true
+    }
+
+    /// How many rows the current panel's list shows.
+    pub fn list_height(&self) -> usize {
+        usize::from(ui::regions(self.area, self).list.height)
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let h = self.list_height();
+        self.view_mut().scroll_into_view(h);
+    }
+
+    /// What Enter opens on the current panel.
+    pub fn selected_target(&self) -> Option<Target> {
+        let row = self.view(self.panel).selected_row()?;
+        Some(match self.panel {
+            Panel::Overview | Panel::Rates => Target::Record(RecordRef::Rate(row)),
+            Panel::Workforce => Target::Record(RecordRef::Count(row)),
+            Panel::Timeline => Target::Record(RecordRef::Event(row)),
+            Panel::Projects => Target::Record(RecordRef::Project(row)),
+            Panel::Checks => Target::Check(row),
+        })
+    }
+
+    fn click(&mut self, x: u16, y: u16) -> bool {
+        let pos = Position::new(x, y);
+        if self.overlay.is_some() {
+            return false;
+        }
+        let regions = ui::regions(self.area, self);
+        if let Some((panel, _)) = regions.tabs.iter().find(|(_, r)| r.contains(pos)) {
+            self.panel = *panel;
+            self.keep_selection_visible();
+            return true;
+        }
+        if regions.list.contains(pos) {
+            let v = self.view_mut();
+            let i = v.offset + usize::from(y - regions.list.y);
+            if i < v.rows.len() {
+                v.selected = i;
+                return true;
+            }
+        }
+        false
+    }
+
+    fn scroll(&mut self, x: u16, y: u16, delta: i8) -> bool {
+        if let Some(Overlay::Detail { scroll, .. }) = &mut self.overlay {
+            *scroll = scroll.saturating_add_signed(i16::from(delta) * 3);
+            return true;
+        }
+        if self.overlay.is_some() {
+            return false;
+        }
+        let regions = ui::regions(self.area, self);
+        if !regions.list.contains(Position::new(x, y)) {
+            return false;
+        }
+        self.view_mut().step(isize::from(delta) * 3);
+        self.keep_selection_visible();
+        true
+    }
+
+    /// Recomputes a panel's rows from its filter and sort, keeping the
+    /// selection on the same record where it is still listed.
+    pub fn rebuild(&mut self, panel: Panel) {
+        let keep = self.view(panel).selected_row();
+        let needle = self.view(panel).filter.to_lowercase();
+        let key = self.sort_key(panel);
+        let descending = self.view(panel).descending;
+        let d = &self.data;
+        let ds = &d.dataset;
+        let mut rows: Vec<usize> = match panel {
+            Panel::Overview | Panel::Rates => (0..ds.rates.len())
+                .filter(|&i| ds.rates[i].label.matches(&needle))
+                .collect(),
+            Panel::Workforce => {
+                let province = self.province.and_then(|i| self.provinces.get(i));
+                (0..ds.counts.len())
+                    .filter(|&i| {
+                        let c = &ds.counts[i];
+                        self.category.admits(c.category)
+                            && province.is_none_or(|p| {
+                                c.place
+                                    .as_deref()
+                                    .and_then(|id| d.place(id))
+                                    .is_some_and(|pl| &pl.province.zh == p)
+                            })
+                            && c.label.matches(&needle)
+                    })
+                    .collect()
+            }
+            Panel::Timeline => (0..ds.events.len())
+                .filter(|&i| ds.events[i].label.matches(&needle))
+                .collect(),
+            Panel::Projects => (0..ds.projects.len())
+                .filter(|&i| {
+                    let p = &ds.projects[i];
+                    p.name.matches(&needle) || p.summary.matches(&needle)
+                })
+                .collect(),
+            Panel::Checks => (0..d.checks.len())
+                .filter(|&i| {
+                    let c = &d.checks[i];
+                    c.formula.matches(&needle)
+                        || c.subject.to_lowercase().contains(&needle)
+                        || self
+                            .label_of_id(&c.subject)
+                            .is_some_and(|t| t.matches(&needle))
+                })
+                .collect(),
+        };
+        rows.sort_by(|&a, &b| {
+            let o = self.compare(panel, key, a, b);
+            if descending { o.reverse() } else { o }
+        });
+        let v = &mut self.views[panel.index()];
+        v.rows = rows;
+        v.selected = keep
+            .and_then(|k| v.rows.iter().position(|&r| r == k))
+            .unwrap_or(0);
+        v.offset = v.offset.min(v.selected);
+        if panel == self.panel {
+            self.keep_selection_visible();
+        }
+    }
+
+    /// The label of any record by id.
+    pub fn label_of_id(&self, id: &str) -> Option<&crate::data::Text> {
+        let ds = &self.data.dataset;
+        Some(match self.data.index.get(id)? {
+            RecordRef::Place(i) => &ds.places.get(i)?.province,
+            RecordRef::Organisation(i) => &ds.organisations.get(i)?.name,
+            RecordRef::Rate(i) => &ds.rates.get(i)?.label,
+            RecordRef::Count(i) => &ds.counts.get(i)?.label,
+            RecordRef::Event(i) => &ds.events.get(i)?.label,
+            RecordRef::Project(i) => &ds.projects.get(i)?.name,
+        })
+    }
+
+    fn compare(&self, panel: Panel, key: SortKey, a: usize, b: usize) -> Ordering {
+        let ds = &self.data.dataset;
+        let lang = self.lang;
+        let by_label = |x: &crate::data::Text, y: &crate::data::Text| match lang {
+            Lang::En => x.en.to_lowercase().cmp(&y.en.to_lowercase()),
+            _ => x.zh.cmp(&y.zh),
+        };
+        let o = match (panel, key) {
+            (_, SortKey::Source) => a.cmp(&b),
+            (Panel::Overview | Panel::Rates, SortKey::Label) => {
+                by_label(&ds.rates[a].label, &ds.rates[b].label)
+            }
+            (Panel::Overview | Panel::Rates, SortKey::Value) => {
+                ds.rates[a].value.total_cmp(&ds.rates[b].value)
+            }
+            (Panel::Overview | Panel::Rates, SortKey::Date) => {
+                date_key(&ds.rates[a].when).cmp(&date_key(&ds.rates[b].when))
+            }
+            (Panel::Workforce, SortKey::Label) => {
+                by_label(&ds.counts[a].label, &ds.counts[b].label)
+            }
+            (Panel::Workforce, SortKey::Value) => ds.counts[a].value.cmp(&ds.counts[b].value),
+            (Panel::Workforce, SortKey::Date) => {
+                date_key(&ds.counts[a].when).cmp(&date_key(&ds.counts[b].when))
+            }
+            (Panel::Workforce, SortKey::Place) => {
+                let place = |i: usize| {
+                    ds.counts[i]
+                        .place
+                        .as_deref()
+                        .and_then(|id| self.data.place(id))
+                        .map(|p| p.province.zh.clone())
+                };
+                place(a).cmp(&place(b))
+            }
+            (Panel::Timeline, SortKey::Date) => {
+                date_key(&ds.events[a].when).cmp(&date_key(&ds.events[b].when))
+            }
+            (Panel::Timeline, SortKey::Label) => by_label(&ds.events[a].label, &ds.events[b].label),
+            (Panel::Timeline, SortKey::Status) => {
+                let s = |i: usize| {
+                    let e = &ds.events[i];
+                    (
+                        e.status == crate::data::EventStatus::Planned,
+                        e.derivation.is_some(),
+                    )
+                };
+                s(a).cmp(&s(b))
+            }
+            (Panel::Projects, SortKey::Label) => {
+                by_label(&ds.projects[a].name, &ds.projects[b].name)
+            }
+            (Panel::Projects, SortKey::Value) => {
+                let n = |i: usize| ds.projects[i].figures.len() + ds.projects[i].events.len();
+                n(a).cmp(&n(b))
+            }
+            (Panel::Checks, SortKey::Kind) => {
+                let k = |i: usize| self.data.checks[i].kind as u8;
+                k(a).cmp(&k(b))
+            }
+            (Panel::Checks, SortKey::Status) => {
+                self.data.checks[a].passed.cmp(&self.data.checks[b].passed)
+            }
+            _ => Ordering::Equal,
+        };
+        // Ties keep the article's order, so every sort is stable and total.
+        o.then(a.cmp(&b))
+    }
+}
+
+/// Orders dates; undated records go last, winter after every calendar date.
+pub fn date_key(w: &crate::data::When) -> (u8, Option<time::Date>, Option<time::Time>) {
+    match (w.date, w.precision) {
+        (Some(d), _) => (0, Some(d), w.time),
+        (None, Precision::Winter) => (1, None, None),
+        (None, _) => (2, None, None),
+    }
+}

@@ -1,0 +1,573 @@
+//! Input: a pure function from a terminal event to an [`Action`].
+//!
+//! One table, [`KEYMAP`], drives both the handler and the `?` help overlay, so
+//! the two cannot disagree.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use crate::app::Panel;
+
+/// Everything the user can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    NextPanel,
+    PrevPanel,
+    GoPanel(Panel),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Enter: open the detail of the selection.
+    Open,
+    /// Esc: close a popup, else clear the filter, else quit.
+    Back,
+    StartFilter,
+    FilterChar(char),
+    FilterBackspace,
+    /// Enter while typing: keep the filter and return to the list.
+    FilterDone,
+    CycleSort,
+    FlipSort,
+    CycleLang,
+    ToggleHelp,
+    /// Workforce: next province filter.
+    CycleProvince,
+    /// Workforce: next category filter.
+    CycleCategory,
+    Resize(u16, u16),
+    Click(u16, u16),
+    /// Mouse wheel at a position: negative is up.
+    Scroll(u16, u16, i8),
+}
+
+/// Where a key means something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Anywhere outside the text filter and popups.
+    Global,
+    /// In a popup (help or detail).
+    Popup,
+    /// While typing a filter.
+    Filter,
+    /// On the Workforce panel.
+    Workforce,
+}
+
+/// The state input depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Filtering,
+    Popup,
+}
+
+/// One row of the keymap: the keys, what they do, and the help text.
+pub struct Binding {
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the keys are written in the help overlay.
+    pub shown: &'static str,
+    pub action: Action,
+    pub context: Context,
+    pub help_en: &'static str,
+    pub help_zh: &'static str,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+/// The one keymap. Order is the order of the help overlay.
+pub const KEYMAP: &[Binding] = &[
+    Binding {
+        keys: &[(KeyCode::Char('1'), NONE)],
+        shown: "1",
+        action: Action::GoPanel(Panel::Overview),
+        context: Context::Global,
+        help_en: "Overview",
+        help_zh: "总览",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('2'), NONE)],
+        shown: "2",
+        action: Action::GoPanel(Panel::Rates),
+        context: Context::Global,
+        help_en: "Rates",
+        help_zh: "比率",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('3'), NONE)],
+        shown: "3",
+        action: Action::GoPanel(Panel::Workforce),
+        context: Context::Global,
+        help_en: "Workforce",
+        help_zh: "人员",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('4'), NONE)],
+        shown: "4",
+        action: Action::GoPanel(Panel::Timeline),
+        context: Context::Global,
+        help_en: "Timeline",
+        help_zh: "时间线",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('5'), NONE)],
+        shown: "5",
+        action: Action::GoPanel(Panel::Projects),
+        context: Context::Global,
+        help_en: "Projects",
+        help_zh: "项目",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('6'), NONE)],
+        shown: "6",
+        action: Action::GoPanel(Panel::Checks),
+        context: Context::Global,
+        help_en: "Checks",
+        help_zh: "核对",
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Tab, NONE),
+            (KeyCode::Right, NONE),
+            (KeyCode::Char('l'), NONE),
+        ],
+        shown: "Tab → l",
+        action: Action::NextPanel,
+        context: Context::Global,
+        help_en: "next panel",
+        help_zh: "下一面板",
+    },
+    Binding {
+        keys: &[
+            (KeyCode::BackTab, NONE),
+            (KeyCode::Left, NONE),
+            (KeyCode::Char('h'), NONE),
+        ],
+        shown: "S-Tab ← h",
+        action: Action::PrevPanel,
+        context: Context::Global,
+        help_en: "previous panel",
+        help_zh: "上一面板",
+    },
+    Binding {
+        keys: &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
+        shown: "↓ j",
+        action: Action::Down,
+        context: Context::Global,
+        help_en: "next row",
+        help_zh: "下一行",
+    },
+    Binding {
+        keys: &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
+        shown: "↑ k",
+        action: Action::Up,
+        context: Context::Global,
+        help_en: "previous row",
+        help_zh: "上一行",
+    },
+    Binding {
+        keys: &[
+            (KeyCode::PageDown, NONE),
+            (KeyCode::Char('f'), CTRL),
+            (KeyCode::Char('d'), CTRL),
+        ],
+        shown: "PgDn ^F",
+        action: Action::PageDown,
+        context: Context::Global,
+        help_en: "page down",
+        help_zh: "下一页",
+    },
+    Binding {
+        keys: &[
+            (KeyCode::PageUp, NONE),
+            (KeyCode::Char('b'), CTRL),
+            (KeyCode::Char('u'), CTRL),
+        ],
+        shown: "PgUp ^B",
+        action: Action::PageUp,
+        context: Context::Global,
+        help_en: "page up",
+        help_zh: "上一页",
+    },
+    Binding {
+        keys: &[(KeyCode::Home, NONE), (KeyCode::Char('g'), NONE)],
+        shown: "g Home",
+        action: Action::Top,
+        context: Context::Global,
+        help_en: "first row",
+        help_zh: "第一行",
+    },
+    Binding {
+        keys: &[(KeyCode::End, NONE), (KeyCode::Char('G'), NONE)],
+        shown: "G End",
+        action: Action::Bottom,
+        context: Context::Global,
+        help_en: "last row",
+        help_zh: "最后一行",
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        shown: "Enter",
+        action: Action::Open,
+        context: Context::Global,
+        help_en: "details and source",
+        help_zh: "详情与出处",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('/'), NONE)],
+        shown: "/",
+        action: Action::StartFilter,
+        context: Context::Global,
+        help_en: "filter rows (中文 or English)",
+        help_zh: "筛选（中文或英文）",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('s'), NONE)],
+        shown: "s",
+        action: Action::CycleSort,
+        context: Context::Global,
+        help_en: "next sort column",
+        help_zh: "切换排序列",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('S'), NONE)],
+        shown: "S",
+        action: Action::FlipSort,
+        context: Context::Global,
+        help_en: "reverse sort",
+        help_zh: "反向排序",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('L'), NONE)],
+        shown: "L",
+        action: Action::CycleLang,
+        context: Context::Global,
+        help_en: "language: 中文 / English / both",
+        help_zh: "语言：中文／英文／双语",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('p'), NONE)],
+        shown: "p",
+        action: Action::CycleProvince,
+        context: Context::Workforce,
+        help_en: "filter by province",
+        help_zh: "按省份筛选",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('c'), NONE)],
+        shown: "c",
+        action: Action::CycleCategory,
+        context: Context::Workforce,
+        help_en: "filter by category",
+        help_zh: "按类别筛选",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('?'), NONE)],
+        shown: "?",
+        action: Action::ToggleHelp,
+        context: Context::Global,
+        help_en: "this help",
+        help_zh: "帮助",
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE)],
+        shown: "Esc",
+        action: Action::Back,
+        context: Context::Global,
+        help_en: "close / clear filter / quit",
+        help_zh: "关闭／清除筛选／退出",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        shown: "q ^C",
+        action: Action::Quit,
+        context: Context::Global,
+        help_en: "quit",
+        help_zh: "退出",
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Esc, NONE),
+            (KeyCode::Char('q'), NONE),
+            (KeyCode::Char('?'), NONE),
+        ],
+        shown: "Esc q ?",
+        action: Action::Back,
+        context: Context::Popup,
+        help_en: "close the popup",
+        help_zh: "关闭弹窗",
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        shown: "Enter",
+        action: Action::FilterDone,
+        context: Context::Filter,
+        help_en: "keep the filter",
+        help_zh: "保留筛选",
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE)],
+        shown: "Esc",
+        action: Action::Back,
+        context: Context::Filter,
+        help_en: "clear the filter",
+        help_zh: "清除筛选",
+    },
+    Binding {
+        keys: &[(KeyCode::Backspace, NONE)],
+        shown: "⌫",
+        action: Action::FilterBackspace,
+        context: Context::Filter,
+        help_en: "delete a character",
+        help_zh: "删除一个字符",
+    },
+];
+
+fn lookup(code: KeyCode, mods: KeyModifiers, contexts: &[Context]) -> Option<Action> {
+    // Ctrl-C quits from anywhere.
+    if code == KeyCode::Char('c') && mods.contains(CTRL) {
+        return Some(Action::Quit);
+    }
+    contexts.iter().find_map(|ctx| {
+        KEYMAP
+            .iter()
+            .filter(|b| b.context == *ctx)
+            .find(|b| b.keys.iter().any(|&(c, m)| c == code && m == mods))
+            .map(|b| b.action)
+    })
+}
+
+/// Maps a terminal event to an action, given the input mode and the panel.
+pub fn action(event: &Event, mode: Mode, panel: Panel) -> Option<Action> {
+    match event {
+        Event::Key(key) => key_action(key, mode, panel),
+        Event::Mouse(m) => mouse_action(m),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+fn key_action(key: &KeyEvent, mode: Mode, panel: Panel) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    // Terminals differ on whether Shift comes with an upper-case letter or
+    // with BackTab; the key itself already says it.
+    let mods = match key.code {
+        KeyCode::Char(_) | KeyCode::BackTab => key.modifiers - SHIFT,
+        _ => key.modifiers,
+    };
+    match mode {
+        Mode::Filtering => lookup(key.code, mods, &[Context::Filter]).or(match key.code {
+            KeyCode::Char(c) if !mods.contains(CTRL) && !mods.contains(KeyModifiers::ALT) => {
+                Some(Action::FilterChar(c))
+            }
+            _ => None,
+        }),
+        Mode::Popup => lookup(key.code, mods, &[Context::Popup]).or(match key.code {
+            // A popup scrolls with the list keys.
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
+            KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
+            _ => None,
+        }),
+        Mode::Normal => {
+            let contexts: &[Context] = if panel == Panel::Workforce {
+                &[Context::Workforce, Context::Global]
+            } else {
+                &[Context::Global]
+            };
+            lookup(key.code, mods, contexts)
+        }
+    }
+}
+
+fn mouse_action(m: &MouseEvent) -> Option<Action> {
+    match m.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+        MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, 1)),
+        MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, -1)),
+        _ => None,
+    }
+}
+
+/// Key hints for the footer: (keys, what) in the footer's language.
+pub fn hints(mode: Mode, panel: Panel, zh: bool) -> Vec<(&'static str, &'static str)> {
+    let wanted: &[Action] = match mode {
+        Mode::Filtering => &[Action::FilterDone, Action::Back],
+        Mode::Popup => &[Action::Back],
+        Mode::Normal => match panel {
+            Panel::Workforce => &[
+                Action::ToggleHelp,
+                Action::Open,
+                Action::StartFilter,
+                Action::CycleCategory,
+                Action::CycleProvince,
+                Action::CycleSort,
+                Action::CycleLang,
+                Action::Quit,
+            ],
+            _ => &[
+                Action::ToggleHelp,
+                Action::NextPanel,
+                Action::Open,
+                Action::StartFilter,
+                Action::CycleSort,
+                Action::CycleLang,
+                Action::Quit,
+            ],
+        },
+    };
+    let ctx = match mode {
+        Mode::Filtering => Context::Filter,
+        Mode::Popup => Context::Popup,
+        Mode::Normal => Context::Global,
+    };
+    wanted
+        .iter()
+        .filter_map(|a| {
+            KEYMAP
+                .iter()
+                .find(|b| b.action == *a && (b.context == ctx || b.context == Context::Workforce))
+                .map(|b| {
+                    let shown = b.shown.split(' ').next().unwrap_or(b.shown);
+                    (
+                        shown,
+                        short_hint(b.action, zh).unwrap_or(if zh { b.help_zh } else { b.help_en }),
+                    )
+                })
+        })
+        .collect()
+}
+
+/// One or two words for the footer, where the help text is too long.
+fn short_hint(a: Action, zh: bool) -> Option<&'static str> {
+    let (z, e) = match a {
+        Action::NextPanel => ("面板", "panel"),
+        Action::Open => ("详情", "detail"),
+        Action::StartFilter => ("筛选", "filter"),
+        Action::CycleSort => ("排序", "sort"),
+        Action::CycleLang => ("语言", "language"),
+        Action::ToggleHelp => ("帮助", "help"),
+        Action::Quit => ("退出", "quit"),
+        Action::CycleCategory => ("类别", "category"),
+        Action::CycleProvince => ("省份", "province"),
+        Action::FilterDone => ("保留", "keep"),
+        Action::Back => ("清除/关闭", "clear/close"),
+        _ => return None,
+    };
+    Some(if zh { z } else { e })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventState;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    #[test]
+    fn vim_keys_and_arrows_agree() {
+        let n = |c| action(&key(c, NONE), Mode::Normal, Panel::Rates);
+        assert_eq!(n(KeyCode::Char('j')), n(KeyCode::Down));
+        assert_eq!(n(KeyCode::Char('k')), n(KeyCode::Up));
+        assert_eq!(n(KeyCode::Char('l')), n(KeyCode::Right));
+        assert_eq!(n(KeyCode::Char('h')), n(KeyCode::Left));
+        assert_eq!(n(KeyCode::Char('g')), n(KeyCode::Home));
+        assert_eq!(n(KeyCode::Char('j')), Some(Action::Down));
+    }
+
+    #[test]
+    fn shift_is_optional_for_capitals() {
+        for mods in [NONE, SHIFT] {
+            assert_eq!(
+                action(&key(KeyCode::Char('L'), mods), Mode::Normal, Panel::Rates),
+                Some(Action::CycleLang)
+            );
+            assert_eq!(
+                action(&key(KeyCode::Char('G'), mods), Mode::Normal, Panel::Rates),
+                Some(Action::Bottom)
+            );
+            assert_eq!(
+                action(&key(KeyCode::BackTab, mods), Mode::Normal, Panel::Rates),
+                Some(Action::PrevPanel)
+            );
+        }
+    }
+
+    #[test]
+    fn filtering_takes_letters_as_text() {
+        let a = action(
+            &key(KeyCode::Char('q'), NONE),
+            Mode::Filtering,
+            Panel::Rates,
+        );
+        assert_eq!(a, Some(Action::FilterChar('q')));
+        let a = action(
+            &key(KeyCode::Char('复'), NONE),
+            Mode::Filtering,
+            Panel::Rates,
+        );
+        assert_eq!(a, Some(Action::FilterChar('复')));
+        let a = action(&key(KeyCode::Esc, NONE), Mode::Filtering, Panel::Rates);
+        assert_eq!(a, Some(Action::Back));
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere() {
+        for mode in [Mode::Normal, Mode::Filtering, Mode::Popup] {
+            assert_eq!(
+                action(&key(KeyCode::Char('c'), CTRL), mode, Panel::Overview),
+                Some(Action::Quit)
+            );
+        }
+    }
+
+    #[test]
+    fn workforce_keys_only_on_workforce() {
+        let c = key(KeyCode::Char('c'), NONE);
+        assert_eq!(
+            action(&c, Mode::Normal, Panel::Workforce),
+            Some(Action::CycleCategory)
+        );
+        assert_eq!(action(&c, Mode::Normal, Panel::Rates), None);
+    }
+
+    #[test]
+    fn every_binding_is_reachable() {
+        // The first key of each binding maps back to its action in its context.
+        for b in KEYMAP {
+            let (mode, panel) = match b.context {
+                Context::Global => (Mode::Normal, Panel::Rates),
+                Context::Workforce => (Mode::Normal, Panel::Workforce),
+                Context::Popup => (Mode::Popup, Panel::Rates),
+                Context::Filter => (Mode::Filtering, Panel::Rates),
+            };
+            for &(code, mods) in b.keys {
+                assert_eq!(
+                    action(&key(code, mods), mode, panel),
+                    Some(b.action),
+                    "{} in {:?}",
+                    b.shown,
+                    b.context
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,383 @@
+//! The detail popup: every field of a record, its source, its checks and
+//! related records (same organisation or same project).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::timeline::status_name;
+use super::workforce::category_name;
+use super::{field, popup};
+use crate::app::{App, Target};
+use crate::data::{Lang, Qualifier, RecordRef, Source, Text, When};
+use crate::fmt::percent;
+
+/// How many related records the popup lists at most.
+const RELATED_MAX: usize = 12;
+
+pub fn render(app: &App, target: Target, scroll: u16, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let p = app.lang.prose();
+    let lines = detail_lines(app, target);
+    let w = body.width.saturating_sub(4).min(100);
+    let h = body.height.saturating_sub(2);
+    let title = format!(" {} · Esc ", p.pick("详情", "Detail"));
+    let inner = popup(body, w, h, title, t, buf);
+    // Clamp the scroll so the last line stays reachable but not past it.
+    let total = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width);
+    let max = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll.min(max), 0))
+        .render(inner, buf);
+}
+
+fn both(label: &str, text: &Text, app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    vec![
+        field(label, text.zh.clone(), t),
+        Line::from(vec![
+            Span::raw(" ".repeat(super::text::width(label) + 2)),
+            Span::raw(text.en.clone()),
+        ]),
+    ]
+}
+
+fn when_lines(when: &When, app: &App) -> Line<'static> {
+    let p = app.lang.prose();
+    let s = match app.lang {
+        Lang::Both => format!("{} · {}", when.describe(Lang::Zh), when.describe(Lang::En)),
+        _ => when.describe(p),
+    };
+    field(p.pick("日期", "date"), s, &app.theme)
+}
+
+fn source_lines(src: &Source, app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let p = app.lang.prose();
+    vec![
+        Line::default(),
+        Line::styled(p.pick("出处", "Source"), t.title),
+        field(
+            p.pick("段落", "paragraph"),
+            format!("{} / {}", src.paragraph, app.data.dataset.source.paragraphs),
+            t,
+        ),
+        Line::from(vec![
+            Span::styled(format!("{}: ", p.pick("原文", "quote")), t.muted),
+            Span::styled(format!("“{}”", src.quote), t.accent),
+        ]),
+    ]
+}
+
+fn org_place(org: Option<&str>, place: Option<&str>, app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let p = app.lang.prose();
+    let mut v = Vec::new();
+    let o = app.data.organisation_name(org, app.lang);
+    if !o.is_empty() {
+        v.push(field(p.pick("单位", "organisation"), o, t));
+    }
+    if let Some(pl) = app.data.place_of(place, org) {
+        v.push(field(p.pick("地点", "place"), pl.full(app.lang), t));
+    }
+    v
+}
+
+/// The checks whose subject is `id`.
+fn check_lines(id: &str, app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let p = app.lang.prose();
+    let mut v = Vec::new();
+    for c in app.data.checks.iter().filter(|c| c.subject == id) {
+        if v.is_empty() {
+            v.push(Line::default());
+            v.push(Line::styled(p.pick("核对", "Checks"), t.title));
+        }
+        let (sym, style) = if c.passed {
+            ("✓", t.pass)
+        } else {
+            ("✗", t.fail)
+        };
+        v.push(Line::from(vec![
+            Span::styled(format!("{sym} "), style),
+            Span::styled(format!("{}: ", c.kind.label().get(p)), t.muted),
+            Span::raw(c.formula.get(p).into_owned()),
+        ]));
+    }
+    v
+}
+
+/// One line naming a record and its value.
+fn record_line(r: RecordRef, app: &App) -> Option<Line<'static>> {
+    let ds = &app.data.dataset;
+    let t = &app.theme;
+    let lang = app.lang;
+    let (value, label) = match r {
+        RecordRef::Rate(i) => (percent(ds.rates.get(i)?.value), &ds.rates[i].label),
+        RecordRef::Count(i) => (ds.counts.get(i)?.shown(lang.prose()), &ds.counts[i].label),
+        RecordRef::Event(i) => (ds.events.get(i)?.when.short(), &ds.events[i].label),
+        _ => return None,
+    };
+    Some(Line::from(vec![
+        Span::styled(format!("  {value:>14}  "), t.figure),
+        Span::raw(label.get(lang).into_owned()),
+    ]))
+}
+
+/// Records sharing an organisation or a project with `id`.
+fn related_lines(id: &str, org: Option<&str>, app: &App) -> Vec<Line<'static>> {
+    let ds = &app.data.dataset;
+    let t = &app.theme;
+    let p = app.lang.prose();
+    let mut ids: Vec<&str> = Vec::new();
+    for pr in &ds.projects {
+        if pr.events.iter().chain(&pr.figures).any(|x| x == id) {
+            for x in pr.events.iter().chain(&pr.figures) {
+                if x != id && !ids.contains(&x.as_str()) {
+                    ids.push(x);
+                }
+            }
+        }
+    }
+    if let Some(org) = org {
+        let same = ds
+            .rates
+            .iter()
+            .filter(|r| r.organisation.as_deref() == Some(org))
+            .map(|r| &r.id)
+            .chain(
+                ds.counts
+                    .iter()
+                    .filter(|c| c.organisation.as_deref() == Some(org))
+                    .map(|c| &c.id),
+            )
+            .chain(
+                ds.events
+                    .iter()
+                    .filter(|e| e.organisation.as_deref() == Some(org))
+                    .map(|e| &e.id),
+            );
+        for x in same {
+            if x != id && !ids.contains(&x.as_str()) {
+                ids.push(x);
+            }
+        }
+    }
+    let mut v = Vec::new();
+    if ids.is_empty() {
+        return v;
+    }
+    v.push(Line::default());
+    v.push(Line::styled(
+        format!("{} ({})", p.pick("相关记录", "Related"), ids.len()),
+        t.title,
+    ));
+    v.extend(
+        ids.iter()
+            .take(RELATED_MAX)
+            .filter_map(|x| app.data.index.get(x).and_then(|r| record_line(r, app))),
+    );
+    if ids.len() > RELATED_MAX {
+        v.push(Line::styled(
+            format!("  … +{}", ids.len() - RELATED_MAX),
+            t.muted,
+        ));
+    }
+    v
+}
+
+pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
+    let ds = &app.data.dataset;
+    let t = &app.theme;
+    let p = app.lang.prose();
+    let mut v: Vec<Line<'static>> = Vec::new();
+    match target {
+        Target::Record(RecordRef::Rate(i)) => {
+            let Some(r) = ds.rates.get(i) else { return v };
+            v.extend(both(p.pick("比率", "rate"), &r.label, app));
+            v.push(field("id", r.id.clone(), t));
+            v.push(Line::from(vec![
+                Span::styled(format!("{}: ", p.pick("数值", "value")), t.muted),
+                Span::styled(percent(r.value), t.figure),
+                Span::styled(
+                    format!("   {} “{}”", p.pick("原文写作", "written"), r.figure),
+                    t.muted,
+                ),
+            ]));
+            for (name, id) in [
+                (p.pick("分子", "numerator"), &r.numerator),
+                (p.pick("分母", "denominator"), &r.denominator),
+            ] {
+                if let Some(c) = id.as_deref().and_then(|id| app.data.count(id)) {
+                    v.push(field(
+                        name,
+                        format!("{} — {}", c.shown(p), c.label.get(app.lang)),
+                        t,
+                    ));
+                }
+            }
+            v.push(when_lines(&r.when, app));
+            v.extend(org_place(
+                r.organisation.as_deref(),
+                r.place.as_deref(),
+                app,
+            ));
+            v.extend(source_lines(&r.source, app));
+            v.extend(check_lines(&r.id, app));
+            v.extend(related_lines(&r.id, r.organisation.as_deref(), app));
+        }
+        Target::Record(RecordRef::Count(i)) => {
+            let Some(c) = ds.counts.get(i) else { return v };
+            v.extend(both(p.pick("数字", "count"), &c.label, app));
+            v.push(field("id", c.id.clone(), t));
+            v.push(Line::from(vec![
+                Span::styled(format!("{}: ", p.pick("数值", "value")), t.muted),
+                Span::styled(c.shown(p), t.figure),
+                Span::styled(
+                    format!("   {} “{}”", p.pick("原文写作", "written"), c.figure),
+                    t.muted,
+                ),
+            ]));
+            let q = match (c.ordinal, c.qualifier) {
+                (true, _) => p.pick("序数（第几）", "an ordinal (the n-th), not a quantity"),
+                (false, Qualifier::Exact) => p.pick("确数", "exact"),
+                (false, Qualifier::AtLeast) => p.pick("“多”：至少此数", "at least (多: more than)"),
+                (false, Qualifier::OrderOf) => p.pick("量级（级）", "order of magnitude (级)"),
+            };
+            v.push(field(p.pick("限定", "qualifier"), q.to_string(), t));
+            v.push(field(
+                p.pick("类别", "category"),
+                category_name(c.category, p).to_string(),
+                t,
+            ));
+            v.push(field(
+                p.pick("单位", "unit"),
+                format!("{} / {}", c.unit.zh, c.unit.en),
+                t,
+            ));
+            v.push(when_lines(&c.when, app));
+            v.extend(org_place(
+                c.organisation.as_deref(),
+                c.place.as_deref(),
+                app,
+            ));
+            v.extend(source_lines(&c.source, app));
+            v.extend(check_lines(&c.id, app));
+            v.extend(related_lines(&c.id, c.organisation.as_deref(), app));
+        }
+        Target::Record(RecordRef::Event(i)) => {
+            let Some(e) = ds.events.get(i) else { return v };
+            v.extend(both(p.pick("事件", "event"), &e.label, app));
+            v.push(field("id", e.id.clone(), t));
+            let (sym, style) = super::timeline::mark(e, t);
+            v.push(Line::from(vec![
+                Span::styled(format!("{}: ", p.pick("状态", "status")), t.muted),
+                Span::styled(format!("{sym} {}", status_name(e, p)), style),
+            ]));
+            v.push(when_lines(&e.when, app));
+            if let Some(f) = &e.figure {
+                v.push(field(p.pick("原文写作", "written"), format!("“{f}”"), t));
+            }
+            if let Some(other) = e.agrees_with.as_deref().and_then(|id| app.data.event(id)) {
+                v.push(field(
+                    p.pick("与之相符", "agrees with"),
+                    format!("{} ({})", other.label.get(app.lang), other.when.describe(p)),
+                    t,
+                ));
+            }
+            v.extend(org_place(
+                e.organisation.as_deref(),
+                e.place.as_deref(),
+                app,
+            ));
+            v.extend(source_lines(&e.source, app));
+            v.extend(check_lines(&e.id, app));
+            v.extend(related_lines(&e.id, e.organisation.as_deref(), app));
+        }
+        Target::Record(RecordRef::Project(i)) => {
+            let Some(pr) = ds.projects.get(i) else {
+                return v;
+            };
+            v.extend(both(p.pick("项目", "project"), &pr.name, app));
+            v.push(field("id", pr.id.clone(), t));
+            v.extend(both(p.pick("概述", "summary"), &pr.summary, app));
+            v.extend(org_place(
+                pr.organisation.as_deref(),
+                pr.place.as_deref(),
+                app,
+            ));
+            v.push(Line::default());
+            v.push(Line::styled(p.pick("事件", "Events"), t.title));
+            v.extend(
+                super::projects::events_of(app, pr)
+                    .iter()
+                    .filter_map(|e| app.data.index.get(&e.id))
+                    .filter_map(|r| record_line(r, app)),
+            );
+            v.push(Line::default());
+            v.push(Line::styled(p.pick("数字", "Figures"), t.title));
+            v.extend(
+                pr.figures
+                    .iter()
+                    .filter_map(|id| app.data.index.get(id))
+                    .filter_map(|r| record_line(r, app)),
+            );
+        }
+        Target::Record(RecordRef::Place(_) | RecordRef::Organisation(_)) => {}
+        Target::Check(i) => {
+            let Some(c) = app.data.checks.get(i) else {
+                return v;
+            };
+            let (sym, style) = if c.passed {
+                ("✓", t.pass)
+            } else {
+                ("✗", t.fail)
+            };
+            v.push(Line::from(vec![
+                Span::styled(format!("{sym} "), style),
+                Span::styled(c.kind.label().get(p).into_owned(), t.title),
+            ]));
+            v.push(field(
+                p.pick("计算", "computation"),
+                c.formula.get(p).into_owned(),
+                t,
+            ));
+            v.push(Line::default());
+            v.push(Line::styled(p.pick("对象", "Record"), t.title));
+            if let Some(r) = app
+                .data
+                .index
+                .get(&c.subject)
+                .and_then(|r| record_line(r, app))
+            {
+                v.push(r);
+            }
+            if let Some(r) = app.data.index.get(&c.subject) {
+                let src = match r {
+                    RecordRef::Rate(i) => Some(&ds.rates[i].source),
+                    RecordRef::Count(i) => Some(&ds.counts[i].source),
+                    RecordRef::Event(i) => Some(&ds.events[i].source),
+                    _ => None,
+                };
+                if let Some(src) = src {
+                    v.extend(source_lines(src, app));
+                }
+            }
+            if !c.inputs.is_empty() {
+                v.push(Line::default());
+                v.push(Line::styled(p.pick("输入", "Inputs"), t.title));
+                v.extend(
+                    c.inputs
+                        .iter()
+                        .filter_map(|id| app.data.index.get(id))
+                        .filter_map(|r| record_line(r, app)),
+                );
+            }
+        }
+    }
+    v
+}

@@ -1,0 +1,50 @@
+//! The `?` overlay, generated from the one keymap table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::popup;
+use super::text::pad;
+use crate::app::App;
+use crate::input::{Context, KEYMAP};
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let p = app.lang.prose();
+    let zh = p == crate::data::Lang::Zh;
+    let mut lines: Vec<Line> = Vec::new();
+    for (ctx, heading) in [
+        (Context::Global, p.pick("按键", "Keys")),
+        (Context::Workforce, p.pick("人员面板", "On Workforce")),
+        (
+            Context::Filter,
+            p.pick("输入筛选时", "While typing a filter"),
+        ),
+        (Context::Popup, p.pick("弹窗中", "In a popup")),
+    ] {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(heading, t.title));
+        for b in KEYMAP.iter().filter(|b| b.context == ctx) {
+            lines.push(Line::from(vec![
+                Span::styled(pad(b.shown, 12, false), t.key),
+                Span::raw(if zh { b.help_zh } else { b.help_en }),
+            ]));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        p.pick(
+            "鼠标：点击标签或行选择；滚轮滚动列表。",
+            "Mouse: click a tab or a row to select it; the wheel scrolls the list.",
+        ),
+        t.muted,
+    ));
+    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let title = format!(" {} · ? Esc ", p.pick("帮助", "Help"));
+    let inner = popup(body, 64, h, title, t, buf);
+    Paragraph::new(lines).render(inner, buf);
+}

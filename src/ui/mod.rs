@@ -1,0 +1,258 @@
+//! Drawing: reads the [`App`] and never changes it.
+//!
+//! One render path: the dashboard, the tests and any text snapshot draw
+//! `&App` as a widget into a buffer.
+
+mod checks;
+mod detail;
+mod help;
+mod overview;
+mod projects;
+mod rates;
+pub mod text;
+mod theme;
+mod timeline;
+mod workforce;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
+
+pub use theme::Theme;
+
+use crate::app::{App, Overlay, Panel};
+use crate::input::{Mode, hints};
+use text::fit;
+
+/// Below this size the dashboard says so instead of drawing broken widgets.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Where things are on screen: shared by drawing and mouse hit-testing.
+#[derive(Debug, Clone, Default)]
+pub struct Regions {
+    pub tabs: Vec<(Panel, Rect)>,
+    pub body: Rect,
+    pub footer: Rect,
+    /// The current panel's list rows (one row per line), for clicks and paging.
+    pub list: Rect,
+}
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// The screen's layout for `app` at `area`.
+pub fn regions(area: Rect, app: &App) -> Regions {
+    if too_small(area) {
+        return Regions::default();
+    }
+    let [_title, tab_line, body, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let mut tabs = Vec::with_capacity(Panel::ALL.len());
+    let mut x = tab_line.x + 1;
+    for p in Panel::ALL {
+        let w = tab_width(p, app);
+        let w = w.min(tab_line.right().saturating_sub(x));
+        tabs.push((p, Rect::new(x, tab_line.y, w, 1)));
+        x = x.saturating_add(w + 1);
+    }
+    let list = match app.panel {
+        Panel::Overview => overview::list_area(body, app),
+        Panel::Rates => rates::list_area(body),
+        Panel::Workforce => workforce::list_area(body),
+        Panel::Timeline => timeline::list_area(body),
+        Panel::Projects => projects::list_area(body),
+        Panel::Checks => checks::list_area(body),
+    };
+    Regions {
+        tabs,
+        body,
+        footer,
+        list,
+    }
+}
+
+fn tab_label(p: Panel, app: &App) -> String {
+    format!(" {} {} ", p.index() + 1, p.title(app.lang))
+}
+
+fn tab_width(p: Panel, app: &App) -> u16 {
+    u16::try_from(text::width(&tab_label(p, app))).unwrap_or(u16::MAX)
+}
+
+/// Draws the whole dashboard into a frame.
+pub fn draw(frame: &mut ratatui::Frame, app: &App) {
+    frame.render_widget(app, frame.area());
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        buf.set_style(area, t.base);
+        if too_small(area) {
+            let msg = format!(
+                "terminal too small (need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{})",
+                area.width, area.height
+            );
+            let y = area.y + area.height / 2;
+            if area.height > 0 {
+                buf.set_stringn(
+                    area.x,
+                    y,
+                    fit(&msg, usize::from(area.width)),
+                    usize::from(area.width),
+                    t.fail,
+                );
+            }
+            return;
+        }
+        let r = regions(area, self);
+        self.render_header(area, &r, buf);
+        match self.panel {
+            Panel::Overview => overview::render(self, r.body, buf),
+            Panel::Rates => rates::render(self, r.body, buf),
+            Panel::Workforce => workforce::render(self, r.body, buf),
+            Panel::Timeline => timeline::render(self, r.body, buf),
+            Panel::Projects => projects::render(self, r.body, buf),
+            Panel::Checks => checks::render(self, r.body, buf),
+        }
+        self.render_footer(r.footer, buf);
+        match &self.overlay {
+            Some(Overlay::Help) => help::render(self, r.body, buf),
+            Some(Overlay::Detail { target, scroll }) => {
+                detail::render(self, *target, *scroll, r.body, buf)
+            }
+            None => {}
+        }
+    }
+}
+
+impl App {
+    fn render_header(&self, area: Rect, r: &Regions, buf: &mut Buffer) {
+        let t = &self.theme;
+        let ds = &self.data.dataset;
+        let title_area = Rect::new(area.x, area.y, area.width, 1);
+        let title = format!(" 复工 fugong │ {}", ds.title.get(self.lang));
+        let right = format!("{} ", self.lang.name());
+        let w = usize::from(area.width);
+        let rw = text::width(&right);
+        let line = Line::from(vec![Span::styled(
+            fit(&title, w.saturating_sub(rw + 1)),
+            t.header,
+        )]);
+        line.render(title_area, buf);
+        let rx = area.right().saturating_sub(u16::try_from(rw).unwrap_or(0));
+        buf.set_string(rx, area.y, &right, t.muted);
+        for (p, rect) in &r.tabs {
+            let style = if *p == self.panel {
+                t.tab_active
+            } else {
+                t.tab
+            };
+            let label = tab_label(*p, self);
+            buf.set_stringn(
+                rect.x,
+                rect.y,
+                fit(&label, usize::from(rect.width)),
+                usize::from(rect.width),
+                style,
+            );
+        }
+    }
+
+    fn render_footer(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let zh = self.lang.prose() == crate::data::Lang::Zh;
+        let mode = self.mode();
+        let view = self.view(self.panel);
+        let mut spans: Vec<Span> = Vec::new();
+        if mode == Mode::Filtering || !view.filter.is_empty() {
+            spans.push(Span::styled(format!(" /{}", view.filter), t.filter));
+            if mode == Mode::Filtering {
+                spans.push(Span::styled("▏", t.filter));
+            }
+            spans.push(Span::styled(format!(" ({}) ", view.rows.len()), t.muted));
+        }
+        let status = format!(
+            " {}: {}{} ",
+            self.lang.pick("排序", "sort"),
+            self.sort_key(self.panel).name(self.lang),
+            if view.descending { " ↓" } else { " ↑" }
+        );
+        let sw = u16::try_from(text::width(&status)).unwrap_or(0);
+        let left = Rect::new(area.x, area.y, area.width.saturating_sub(sw), 1);
+        // Whole hints only: one that does not fit is left out, not cut.
+        let mut used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+        for (key, what) in hints(mode, self.panel, zh) {
+            let (k, w) = (format!(" {key}"), format!(" {what}"));
+            let need = text::width(&k) + text::width(&w);
+            if used + need > usize::from(left.width) {
+                break;
+            }
+            used += need;
+            spans.push(Span::styled(k, t.key));
+            spans.push(Span::styled(w, t.muted));
+        }
+        // Spans are cut by ratatui at the area's edge without splitting a glyph.
+        Line::from(spans).render(left, buf);
+        if area.width > sw + 20 {
+            buf.set_string(area.right() - sw, area.y, status, t.muted);
+        }
+    }
+}
+
+/// A bordered block with a title, in the theme.
+pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(title.into().style(theme.title))
+}
+
+/// A centred popup of at most `w`x`h`, cleared, with a border.
+pub fn popup(area: Rect, w: u16, h: u16, title: String, theme: &Theme, buf: &mut Buffer) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    let x = area.x + (area.width - w) / 2;
+    let y = area.y + (area.height - h) / 2;
+    let rect = Rect::new(x, y, w, h);
+    // Clear one column beyond each side too, so no half of a wide glyph
+    // under the popup's edge is left behind.
+    let wide = Rect::new(
+        rect.x.saturating_sub(1).max(area.x),
+        rect.y,
+        (rect.width + 2).min(area.right() - rect.x.saturating_sub(1).max(area.x)),
+        rect.height,
+    );
+    Clear.render(wide, buf);
+    buf.set_style(wide, theme.base);
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focus)
+        .title(Line::from(title).style(theme.title));
+    let inner = b.inner(rect);
+    b.render(rect, buf);
+    inner
+}
+
+/// A paragraph of styled lines, drawn as they are.
+pub fn lines(lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// A label and a value: "label: value".
+pub fn field<'a>(label: &str, value: String, theme: &Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("{label}: "), theme.muted),
+        Span::styled(value, Style::default()),
+    ])
+}

@@ -1,0 +1,130 @@
+//! Overview: a gauge for every rate, the headline counts, a strip of the timeline.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::text::{bar_spans, fit, pad};
+use super::{block, timeline};
+use crate::app::{App, Panel};
+use crate::data::{Category, Count};
+use crate::fmt::percent;
+
+/// Gauges get a line per rate (up to what leaves room for the rest), the
+/// timeline strip a fixed height, and the headline figures what remains.
+fn split(body: Rect, app: &App) -> [Rect; 3] {
+    let rates = u16::try_from(app.view(Panel::Overview).rows.len()).unwrap_or(u16::MAX);
+    let gauges = rates
+        .saturating_add(2)
+        .clamp(3, body.height.saturating_sub(10).max(3));
+    body.layout(&Layout::vertical([
+        Constraint::Length(gauges),
+        Constraint::Min(4),
+        Constraint::Length(6),
+    ]))
+}
+
+pub fn list_area(body: Rect, app: &App) -> Rect {
+    split(body, app)[0].inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// The headline counts: the largest counts of people, jobs and enterprises.
+fn headline(app: &App) -> Vec<&Count> {
+    let mut v: Vec<&Count> = app
+        .data
+        .dataset
+        .counts
+        .iter()
+        .filter(|c| {
+            !c.ordinal
+                && (c.category.is_people()
+                    || matches!(c.category, Category::Jobs | Category::Enterprises))
+        })
+        .collect();
+    v.sort_by_key(|c| std::cmp::Reverse(c.value));
+    v
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let lang = app.lang;
+    let [gauges, counts, strip] = split(body, app);
+    let view = app.view(Panel::Overview);
+
+    // Gauges, one line each: label, bar, value, numerator/denominator, date.
+    let title = format!(" {} ({}) ", lang.pick("比率", "Rates"), view.rows.len());
+    let b = block(title, t);
+    let inner = b.inner(gauges);
+    b.render(gauges, buf);
+    let w = usize::from(inner.width);
+    let (vw, fw, dw) = (6, 11, if w >= 90 { 10 } else { 5 });
+    let lw = (w * 2 / 5).clamp(8, 48);
+    let bw = w.saturating_sub(lw + vw + fw + dw + 4).max(1);
+    let ds = &app.data.dataset;
+    for (line_no, (i, &row)) in view
+        .rows
+        .iter()
+        .enumerate()
+        .skip(view.offset)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let r = &ds.rates[row];
+        let frac = match (
+            r.numerator.as_deref().and_then(|id| app.data.count(id)),
+            r.denominator.as_deref().and_then(|id| app.data.count(id)),
+        ) {
+            (Some(n), Some(d)) => format!("{}/{}", n.value, d.value),
+            (Some(n), None) => format!("{}/?", n.value),
+            _ => String::new(),
+        };
+        let date = r.when.short();
+        let date = if dw < 10 {
+            date.get(5..).unwrap_or(&date).to_string()
+        } else {
+            date
+        };
+        let selected = i == view.selected;
+        let label_style = if selected { t.selected } else { t.base };
+        let mut spans = vec![
+            Span::styled(pad(&r.label.get(lang), lw, false), label_style),
+            Span::raw(" "),
+        ];
+        spans.extend(bar_spans(r.value / 100.0, bw, t));
+        spans.push(Span::styled(pad(&percent(r.value), vw + 1, true), t.figure));
+        spans.push(Span::styled(pad(&frac, fw + 1, true), t.muted));
+        spans.push(Span::styled(pad(&date, dw + 1, true), t.muted));
+        let y = inner.y + u16::try_from(line_no).unwrap_or(0);
+        Line::from(spans).render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+
+    // Headline counts as large figures.
+    let b = block(
+        format!(" {} ", lang.pick("主要数字", "Headline figures")),
+        t,
+    );
+    let inner = b.inner(counts);
+    b.render(counts, buf);
+    // Boxes of equal width, in rows of three lines: figure, label, gap.
+    let cw: u16 = 20;
+    let per_row = (inner.width / cw).max(1);
+    let rows = (inner.height + 1) / 3;
+    for (k, c) in headline(app)
+        .into_iter()
+        .take(usize::from(per_row * rows))
+        .enumerate()
+    {
+        let k = u16::try_from(k).unwrap_or(0);
+        let x = inner.x + (k % per_row) * cw;
+        let y = inner.y + (k / per_row) * 3;
+        let w = usize::from(cw.min(inner.width) - 1);
+        buf.set_string(x, y, fit(&c.shown(lang.prose()), w), t.figure);
+        if y + 1 < inner.bottom() {
+            buf.set_string(x, y + 1, fit(&c.label.get(lang.prose()), w), t.muted);
+        }
+    }
+
+    // The timeline strip.
+    timeline::render_axis(app, strip, None, buf);
+}

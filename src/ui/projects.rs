@@ -1,0 +1,152 @@
+//! Projects: the list of projects, and the selected one's card: its
+//! milestones as a progress line and its figures.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::text::{Column, Content, fit, table, table_body, width};
+use super::timeline::{mark, status_name};
+use super::{block, field};
+use crate::app::{App, Panel, date_key};
+use crate::data::{Event, Project, RecordRef};
+use crate::fmt::percent;
+
+fn split(body: Rect) -> [Rect; 2] {
+    let left = (body.width / 3).clamp(22, 40);
+    body.layout(&Layout::horizontal([
+        Constraint::Length(left),
+        Constraint::Fill(1),
+    ]))
+}
+
+pub fn list_area(body: Rect) -> Rect {
+    table_body(split(body)[0])
+}
+
+/// A project's events in date order.
+pub fn events_of<'a>(app: &'a App, p: &Project) -> Vec<&'a Event> {
+    let mut v: Vec<&Event> = p
+        .events
+        .iter()
+        .filter_map(|id| app.data.event(id))
+        .collect();
+    v.sort_by_key(|e| date_key(&e.when));
+    v
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let lang = app.lang;
+    let p = lang.prose();
+    let [list, card] = split(body);
+    let view = app.view(Panel::Projects);
+    let ds = &app.data.dataset;
+    let h = usize::from(table_body(list).height);
+    let rows = view
+        .rows
+        .iter()
+        .skip(view.offset)
+        .take(h)
+        .map(|&i| {
+            let pr = &ds.projects[i];
+            vec![
+                Content::from(pr.name.get(lang).into_owned()),
+                Content::Text(format!("{}", pr.figures.len() + pr.events.len()), t.muted),
+            ]
+        })
+        .collect();
+    let cols = [
+        Column::new(p.pick("项目", "project"), Constraint::Fill(1)),
+        Column::new("#", Constraint::Length(2)).right(),
+    ];
+    let title = format!(" {} ({}) ", p.pick("项目", "Projects"), view.rows.len());
+    table(
+        list,
+        buf,
+        block(title, t),
+        &cols,
+        rows,
+        view.selected.checked_sub(view.offset),
+        t,
+    );
+
+    let Some(pr) = view.selected_row().map(|i| &ds.projects[i]) else {
+        let b = block(String::new(), t);
+        let inner = b.inner(card);
+        b.render(card, buf);
+        Line::styled(p.pick("没有匹配的项目", "no project matches"), t.muted).render(inner, buf);
+        return;
+    };
+    let b = block(format!(" {} ", pr.name.get(lang)), t);
+    let inner = b.inner(card);
+    b.render(card, buf);
+    let mut lines: Vec<Line> = Vec::new();
+    let org = app.data.organisation_name(pr.organisation.as_deref(), lang);
+    if !org.is_empty() {
+        lines.push(field(p.pick("单位", "organisation"), org, t));
+    }
+    if let Some(place) = app
+        .data
+        .place_of(pr.place.as_deref(), pr.organisation.as_deref())
+    {
+        lines.push(field(p.pick("地点", "place"), place.full(lang), t));
+    }
+    lines.push(Line::styled(pr.summary.get(lang).into_owned(), t.base));
+    lines.push(Line::default());
+
+    // Milestones as a progress line: ●──●──○, done ones first in time.
+    let events = events_of(app, pr);
+    if !events.is_empty() {
+        let done = events
+            .iter()
+            .filter(|e| e.status == crate::data::EventStatus::Done)
+            .count();
+        lines.push(Line::styled(
+            format!("{} ({done}/{})", p.pick("进度", "Progress"), events.len()),
+            t.title,
+        ));
+        let mut spans = Vec::new();
+        for (k, e) in events.iter().enumerate() {
+            if k > 0 {
+                spans.push(Span::styled("──", t.border));
+            }
+            let (sym, style) = mark(e, t);
+            spans.push(Span::styled(sym, style));
+        }
+        lines.push(Line::from(spans));
+        let dw = 17;
+        for e in &events {
+            let (sym, style) = mark(e, t);
+            let when = e.when.describe(p);
+            lines.push(Line::from(vec![
+                Span::styled(format!("{sym} "), style),
+                Span::styled(
+                    format!("{}{} ", when, " ".repeat(dw - width(&when).min(dw))),
+                    t.muted,
+                ),
+                Span::styled(e.label.get(lang).into_owned(), t.base),
+                Span::styled(format!("  [{}]", status_name(e, p)), style),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    if !pr.figures.is_empty() {
+        lines.push(Line::styled(p.pick("数字", "Figures"), t.title));
+        for id in &pr.figures {
+            let (value, label) = match app.data.index.get(id) {
+                Some(RecordRef::Count(i)) => (ds.counts[i].shown(p), &ds.counts[i].label),
+                Some(RecordRef::Rate(i)) => (percent(ds.rates[i].value), &ds.rates[i].label),
+                _ => continue,
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:>16}  ", fit(&value, 16)), t.figure),
+                Span::styled(label.get(lang).into_owned(), t.base),
+            ]));
+        }
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}

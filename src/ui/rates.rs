@@ -1,0 +1,133 @@
+//! Rates: a table of every rate with an inline bar; the selection's gauge and source below.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
+
+use super::text::{Column, Content, bar_spans, column_widths, table, table_body};
+use super::{block, field};
+use crate::app::{App, Panel};
+use crate::data::{Lang, Rate};
+use crate::fmt::percent;
+
+fn split(body: Rect) -> [Rect; 2] {
+    body.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(7),
+    ]))
+}
+
+pub fn list_area(body: Rect) -> Rect {
+    table_body(split(body)[0])
+}
+
+fn columns(lang: Lang) -> [Column; 6] {
+    [
+        Column::new(lang.pick("比率", "rate"), Constraint::Fill(3)),
+        Column::new(" ", Constraint::Fill(1)),
+        Column::new(lang.pick("数值", "value"), Constraint::Length(6)).right(),
+        Column::new(lang.pick("分子/分母", "of"), Constraint::Length(9)).right(),
+        Column::new(lang.pick("日期", "date"), Constraint::Length(11)),
+        Column::new(lang.pick("地点", "where"), Constraint::Fill(2)),
+    ]
+}
+
+/// "470/478", "253/?" or "".
+pub fn fraction(app: &App, r: &Rate) -> String {
+    let n = r.numerator.as_deref().and_then(|id| app.data.count(id));
+    let d = r.denominator.as_deref().and_then(|id| app.data.count(id));
+    match (n, d) {
+        (Some(n), Some(d)) => format!("{}/{}", n.value, d.value),
+        (Some(n), None) => format!("{}/?", n.value),
+        (None, Some(d)) => format!("?/{}", d.value),
+        (None, None) => String::new(),
+    }
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let lang = app.lang;
+    let [list, below] = split(body);
+    let view = app.view(Panel::Rates);
+    let ds = &app.data.dataset;
+    let cols = columns(lang);
+    let bar_w = usize::from(column_widths(list, &cols)[1]);
+    let h = usize::from(table_body(list).height);
+    let rows = view
+        .rows
+        .iter()
+        .skip(view.offset)
+        .take(h)
+        .map(|&i| {
+            let r = &ds.rates[i];
+            let place = app
+                .data
+                .place_of(r.place.as_deref(), r.organisation.as_deref())
+                .map(|p| p.short(lang))
+                .unwrap_or_else(|| app.data.organisation_name(r.organisation.as_deref(), lang));
+            vec![
+                Content::from(r.label.get(lang).into_owned()),
+                Content::Spans(bar_spans(r.value / 100.0, bar_w, t)),
+                Content::Text(percent(r.value), t.figure),
+                Content::Text(fraction(app, r), t.muted),
+                Content::from(r.when.short()),
+                Content::Text(place, t.muted),
+            ]
+        })
+        .collect();
+    let title = format!(
+        " {} ({}) ",
+        lang.pick("全部比率", "All rates"),
+        view.rows.len()
+    );
+    table(
+        list,
+        buf,
+        block(title, t),
+        &cols,
+        rows,
+        view.selected.checked_sub(view.offset),
+        t,
+    );
+
+    let Some(r) = view.selected_row().map(|i| &ds.rates[i]) else {
+        let b = block(String::new(), t);
+        let inner = b.inner(below);
+        b.render(below, buf);
+        let msg = lang.pick("没有匹配的比率", "no rate matches");
+        Line::styled(msg, t.muted).render(inner, buf);
+        return;
+    };
+    let b = block(format!(" {} ", r.label.get(lang)), t);
+    let inner = b.inner(below);
+    b.render(below, buf);
+    let [gauge, src] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let frac = fraction(app, r);
+    let label = if frac.is_empty() {
+        percent(r.value)
+    } else {
+        format!("{} ({frac})", percent(r.value))
+    };
+    Gauge::default()
+        .ratio((r.value / 100.0).clamp(0.0, 1.0))
+        .label(Span::styled(label, t.figure))
+        .gauge_style(t.gauge_fill)
+        .use_unicode(true)
+        .render(gauge, buf);
+    let p = lang.prose();
+    let mut lines = vec![field(p.pick("日期", "date"), r.when.describe(p), t)];
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("{} ¶{}: ", p.pick("出处", "source"), r.source.paragraph),
+            t.muted,
+        ),
+        Span::styled(format!("“{}”", r.source.quote), t.accent),
+    ]));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(src, buf);
+}

@@ -1,0 +1,267 @@
+//! Timeline: every event and milestone on a time axis drawn to scale, and a
+//! chronological list beside it whose selection is marked on the axis.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use time::Date;
+
+use super::text::{Column, Content, fit, table, table_body, width};
+use super::{Theme, block};
+use crate::app::{App, Panel};
+use crate::data::{Event, EventStatus, Lang};
+
+/// How an event looks: symbol and style differ for done, planned and derived.
+pub fn mark(e: &Event, t: &Theme) -> (&'static str, Style) {
+    if e.derivation.is_some() {
+        ("◆", t.derived)
+    } else if e.status == EventStatus::Planned {
+        ("○", t.planned)
+    } else {
+        ("●", t.done)
+    }
+}
+
+pub fn status_name(e: &Event, lang: Lang) -> &'static str {
+    if e.derivation.is_some() {
+        lang.pick("推算", "derived")
+    } else if e.status == EventStatus::Planned {
+        lang.pick("计划", "planned")
+    } else {
+        lang.pick("已完成", "done")
+    }
+}
+
+fn split(body: Rect) -> [Rect; 2] {
+    body.layout(&Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Fill(1),
+    ]))
+}
+
+pub fn list_area(body: Rect) -> Rect {
+    table_body(split(body)[1])
+}
+
+fn columns(lang: Lang) -> [Column; 5] {
+    [
+        Column::new(" ", Constraint::Length(1)),
+        Column::new(lang.pick("日期", "date"), Constraint::Length(21)),
+        Column::new(lang.pick("事件", "event"), Constraint::Fill(3)),
+        Column::new(lang.pick("地点", "where"), Constraint::Fill(1)),
+        Column::new(lang.pick("状态", "status"), Constraint::Length(8)),
+    ]
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let lang = app.lang;
+    let [axis, list] = split(body);
+    let view = app.view(Panel::Timeline);
+    render_axis(app, axis, view.selected_row(), buf);
+    let ds = &app.data.dataset;
+    let h = usize::from(table_body(list).height);
+    let rows = view
+        .rows
+        .iter()
+        .skip(view.offset)
+        .take(h)
+        .map(|&i| {
+            let e = &ds.events[i];
+            let (sym, style) = mark(e, t);
+            let place = app
+                .data
+                .place_of(e.place.as_deref(), e.organisation.as_deref())
+                .map(|p| p.short(lang))
+                .unwrap_or_else(|| app.data.organisation_name(e.organisation.as_deref(), lang));
+            vec![
+                Content::Text(sym.to_string(), style),
+                Content::from(e.when.describe(lang.prose())),
+                Content::from(e.label.get(lang).into_owned()),
+                Content::Text(place, t.muted),
+                Content::Text(status_name(e, lang.prose()).to_string(), style),
+            ]
+        })
+        .collect();
+    let title = format!(
+        " {} ({}) ",
+        lang.pick("事件与里程碑", "Events and milestones"),
+        view.rows.len()
+    );
+    table(
+        list,
+        buf,
+        block(title, t),
+        &columns(lang),
+        rows,
+        view.selected.checked_sub(view.offset),
+        t,
+    );
+}
+
+/// The span of the axis: the earliest and latest calendar dates.
+fn span(app: &App) -> Option<(Date, Date)> {
+    let ds = &app.data.dataset;
+    let first = app.timeline.first().and_then(|&i| ds.events[i].when.date)?;
+    let last = app
+        .timeline
+        .iter()
+        .rev()
+        .find_map(|&i| ds.events[i].when.date)?;
+    Some((first, last))
+}
+
+/// The axis in a bordered block; `selected` (an event index) is marked.
+pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) {
+    let t = &app.theme;
+    let lang = app.lang.prose();
+    let b = block(format!(" {} ", lang.pick("时间轴", "Time axis")), t);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let ds = &app.data.dataset;
+    let Some((first, last)) = span(app) else {
+        buf.set_string(
+            inner.x,
+            inner.y,
+            lang.pick("没有带日期的事件", "no dated events"),
+            t.muted,
+        );
+        return;
+    };
+    let undated = app.timeline.len()
+        - app
+            .timeline
+            .partition_point(|&i| ds.events[i].when.date.is_some());
+    let slot = if undated > 0 { 3 } else { 0 };
+    let w = inner.width.saturating_sub(slot);
+    if w < 4 || inner.height == 0 {
+        return;
+    }
+    let days = (last - first).whole_days().max(1);
+    let col = |d: Date| -> u16 {
+        let x = (d - first).whole_days().clamp(0, days) * i64::from(w - 1) / days;
+        u16::try_from(x).unwrap_or(0)
+    };
+    // The dated events, sorted: the events at column c are a contiguous run.
+    let dated = &app.timeline[..app.timeline.len() - undated];
+    let date_of = |i: usize| ds.events[i].when.date.unwrap_or(first);
+    let y = inner.y;
+    for c in 0..w {
+        let start = dated.partition_point(|&i| col(date_of(i)) < c);
+        let end = dated.partition_point(|&i| col(date_of(i)) <= c);
+        let here = &dated[start..end];
+        if here.is_empty() {
+            continue;
+        }
+        let shown = selected.filter(|s| here.contains(s)).unwrap_or(here[0]);
+        let (sym, style) = mark(&ds.events[shown], t);
+        let style = if Some(shown) == selected {
+            t.selected
+        } else {
+            style
+        };
+        buf.set_string(inner.x + c, y, sym, style);
+    }
+    if slot > 0 {
+        buf.set_string(inner.x + w, y, " ┊", t.muted);
+        if let Some(&i) = app.timeline.last() {
+            let (sym, style) = mark(&ds.events[i], t);
+            let style = if Some(i) == selected && ds.events[i].when.date.is_none() {
+                t.selected
+            } else {
+                style
+            };
+            buf.set_string(inner.x + w + 2, y, sym, style);
+        }
+    }
+    // Baseline with a tick at each month's start, and month names under it.
+    if inner.height < 3 {
+        return;
+    }
+    buf.set_string(inner.x, y + 1, "─".repeat(usize::from(w)), t.border);
+    let mut month = Date::from_calendar_date(first.year(), first.month(), 1).unwrap_or(first);
+    let mut free_from = 0u16;
+    while month <= last {
+        if month >= first {
+            let x = col(month);
+            buf.set_string(inner.x + x, y + 1, "┼", t.border);
+            let name = if lang == Lang::Zh {
+                if u8::from(month.month()) == 1 || free_from == 0 {
+                    format!("{}年{}月", month.year(), u8::from(month.month()))
+                } else {
+                    format!("{}月", u8::from(month.month()))
+                }
+            } else if u8::from(month.month()) == 1 || free_from == 0 {
+                format!("{} {}", &format!("{}", month.month())[..3], month.year())
+            } else {
+                format!("{}", month.month())[..3].to_string()
+            };
+            let nw = u16::try_from(width(&name)).unwrap_or(0);
+            if x >= free_from && x + nw <= w {
+                buf.set_string(inner.x + x, y + 2, &name, t.muted);
+                free_from = x + nw + 1;
+            }
+        }
+        month = month
+            .replace_day(1)
+            .ok()
+            .and_then(|m| m.checked_add(time::Duration::days(32)))
+            .and_then(|m| m.replace_day(1).ok())
+            .unwrap_or(Date::MAX);
+    }
+    if slot > 0 {
+        let winter = lang.pick("冬", "win");
+        buf.set_string(inner.x + w + 1, y + 2, fit(winter, 2), t.muted);
+    }
+    // The selected event under its mark.
+    if inner.height >= 4
+        && let Some(s) = selected
+    {
+        let e = &ds.events[s];
+        let x = e.when.date.map_or(w + 2, col);
+        let text = format!("{} {}", e.when.describe(lang), e.label.get(app.lang));
+        let tw = u16::try_from(width(&text)).unwrap_or(u16::MAX);
+        let room = inner.width;
+        // Put the text right of the pointer when it fits, else left of it.
+        let line = if x + 2 + tw <= room {
+            Line::from(vec![
+                Span::raw(" ".repeat(usize::from(x))),
+                Span::styled("▲ ", t.accent),
+                Span::styled(text, t.base),
+            ])
+        } else {
+            let avail = usize::from(x);
+            let text = fit(&text, avail.saturating_sub(1));
+            let pad = avail.saturating_sub(width(&text) + 1);
+            Line::from(vec![
+                Span::raw(" ".repeat(pad)),
+                Span::styled(text, t.base),
+                Span::raw(" "),
+                Span::styled("▲", t.accent),
+            ])
+        };
+        line.render(Rect::new(inner.x, y + 3, inner.width, 1), buf);
+    }
+    // Legend: symbol and word, never colour alone. It takes the pointer's
+    // line when there is no selection to point at.
+    if inner.height >= 5 || (inner.height == 4 && selected.is_none()) {
+        let legend = Line::from(vec![
+            Span::styled("● ", t.done),
+            Span::styled(lang.pick("已完成  ", "done  "), t.muted),
+            Span::styled("○ ", t.planned),
+            Span::styled(lang.pick("计划  ", "planned  "), t.muted),
+            Span::styled("◆ ", t.derived),
+            Span::styled(lang.pick("推算", "derived"), t.muted),
+            Span::styled(
+                format!("   {} → {}", crate::fmt::iso(first), crate::fmt::iso(last)),
+                t.muted,
+            ),
+        ]);
+        legend.render(
+            Rect::new(inner.x, y + inner.height - 1, inner.width, 1),
+            buf,
+        );
+    }
+}

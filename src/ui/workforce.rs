@@ -1,0 +1,169 @@
+//! Workforce: every count of people, filtered by province and category, and
+//! a bar chart of the selected row's category.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::block;
+use super::text::{Column, Content, bar_spans, fit, pad, table, table_body};
+use crate::app::{App, CategoryFilter, Panel};
+use crate::data::{Category, Lang};
+
+pub fn category_name(c: Category, lang: Lang) -> &'static str {
+    match c {
+        Category::Cadres => lang.pick("党员干部", "cadres"),
+        Category::Workers => lang.pick("务工人员", "workers"),
+        Category::Staff => lang.pick("员工", "staff"),
+        Category::Commando => lang.pick("突击队员", "commando"),
+        Category::Jobs => lang.pick("岗位", "jobs"),
+        Category::Enterprises => lang.pick("企业", "enterprises"),
+        Category::Teams => lang.pick("队伍批次", "teams"),
+        Category::Supplies => lang.pick("物资", "supplies"),
+        Category::Physical => lang.pick("实物", "physical"),
+        Category::Duration => lang.pick("时长", "duration"),
+    }
+}
+
+fn filter_name(f: CategoryFilter, lang: Lang) -> &'static str {
+    match f {
+        CategoryFilter::People => lang.pick("全部人员", "all people"),
+        CategoryFilter::One(c) => category_name(c, lang),
+        CategoryFilter::All => lang.pick("全部数字", "every count"),
+    }
+}
+
+/// Wide screens put the chart beside the table, narrow ones below it.
+fn split(body: Rect) -> [Rect; 2] {
+    if body.width >= 110 {
+        body.layout(&Layout::horizontal([
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+        ]))
+    } else {
+        body.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(7),
+        ]))
+    }
+}
+
+pub fn list_area(body: Rect) -> Rect {
+    table_body(split(body)[0])
+}
+
+fn columns(lang: Lang) -> [Column; 5] {
+    [
+        Column::new(lang.pick("内容", "what"), Constraint::Fill(3)),
+        Column::new(lang.pick("数值", "value"), Constraint::Length(14)).right(),
+        Column::new(lang.pick("地点", "where"), Constraint::Fill(1)),
+        Column::new(lang.pick("单位", "organisation"), Constraint::Fill(1)),
+        Column::new(lang.pick("日期", "date"), Constraint::Length(11)),
+    ]
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let lang = app.lang;
+    let p = lang.prose();
+    let [list, chart] = split(body);
+    let view = app.view(Panel::Workforce);
+    let ds = &app.data.dataset;
+    let h = usize::from(table_body(list).height);
+    let rows = view
+        .rows
+        .iter()
+        .skip(view.offset)
+        .take(h)
+        .map(|&i| {
+            let c = &ds.counts[i];
+            vec![
+                Content::from(c.label.get(lang).into_owned()),
+                Content::Text(c.shown(p), t.figure),
+                Content::Text(app.data.place_short(c.place.as_deref(), lang), t.muted),
+                Content::Text(
+                    app.data.organisation_name(c.organisation.as_deref(), lang),
+                    t.muted,
+                ),
+                Content::from(c.when.short()),
+            ]
+        })
+        .collect();
+    let province = app
+        .province
+        .and_then(|i| app.provinces.get(i))
+        .map(String::as_str)
+        .unwrap_or(p.pick("全部省份", "all provinces"));
+    let title = format!(
+        " {} · {} [c] · {} [p] ({}) ",
+        p.pick("人员与数字", "Workforce"),
+        filter_name(app.category, p),
+        province,
+        view.rows.len()
+    );
+    table(
+        list,
+        buf,
+        block(title, t),
+        &columns(lang),
+        rows,
+        view.selected.checked_sub(view.offset),
+        t,
+    );
+
+    // The chart: every count in the selected row's category (within the
+    // province filter), as horizontal bars scaled to the largest.
+    let Some(sel) = view.selected_row().map(|i| &ds.counts[i]) else {
+        let b = block(String::new(), t);
+        let inner = b.inner(chart);
+        b.render(chart, buf);
+        Line::styled(p.pick("没有匹配的数字", "no count matches"), t.muted).render(inner, buf);
+        return;
+    };
+    let cat = sel.category;
+    let b = block(format!(" {} ", category_name(cat, p)), t);
+    let inner = b.inner(chart);
+    b.render(chart, buf);
+    // Only the rows of this view, so the chart agrees with the table's filters.
+    let same: Vec<usize> = view
+        .rows
+        .iter()
+        .copied()
+        .filter(|&i| ds.counts[i].category == cat)
+        .collect();
+    let max = same
+        .iter()
+        .map(|&i| ds.counts[i].value)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let w = usize::from(inner.width);
+    let vw = 9;
+    let lw = (w / 3).clamp(6, 28);
+    let bw = w.saturating_sub(lw + vw + 2);
+    // Keep the selected bar in view.
+    let hsel = same
+        .iter()
+        .position(|&i| Some(i) == view.selected_row())
+        .unwrap_or(0);
+    let height = usize::from(inner.height);
+    let first = hsel.saturating_sub(height.saturating_sub(1));
+    for (n, &i) in same.iter().skip(first).take(height).enumerate() {
+        let c = &ds.counts[i];
+        let style = if Some(i) == view.selected_row() {
+            t.selected
+        } else {
+            t.base
+        };
+        let value = crate::fmt::count_value(c.value, c.qualifier);
+        let mut spans = vec![
+            Span::styled(pad(&c.label.get(p), lw, false), style),
+            Span::raw(" "),
+        ];
+        spans.extend(bar_spans(c.value as f64 / max as f64, bw, t));
+        spans.push(Span::styled(pad(&fit(&value, vw), vw + 1, true), t.figure));
+        let y = inner.y + u16::try_from(n).unwrap_or(0);
+        Line::from(spans).render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+}

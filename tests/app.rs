@@ -1,0 +1,294 @@
+//! Action tests: actions in, state out, through `App::update` only.
+
+mod common;
+
+use common::{app, app_from, step};
+use fugong::app::{CategoryFilter, Overlay, Panel, Target};
+use fugong::data::{Category, Lang, RecordRef};
+use fugong::input::Action;
+
+fn type_filter(a: &mut fugong::app::App, text: &str) {
+    a.update(Action::StartFilter);
+    for c in text.chars() {
+        a.update(Action::FilterChar(c));
+    }
+}
+
+#[test]
+fn panels_cycle_both_ways() {
+    let mut a = app(Lang::En);
+    assert_eq!(a.panel, Panel::Overview);
+    for expected in [
+        Panel::Rates,
+        Panel::Workforce,
+        Panel::Timeline,
+        Panel::Projects,
+        Panel::Checks,
+        Panel::Overview,
+    ] {
+        a.update(Action::NextPanel);
+        assert_eq!(a.panel, expected);
+    }
+    a.update(Action::PrevPanel);
+    assert_eq!(a.panel, Panel::Checks);
+    a.update(Action::GoPanel(Panel::Timeline));
+    assert_eq!(a.panel, Panel::Timeline);
+}
+
+#[test]
+fn selection_stays_in_bounds() {
+    let mut a = app(Lang::En);
+    step(
+        &mut a,
+        &[Action::GoPanel(Panel::Rates), Action::Up, Action::PageUp],
+    );
+    assert_eq!(a.view(Panel::Rates).selected, 0);
+    step(&mut a, &[Action::PageDown, Action::PageDown, Action::Down]);
+    assert_eq!(a.view(Panel::Rates).selected, 3, "four rates");
+    step(&mut a, &[Action::Top]);
+    assert_eq!(a.view(Panel::Rates).selected, 0);
+    step(&mut a, &[Action::Bottom]);
+    assert_eq!(a.view(Panel::Rates).selected, 3);
+}
+
+#[test]
+fn empty_list_after_filter_has_no_selection_and_no_detail() {
+    let mut a = app(Lang::En);
+    a.update(Action::GoPanel(Panel::Rates));
+    type_filter(&mut a, "no such rate");
+    assert!(a.view(Panel::Rates).rows.is_empty());
+    step(
+        &mut a,
+        &[Action::FilterDone, Action::Down, Action::Bottom, Action::Up],
+    );
+    assert_eq!(a.view(Panel::Rates).selected, 0);
+    assert_eq!(a.view(Panel::Rates).selected_row(), None);
+    a.update(Action::Open);
+    assert_eq!(a.overlay, None, "nothing to open");
+}
+
+#[test]
+fn one_row_list() {
+    let mut a = app(Lang::En);
+    a.update(Action::GoPanel(Panel::Rates));
+    type_filter(&mut a, "98.3"); // matches no label
+    assert!(a.view(Panel::Rates).rows.is_empty());
+    a.update(Action::Back);
+    type_filter(&mut a, "rongchang");
+    assert_eq!(a.view(Panel::Rates).rows.len(), 1);
+    step(
+        &mut a,
+        &[
+            Action::FilterDone,
+            Action::Down,
+            Action::PageDown,
+            Action::Bottom,
+        ],
+    );
+    assert_eq!(a.view(Panel::Rates).selected, 0);
+    a.update(Action::Open);
+    assert_eq!(
+        a.overlay,
+        Some(Overlay::Detail {
+            target: Target::Record(RecordRef::Rate(1)),
+            scroll: 0
+        })
+    );
+}
+
+#[test]
+fn filter_matches_chinese_and_english() {
+    let mut a = app(Lang::Zh);
+    a.update(Action::GoPanel(Panel::Rates));
+    type_filter(&mut a, "黄河");
+    assert_eq!(a.view(Panel::Rates).rows, vec![2, 3]);
+    a.update(Action::Back);
+    assert!(a.view(Panel::Rates).filter.is_empty());
+    assert_eq!(a.view(Panel::Rates).rows.len(), 4);
+    type_filter(&mut a, "HUANGHE");
+    assert_eq!(
+        a.view(Panel::Rates).rows,
+        vec![2, 3],
+        "case-insensitive English"
+    );
+}
+
+#[test]
+fn filter_then_sort_keeps_the_filter_and_orders_rows() {
+    let mut a = app(Lang::En);
+    a.update(Action::GoPanel(Panel::Workforce));
+    a.update(Action::CycleCategory); // cadres
+    assert_eq!(a.category, CategoryFilter::One(Category::Cadres));
+    type_filter(&mut a, "cadre");
+    a.update(Action::FilterDone);
+    let rows = a.view(Panel::Workforce).rows.clone();
+    assert!(rows.len() >= 2);
+    // Sort by value (article order → label → value), then descending.
+    step(&mut a, &[Action::CycleSort, Action::CycleSort]);
+    let values: Vec<u64> = a
+        .view(Panel::Workforce)
+        .rows
+        .iter()
+        .map(|&i| a.data.dataset.counts[i].value)
+        .collect();
+    assert!(values.windows(2).all(|w| w[0] <= w[1]), "{values:?}");
+    a.update(Action::FlipSort);
+    let desc: Vec<u64> = a
+        .view(Panel::Workforce)
+        .rows
+        .iter()
+        .map(|&i| a.data.dataset.counts[i].value)
+        .collect();
+    assert!(desc.windows(2).all(|w| w[0] >= w[1]), "{desc:?}");
+    assert_eq!(desc.len(), rows.len(), "sorting keeps the filter");
+    assert_eq!(a.view(Panel::Workforce).filter, "cadre");
+}
+
+#[test]
+fn selection_follows_its_record_through_a_sort() {
+    let mut a = app(Lang::En);
+    step(&mut a, &[Action::GoPanel(Panel::Rates), Action::Down]);
+    let before = a.view(Panel::Rates).selected_row();
+    step(&mut a, &[Action::CycleSort, Action::FlipSort]);
+    assert_eq!(a.view(Panel::Rates).selected_row(), before);
+}
+
+#[test]
+fn language_cycles_through_three() {
+    let mut a = app(Lang::Zh);
+    a.update(Action::CycleLang);
+    assert_eq!(a.lang, Lang::En);
+    a.update(Action::CycleLang);
+    assert_eq!(a.lang, Lang::Both);
+    a.update(Action::CycleLang);
+    assert_eq!(a.lang, Lang::Zh);
+}
+
+#[test]
+fn esc_closes_then_clears_then_quits() {
+    let mut a = app(Lang::En);
+    a.update(Action::GoPanel(Panel::Rates));
+    type_filter(&mut a, "huang");
+    a.update(Action::FilterDone);
+    a.update(Action::Open);
+    assert!(matches!(a.overlay, Some(Overlay::Detail { .. })));
+    a.update(Action::Back);
+    assert_eq!(a.overlay, None);
+    assert!(!a.quit);
+    a.update(Action::Back);
+    assert!(a.view(Panel::Rates).filter.is_empty());
+    assert!(!a.quit);
+    a.update(Action::Back);
+    assert!(a.quit);
+}
+
+#[test]
+fn help_toggles_and_keys_do_not_leak_through_popups() {
+    let mut a = app(Lang::En);
+    a.update(Action::ToggleHelp);
+    assert_eq!(a.overlay, Some(Overlay::Help));
+    a.update(Action::NextPanel);
+    assert_eq!(a.panel, Panel::Overview, "the popup takes the keys");
+    a.update(Action::ToggleHelp);
+    assert_eq!(a.overlay, None);
+}
+
+#[test]
+fn quit_is_immediate() {
+    let mut a = app(Lang::En);
+    a.update(Action::Quit);
+    assert!(a.quit);
+}
+
+#[test]
+fn workforce_filters_by_category_and_province() {
+    let mut a = app(Lang::En);
+    a.update(Action::GoPanel(Panel::Workforce));
+    let people = a.view(Panel::Workforce).rows.len();
+    assert!(people > 0);
+    for &i in &a.view(Panel::Workforce).rows {
+        assert!(a.data.dataset.counts[i].category.is_people());
+    }
+    // Province filter: each step lists only that province's counts.
+    a.update(Action::CycleProvince);
+    let province = a.provinces[a.province.unwrap()].clone();
+    for &i in &a.view(Panel::Workforce).rows {
+        let c = &a.data.dataset.counts[i];
+        let p = a.data.place(c.place.as_deref().unwrap()).unwrap();
+        assert_eq!(p.province.zh, province);
+    }
+    // Cycling all the way round returns to every province.
+    for _ in 0..a.provinces.len() {
+        a.update(Action::CycleProvince);
+    }
+    assert_eq!(a.province, None);
+    assert_eq!(a.view(Panel::Workforce).rows.len(), people);
+    // Categories end with "every count".
+    while a.category != CategoryFilter::All {
+        a.update(Action::CycleCategory);
+    }
+    assert_eq!(
+        a.view(Panel::Workforce).rows.len(),
+        a.data.dataset.counts.len()
+    );
+}
+
+#[test]
+fn mouse_clicks_tabs_and_rows_and_wheel_scrolls() {
+    let mut a = app(Lang::En);
+    a.update(Action::Resize(120, 40));
+    let regions = fugong::ui::regions(a.area, &a);
+    let (_, rates_tab) = regions.tabs[1];
+    a.update(Action::Click(rates_tab.x + 1, rates_tab.y));
+    assert_eq!(a.panel, Panel::Rates);
+    let list = fugong::ui::regions(a.area, &a).list;
+    a.update(Action::Click(list.x + 2, list.y + 2));
+    assert_eq!(a.view(Panel::Rates).selected, 2);
+    // A click below the last row changes nothing.
+    assert!(!a.update(Action::Click(list.x + 2, list.y + 30)));
+    assert_eq!(a.view(Panel::Rates).selected, 2);
+    a.update(Action::Scroll(list.x + 2, list.y, -1));
+    assert_eq!(a.view(Panel::Rates).selected, 0);
+    // The wheel outside the list does nothing.
+    assert!(!a.update(Action::Scroll(0, 0, 1)));
+}
+
+#[test]
+fn paging_scrolls_a_long_list() {
+    let mut a = app(Lang::En);
+    a.update(Action::Resize(80, 24));
+    a.update(Action::GoPanel(Panel::Checks));
+    let h = a.list_height();
+    let n = a.view(Panel::Checks).rows.len();
+    assert!(n > h, "the checks list is longer than the screen");
+    a.update(Action::PageDown);
+    assert_eq!(a.view(Panel::Checks).selected, h);
+    let v = a.view(Panel::Checks);
+    assert!(v.offset <= v.selected && v.selected < v.offset + h);
+    a.update(Action::Bottom);
+    let v = a.view(Panel::Checks);
+    assert_eq!(v.selected, n - 1);
+    assert_eq!(v.offset, n - h);
+}
+
+#[test]
+fn empty_dataset_works_everywhere() {
+    let json = r#"{"schema_version": 1, "title": {"zh": "空", "en": "Empty"},
+        "source": {"title": {"zh": "无", "en": "None"}, "paragraphs": 1},
+        "year": {"value": 2020, "inferred": false, "reason": {"zh": "-", "en": "-"}}}"#;
+    let mut a = app_from(json, Lang::En);
+    for p in Panel::ALL {
+        step(
+            &mut a,
+            &[
+                Action::GoPanel(p),
+                Action::Down,
+                Action::Bottom,
+                Action::Open,
+                Action::CycleSort,
+            ],
+        );
+        assert_eq!(a.overlay, None);
+        common::draw(&mut a, 80, 24);
+    }
+}

@@ -1,0 +1,244 @@
+//! Render tests: every panel at 80x24 and 120x40 in each language, popups,
+//! colour where it carries meaning, and a size sweep that must never panic.
+
+mod common;
+
+use common::{PANELS, app, draw, screen, screen_text, step_and_draw};
+use fugong::app::{App, Panel};
+use fugong::data::{self, Lang};
+use fugong::input::Action;
+use fugong::ui::Theme;
+use ratatui::style::Color;
+
+fn lang_name(l: Lang) -> &'static str {
+    match l {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+        Lang::Both => "both",
+    }
+}
+
+#[test]
+fn every_panel_in_every_language_at_two_sizes() {
+    for lang in [Lang::Zh, Lang::En, Lang::Both] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            for panel in PANELS {
+                let mut a = app(lang);
+                let t = step_and_draw(&mut a, &[Action::GoPanel(panel)], w, h);
+                let name = format!("{:?}_{}_{w}x{h}", panel, lang_name(lang)).to_lowercase();
+                insta::assert_snapshot!(name, screen_text(&t));
+            }
+        }
+    }
+}
+
+#[test]
+fn detail_popup_of_a_rate() {
+    let mut a = app(Lang::En);
+    // Rongchang's 98.3% is the second rate in article order.
+    let t = step_and_draw(
+        &mut a,
+        &[Action::GoPanel(Panel::Rates), Action::Down, Action::Open],
+        120,
+        40,
+    );
+    let text = screen_text(&t);
+    assert!(text.contains("98.3%"), "{text}");
+    assert!(text.contains("470"), "{text}");
+    assert!(text.contains("复工率98.3%"), "the verbatim quote: {text}");
+    insta::assert_snapshot!("detail_rate_en_120x40", text);
+}
+
+#[test]
+fn detail_popup_of_a_derived_event_in_chinese() {
+    let mut a = app(Lang::Zh);
+    let t = step_and_draw(
+        &mut a,
+        &[Action::GoPanel(Panel::Timeline), Action::Open],
+        80,
+        24,
+    );
+    let text = screen_text(&t);
+    assert!(text.contains("推算"), "{text}");
+    insta::assert_snapshot!("detail_event_zh_80x24", text);
+}
+
+#[test]
+fn help_overlay_lists_the_keymap() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut a = app(lang);
+        let t = step_and_draw(&mut a, &[Action::ToggleHelp], 80, 40);
+        let text = screen_text(&t);
+        for b in fugong::input::KEYMAP {
+            let help = if lang == Lang::Zh {
+                b.help_zh
+            } else {
+                b.help_en
+            };
+            assert!(text.contains(help), "help lacks {help:?}:\n{text}");
+        }
+        insta::assert_snapshot!(format!("help_{}_80x40", lang_name(lang)), text);
+    }
+}
+
+#[test]
+fn too_small_says_so_and_recovers() {
+    let mut a = app(Lang::En);
+    let t = draw(&mut a, 50, 12);
+    assert!(screen_text(&t).contains("terminal too small (need 60x16"));
+    let t = draw(&mut a, 80, 24);
+    assert!(!screen_text(&t).contains("too small"));
+    assert!(screen_text(&t).contains("Rates (4)"));
+}
+
+/// Every row spans the area's width exactly: no glyph crosses the edge.
+#[test]
+fn rows_have_exact_display_width() {
+    for lang in [Lang::Zh, Lang::Both] {
+        for panel in PANELS {
+            for (w, h) in [(60, 16), (80, 24), (97, 31), (133, 41)] {
+                let mut a = app(lang);
+                let t = step_and_draw(&mut a, &[Action::GoPanel(panel)], w, h);
+                for (y, row) in screen(&t).iter().enumerate() {
+                    let rw = unicode_width::UnicodeWidthStr::width(row.as_str());
+                    assert_eq!(rw, usize::from(w), "{panel:?} {w}x{h} row {y}: {row}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn size_sweep_never_panics() {
+    for panel in PANELS {
+        let mut a = app(Lang::Both);
+        a.update(Action::GoPanel(panel));
+        for w in 0..=60 {
+            for h in 0..=30 {
+                draw(&mut a, w, h);
+            }
+        }
+    }
+    // Popups too, at a coarser step.
+    for overlay in [Action::ToggleHelp, Action::Open] {
+        let mut a = app(Lang::Zh);
+        a.update(overlay);
+        for w in (0..=70).step_by(3) {
+            for h in (0..=30).step_by(2) {
+                draw(&mut a, w, h);
+            }
+        }
+    }
+}
+
+/// The colour of the first cell showing `needle`, at or below row `from`.
+fn cell_fg(
+    t: &ratatui::Terminal<ratatui::backend::TestBackend>,
+    needle: &str,
+    from: u16,
+) -> Option<Color> {
+    let buf = t.backend().buffer();
+    for y in from..buf.area.height {
+        for x in 0..buf.area.width {
+            if buf[(x, y)].symbol() == needle {
+                return buf[(x, y)].fg.into();
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn status_has_symbol_and_colour() {
+    let mut a = app(Lang::En);
+    let t = step_and_draw(
+        &mut a,
+        &[Action::GoPanel(Panel::Timeline), Action::Bottom],
+        120,
+        40,
+    );
+    // Done, planned and derived differ in symbol and in colour.
+    let done = cell_fg(&t, "●", 0);
+    let planned = cell_fg(&t, "○", 0);
+    let derived = cell_fg(&t, "◆", 0);
+    assert_eq!(done, Some(Theme::DARK.done.fg.unwrap()));
+    assert_eq!(planned, Some(Theme::DARK.planned.fg.unwrap()));
+    assert_eq!(derived, Some(Theme::DARK.derived.fg.unwrap()));
+    assert!(done != planned && planned != derived && done != derived);
+
+    let t = step_and_draw(&mut a, &[Action::GoPanel(Panel::Checks)], 120, 40);
+    // Below the title, which also shows "✓".
+    assert_eq!(cell_fg(&t, "✓", 4), Some(Theme::DARK.pass.fg.unwrap()));
+}
+
+#[test]
+fn selected_row_is_highlighted() {
+    let mut a = app(Lang::En);
+    let t = step_and_draw(
+        &mut a,
+        &[Action::GoPanel(Panel::Rates), Action::Down],
+        120,
+        40,
+    );
+    let lines = screen(&t);
+    let y = lines
+        .iter()
+        .position(|l| l.contains("98.3%"))
+        .expect("row shown");
+    let buf = t.backend().buffer();
+    assert_eq!(
+        buf[(2, u16::try_from(y).unwrap())].bg,
+        Theme::DARK.selected.bg.unwrap()
+    );
+    let other = lines
+        .iter()
+        .position(|l| l.contains("99%"))
+        .expect("row shown");
+    assert_ne!(
+        buf[(2, u16::try_from(other).unwrap())].bg,
+        Theme::DARK.selected.bg.unwrap()
+    );
+}
+
+#[test]
+fn no_color_theme_draws_no_colour() {
+    let loaded = data::load(None).unwrap();
+    for panel in PANELS {
+        let mut a = App::new(loaded.clone(), Lang::Both, Theme::MONO);
+        let t = step_and_draw(&mut a, &[Action::GoPanel(panel)], 120, 40);
+        let buf = t.backend().buffer();
+        for cell in buf.content() {
+            assert_eq!(cell.fg, Color::Reset, "{panel:?}");
+            assert_eq!(cell.bg, Color::Reset, "{panel:?}");
+        }
+        // The selection is still visible, by reversal.
+        assert!(
+            buf.content()
+                .iter()
+                .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED)),
+            "{panel:?}"
+        );
+    }
+}
+
+#[test]
+fn light_theme_uses_no_white_or_yellow_text_on_the_body() {
+    let loaded = data::load(None).unwrap();
+    for panel in PANELS {
+        let mut a = App::new(loaded.clone(), Lang::En, Theme::LIGHT);
+        let t = step_and_draw(&mut a, &[Action::GoPanel(panel)], 120, 40);
+        for cell in t.backend().buffer().content() {
+            if cell.bg == Color::Reset && cell.symbol() != " " {
+                assert!(
+                    !matches!(
+                        cell.fg,
+                        Color::White | Color::Yellow | Color::LightYellow | Color::Gray
+                    ),
+                    "{panel:?}: {:?} text {:?} is unreadable on white",
+                    cell.fg,
+                    cell.symbol()
+                );
+            }
+        }
+    }
+}
