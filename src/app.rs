@@ -215,6 +215,9 @@ pub struct App {
     pub provinces: Vec<String>,
     /// Event indices in date order (undated last): the Timeline's axis.
     pub timeline: Vec<usize>,
+    /// The Overview's headline figures: indices of the largest counts of
+    /// people, jobs and enterprises.
+    pub headline: Vec<usize>,
     /// The terminal's size, for mouse hit-testing and page sizes.
     pub area: Rect,
     pub quit: bool,
@@ -231,6 +234,7 @@ impl App {
         let mut timeline: Vec<usize> = (0..data.dataset.events.len()).collect();
         timeline.sort_by_key(|&i| date_key(&data.dataset.events[i].when));
         let mut app = App {
+            headline: headline(&data.dataset),
             timeline,
             data,
             panel: Panel::Overview,
@@ -596,6 +600,24 @@ impl App {
         // Ties keep the article's order, so every sort is stable and total.
         o.then(a.cmp(&b))
     }
+}
+
+/// How many headline figures the Overview shows at most.
+const HEADLINE_MAX: usize = 10;
+
+/// The largest counts of people, jobs and enterprises, largest first.
+fn headline(ds: &crate::data::Dataset) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..ds.counts.len())
+        .filter(|&i| {
+            let c = &ds.counts[i];
+            !c.ordinal
+                && (c.category.is_people()
+                    || matches!(c.category, Category::Jobs | Category::Enterprises))
+        })
+        .collect();
+    v.sort_by_key(|&i| std::cmp::Reverse(ds.counts[i].value));
+    v.truncate(HEADLINE_MAX);
+    v
 }
 
 /// Orders dates; undated records go last, winter after every calendar date.

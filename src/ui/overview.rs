@@ -8,20 +8,30 @@ use ratatui::widgets::Widget;
 use super::text::{bar_spans, fit, pad};
 use super::{block, timeline};
 use crate::app::{App, Panel};
-use crate::data::{Category, Count};
 use crate::fmt::percent;
 
-/// Gauges get a line per rate (up to what leaves room for the rest), the
-/// timeline strip a fixed height, and the headline figures what remains.
-fn split(body: Rect, app: &App) -> [Rect; 3] {
+/// Width of one headline figure's box.
+const FIGURE_W: u16 = 20;
+
+/// Gauges get a line per rate and the headline figures the rows they need,
+/// each up to what leaves room for the rest; the timeline strip takes the
+/// remainder, and lists events under its axis when it has room.
+fn split(body: Rect, app: &App) -> [Rect; 4] {
     let rates = u16::try_from(app.view(Panel::Overview).rows.len()).unwrap_or(u16::MAX);
     let gauges = rates
         .saturating_add(2)
         .clamp(3, body.height.saturating_sub(10).max(3));
+    let per_row = (body.width.saturating_sub(2) / FIGURE_W).max(1);
+    let n = u16::try_from(app.headline.len()).unwrap_or(u16::MAX);
+    let figure_rows = n.div_ceil(per_row).max(1);
+    let figures = (figure_rows * 3 + 1)
+        .min(body.height.saturating_sub(gauges + 6))
+        .max(4);
     body.layout(&Layout::vertical([
         Constraint::Length(gauges),
-        Constraint::Min(4),
+        Constraint::Length(figures),
         Constraint::Length(6),
+        Constraint::Fill(1),
     ]))
 }
 
@@ -29,27 +39,10 @@ pub fn list_area(body: Rect, app: &App) -> Rect {
     split(body, app)[0].inner(ratatui::layout::Margin::new(1, 1))
 }
 
-/// The headline counts: the largest counts of people, jobs and enterprises.
-fn headline(app: &App) -> Vec<&Count> {
-    let mut v: Vec<&Count> = app
-        .data
-        .dataset
-        .counts
-        .iter()
-        .filter(|c| {
-            !c.ordinal
-                && (c.category.is_people()
-                    || matches!(c.category, Category::Jobs | Category::Enterprises))
-        })
-        .collect();
-    v.sort_by_key(|c| std::cmp::Reverse(c.value));
-    v
-}
-
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let lang = app.lang;
-    let [gauges, counts, strip] = split(body, app);
+    let [gauges, counts, strip, events] = split(body, app);
     let view = app.view(Panel::Overview);
 
     // Gauges, one line each: label, bar, value, numerator/denominator, date.
@@ -107,11 +100,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let inner = b.inner(counts);
     b.render(counts, buf);
     // Boxes of equal width, in rows of three lines: figure, label, gap.
-    let cw: u16 = 20;
+    let cw = FIGURE_W;
     let per_row = (inner.width / cw).max(1);
     let rows = (inner.height + 1) / 3;
-    for (k, c) in headline(app)
-        .into_iter()
+    let counts = &app.data.dataset.counts;
+    for (k, c) in app
+        .headline
+        .iter()
+        .map(|&i| &counts[i])
         .take(usize::from(per_row * rows))
         .enumerate()
     {
@@ -125,6 +121,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         }
     }
 
-    // The timeline strip.
+    // The timeline strip, and the events in date order under it.
     timeline::render_axis(app, strip, None, buf);
+    if events.height >= 4 {
+        let title = format!(" {} ", lang.pick("事件与里程碑", "Events and milestones"));
+        timeline::render_list(app, events, title, app.timeline.iter().copied(), None, buf);
+    }
 }

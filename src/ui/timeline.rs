@@ -56,19 +56,35 @@ fn columns(lang: Lang) -> [Column; 5] {
 }
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let lang = app.lang;
     let [axis, list] = split(body);
     let view = app.view(Panel::Timeline);
     render_axis(app, axis, view.selected_row(), buf);
+    let title = format!(
+        " {} ({}) ",
+        app.lang.pick("事件与里程碑", "Events and milestones"),
+        view.rows.len()
+    );
+    let visible = view.rows.iter().skip(view.offset).copied();
+    render_list(app, list, title, visible, view.selected.checked_sub(view.offset), buf);
+}
+
+/// A table of events: symbol, date, label, place, status. `events` yields
+/// event indices from the first visible row; only what fits is taken.
+pub fn render_list(
+    app: &App,
+    area: Rect,
+    title: String,
+    events: impl Iterator<Item = usize>,
+    selected: Option<usize>,
+    buf: &mut Buffer,
+) {
+    let t = &app.theme;
+    let lang = app.lang;
     let ds = &app.data.dataset;
-    let h = usize::from(table_body(list).height);
-    let rows = view
-        .rows
-        .iter()
-        .skip(view.offset)
+    let h = usize::from(table_body(area).height);
+    let rows = events
         .take(h)
-        .map(|&i| {
+        .map(|i| {
             let e = &ds.events[i];
             let (sym, style) = mark(e, t);
             let place = app
@@ -85,20 +101,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             ]
         })
         .collect();
-    let title = format!(
-        " {} ({}) ",
-        lang.pick("事件与里程碑", "Events and milestones"),
-        view.rows.len()
-    );
-    table(
-        list,
-        buf,
-        block(title, t),
-        &columns(lang),
-        rows,
-        view.selected.checked_sub(view.offset),
-        t,
-    );
+    table(area, buf, block(title, t), &columns(lang), rows, selected, t);
 }
 
 /// The span of the axis: the earliest and latest calendar dates.
@@ -134,7 +137,7 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
         - app
             .timeline
             .partition_point(|&i| ds.events[i].when.date.is_some());
-    let slot = if undated > 0 { 3 } else { 0 };
+    let slot = if undated > 0 { 4 } else { 0 };
     let w = inner.width.saturating_sub(slot);
     if w < 4 || inner.height == 0 {
         return;
@@ -211,9 +214,15 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
             .and_then(|m| m.replace_day(1).ok())
             .unwrap_or(Date::MAX);
     }
-    if slot > 0 {
-        let winter = lang.pick("冬", "win");
-        buf.set_string(inner.x + w + 1, y + 2, fit(winter, 2), t.muted);
+    if slot > 0
+        && let Some(&i) = app.timeline.last()
+    {
+        // The slot past the axis holds what has no calendar date.
+        let name = match ds.events[i].when.precision {
+            crate::data::Precision::Winter => lang.pick("冬", "win"),
+            _ => lang.pick("无期", "n.d."),
+        };
+        buf.set_string(inner.x + w + 1, y + 2, fit(name, 3), t.muted);
     }
     // The selected event under its mark.
     if inner.height >= 4
