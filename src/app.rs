@@ -1,6 +1,7 @@
 //! Application state and [`App::update`], the only place it changes.
 
 use std::cmp::Ordering;
+use std::path::PathBuf;
 
 use ratatui::layout::{Position, Rect};
 
@@ -9,7 +10,7 @@ use crate::input::{Action, Mode};
 use crate::ui::{self, Theme};
 
 /// The six panels, in tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Panel {
     Overview,
     Rates,
@@ -138,10 +139,11 @@ impl CategoryFilter {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
-    /// The detail of a record, scrolled by `scroll` lines.
+    /// The problems of the last failed reload.
+    Errors,
+    /// The detail of a record.
     Detail {
         target: Target,
-        scroll: u16,
     },
 }
 
@@ -205,6 +207,8 @@ pub struct App {
     pub lang: Lang,
     pub theme: Theme,
     pub overlay: Option<Overlay>,
+    /// How far the popup is scrolled (clamped when drawn).
+    pub popup_scroll: u16,
     /// Typing a filter into the current panel's list.
     pub filtering: bool,
     pub views: [ListView; 6],
@@ -218,6 +222,10 @@ pub struct App {
     /// The Overview's headline figures: indices of the largest counts of
     /// people, jobs and enterprises.
     pub headline: Vec<usize>,
+    /// The dataset file reloaded on [`Action::FileChanged`] (`--watch`).
+    pub watch: Option<PathBuf>,
+    /// The problems of the last reload; empty when the data on screen is current.
+    pub reload_errors: Vec<String>,
     /// The terminal's size, for mouse hit-testing and page sizes.
     pub area: Rect,
     pub quit: bool,
@@ -241,11 +249,14 @@ impl App {
             lang,
             theme,
             overlay: None,
+            popup_scroll: 0,
             filtering: false,
             views: Default::default(),
             category: CategoryFilter::People,
             province: None,
             provinces,
+            watch: None,
+            reload_errors: Vec::new(),
             area: Rect::new(0, 0, 120, 40),
             quit: false,
         };
@@ -292,26 +303,32 @@ impl App {
                 return true;
             }
             Action::Click(x, y) => return self.click(x, y),
+            Action::FileChanged => return self.reload(),
             Action::Scroll(x, y, delta) => return self.scroll(x, y, delta),
             _ => {}
         }
-        if let Some(overlay) = &mut self.overlay {
-            match (action, overlay) {
-                (Action::Back | Action::ToggleHelp | Action::Open, _) => self.overlay = None,
-                (Action::Down, Overlay::Detail { scroll, .. }) => {
-                    *scroll = scroll.saturating_add(1)
+        // Nothing is shown but "too small": act on nothing unseen.
+        if ui::too_small(self.area) {
+            return false;
+        }
+        if self.overlay.is_some() {
+            // Every popup scrolls, within its content at the current size.
+            let max = self.popup_max_scroll();
+            let s = self.popup_scroll.min(max);
+            self.popup_scroll = match action {
+                Action::Back | Action::ToggleHelp | Action::Open => {
+                    self.overlay = None;
+                    0
                 }
-                (Action::Up, Overlay::Detail { scroll, .. }) => *scroll = scroll.saturating_sub(1),
-                (Action::PageDown, Overlay::Detail { scroll, .. }) => {
-                    *scroll = scroll.saturating_add(10)
-                }
-                (Action::PageUp, Overlay::Detail { scroll, .. }) => {
-                    *scroll = scroll.saturating_sub(10)
-                }
-                (Action::Top, Overlay::Detail { scroll, .. }) => *scroll = 0,
-                (Action::Bottom, Overlay::Detail { scroll, .. }) => *scroll = u16::MAX,
+                Action::Down => s.saturating_add(1),
+                Action::Up => s.saturating_sub(1),
+                Action::PageDown => s.saturating_add(10),
+                Action::PageUp => s.saturating_sub(10),
+                Action::Top => 0,
+                Action::Bottom => max,
                 _ => return false,
             }
+            .min(max);
             return true;
         }
         if self.filtering {
@@ -346,7 +363,7 @@ impl App {
             Action::Top => self.view_mut().select(0),
             Action::Bottom => self.view_mut().select(usize::MAX),
             Action::Open => match self.selected_target() {
-                Some(target) => self.overlay = Some(Overlay::Detail { target, scroll: 0 }),
+                Some(target) => self.open(Overlay::Detail { target }),
                 None => return false,
             },
             Action::Back => {
@@ -368,8 +385,20 @@ impl App {
                 v.descending = !v.descending;
                 self.rebuild(self.panel);
             }
-            Action::CycleLang => self.lang = self.lang.next(),
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help),
+            Action::CycleLang => {
+                self.lang = self.lang.next();
+                // Label order depends on the language.
+                for p in Panel::ALL {
+                    self.rebuild(p);
+                }
+            }
+            Action::ToggleHelp => self.open(Overlay::Help),
+            Action::ShowErrors => {
+                if self.reload_errors.is_empty() {
+                    return false;
+                }
+                self.open(Overlay::Errors);
+            }
             Action::CycleProvince => {
                 self.province = match self.province {
                     None if !self.provinces.is_empty() => Some(0),
@@ -387,11 +416,116 @@ impl App {
             | Action::FilterDone
             | Action::Quit
             | Action::Resize(..)
+            | Action::FileChanged
             | Action::Click(..)
             | Action::Scroll(..) => return false,
         }
         self.keep_selection_visible();
         true
+    }
+
+    fn open(&mut self, overlay: Overlay) {
+        self.overlay = Some(overlay);
+        self.popup_scroll = 0;
+    }
+
+    /// The furthest the open popup can scroll at the current size.
+    pub fn popup_max_scroll(&self) -> u16 {
+        ui::popup_max_scroll(self)
+    }
+
+    /// Reloads the watched file. A valid file replaces the data, keeping each
+    /// panel's selection on the same record where its id still exists; an
+    /// invalid or missing one keeps the last good data and records why.
+    fn reload(&mut self) -> bool {
+        let Some(path) = self.watch.clone() else {
+            return false;
+        };
+        match crate::data::load_path(&path) {
+            Ok(data) => {
+                let kept: Vec<Option<String>> =
+                    Panel::ALL.iter().map(|&p| self.selected_id(p)).collect();
+                *self = App {
+                    watch: self.watch.take(),
+                    area: self.area,
+                    panel: self.panel,
+                    lang: self.lang,
+                    overlay: match self.overlay.take() {
+                        // A detail's record may have moved or gone: close it.
+                        Some(Overlay::Detail { .. } | Overlay::Errors) | None => None,
+                        Some(Overlay::Help) => Some(Overlay::Help),
+                    },
+                    filtering: self.filtering,
+                    category: self.category,
+                    ..App::new(data, self.lang, self.theme)
+                }
+                .with_views_from(&std::mem::take(&mut self.views), self.province_name());
+                for (p, id) in Panel::ALL.into_iter().zip(kept) {
+                    if let Some(id) = id {
+                        self.select_id(p, &id);
+                    }
+                }
+                self.keep_selection_visible();
+            }
+            Err(invalid) => {
+                self.reload_errors = invalid
+                    .problems
+                    .iter()
+                    .map(|p| format!("{}: {p}", invalid.origin))
+                    .collect();
+            }
+        }
+        true
+    }
+
+    /// Carries filters, sorts and the province over from the old views.
+    fn with_views_from(mut self, old: &[ListView; 6], province: Option<String>) -> App {
+        for (new, old) in self.views.iter_mut().zip(old) {
+            new.filter.clone_from(&old.filter);
+            new.sort = old.sort;
+            new.descending = old.descending;
+            new.offset = old.offset;
+        }
+        self.province = province.and_then(|p| self.provinces.iter().position(|x| *x == p));
+        for p in Panel::ALL {
+            self.rebuild(p);
+        }
+        self
+    }
+
+    fn province_name(&self) -> Option<String> {
+        self.province.and_then(|i| self.provinces.get(i)).cloned()
+    }
+
+    /// The id of the selected record of a panel.
+    pub fn selected_id(&self, panel: Panel) -> Option<String> {
+        self.id_at(panel, self.view(panel).selected_row()?)
+    }
+
+    fn select_id(&mut self, panel: Panel, id: &str) {
+        let v = self.view(panel);
+        if let Some(i) = v
+            .rows
+            .iter()
+            .position(|&row| self.id_at(panel, row).as_deref() == Some(id))
+        {
+            self.views[panel.index()].selected = i;
+        }
+    }
+
+    /// The id of a panel's record at `row` (for a check: its kind and subject).
+    fn id_at(&self, panel: Panel, row: usize) -> Option<String> {
+        let ds = &self.data.dataset;
+        Some(match panel {
+            Panel::Overview | Panel::Rates => ds.rates.get(row)?.id.clone(),
+            Panel::Workforce => ds.counts.get(row)?.id.clone(),
+            Panel::Timeline => ds.events.get(row)?.id.clone(),
+            Panel::Projects => ds.projects.get(row)?.id.clone(),
+            Panel::Checks => {
+                let c = self.data.checks.get(row)?;
+                format!("{:?} {}", c.kind, c.subject)
+            }
+        })
     }
 
     /// How many rows the current panel's list shows.
@@ -439,12 +573,11 @@ impl App {
     }
 
     fn scroll(&mut self, x: u16, y: u16, delta: i8) -> bool {
-        if let Some(Overlay::Detail { scroll, .. }) = &mut self.overlay {
-            *scroll = scroll.saturating_add_signed(i16::from(delta) * 3);
-            return true;
-        }
         if self.overlay.is_some() {
-            return false;
+            let max = self.popup_max_scroll();
+            let s = self.popup_scroll.min(max);
+            self.popup_scroll = s.saturating_add_signed(i16::from(delta) * 3).min(max);
+            return true;
         }
         let regions = ui::regions(self.area, self);
         if !regions.list.contains(Position::new(x, y)) {

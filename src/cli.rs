@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::Panel;
 use crate::data::Lang;
+use crate::export::{Format, What};
 
 /// fugong (复工): a terminal dashboard of China's spring-2020 return to work,
 /// every figure traced to the sentence it came from.
@@ -13,6 +15,10 @@ use crate::data::Lang;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// Reload the --data file when it changes on disk.
+    #[arg(long, requires = "data")]
+    pub watch: bool,
 
     /// A dataset file in fugong's JSON format (default: the embedded article dataset).
     #[arg(long, value_name = "FILE", global = true)]
@@ -23,7 +29,7 @@ pub struct Cli {
     pub lang: Lang,
 
     /// Colour theme; NO_COLOR (any value) turns colour off.
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark, global = true)]
     pub theme: ThemeName,
 }
 
@@ -34,6 +40,43 @@ pub enum Command {
         /// The file to check (default: the embedded dataset).
         file: Option<PathBuf>,
     },
+    /// Print a panel exactly as the dashboard draws it, with no terminal needed.
+    Snapshot {
+        /// The panel to draw.
+        #[arg(long, value_enum, default_value_t = Panel::Overview)]
+        panel: Panel,
+        /// The frame's size, WIDTHxHEIGHT.
+        #[arg(long, default_value = "120x40", value_parser = parse_size)]
+        size: (u16, u16),
+        /// plain: text only; ansi: with colour and style as SGR sequences.
+        #[arg(long, value_enum, default_value_t = SnapshotFormat::Plain)]
+        format: SnapshotFormat,
+    },
+    /// Write a table of the dataset as CSV, JSON or Markdown.
+    Export {
+        /// Which records.
+        #[arg(long, value_enum)]
+        what: What,
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Write to FILE (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Overwrite FILE if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum SnapshotFormat {
+    #[default]
+    Plain,
+    Ansi,
+}
+
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    crate::snapshot::parse_size(s)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

@@ -40,6 +40,10 @@ pub enum Action {
     /// Workforce: next category filter.
     CycleCategory,
     Resize(u16, u16),
+    /// The watched dataset file changed on disk: reload it.
+    FileChanged,
+    /// Show the problems of the last failed reload.
+    ShowErrors,
     Click(u16, u16),
     /// Mouse wheel at a position: negative is up.
     Scroll(u16, u16, i8),
@@ -268,6 +272,14 @@ pub const KEYMAP: &[Binding] = &[
         help_zh: "按类别筛选",
     },
     Binding {
+        keys: &[(KeyCode::Char('e'), NONE)],
+        shown: "e",
+        action: Action::ShowErrors,
+        context: Context::Global,
+        help_en: "problems of the last reload (--watch)",
+        help_zh: "最近一次重新加载的问题（--watch）",
+    },
+    Binding {
         keys: &[(KeyCode::Char('?'), NONE)],
         shown: "?",
         action: Action::ToggleHelp,
@@ -406,24 +418,25 @@ pub fn hints(mode: Mode, panel: Panel, zh: bool) -> Vec<(&'static str, &'static 
         Mode::Filtering => &[Action::FilterDone, Action::Back],
         Mode::Popup => &[Action::Back],
         Mode::Normal => match panel {
+            // Most needed first: what does not fit is left out from the end.
             Panel::Workforce => &[
                 Action::ToggleHelp,
-                Action::Open,
-                Action::StartFilter,
+                Action::Quit,
                 Action::CycleCategory,
                 Action::CycleProvince,
+                Action::Open,
+                Action::StartFilter,
                 Action::CycleSort,
                 Action::CycleLang,
-                Action::Quit,
             ],
             _ => &[
                 Action::ToggleHelp,
-                Action::NextPanel,
+                Action::Quit,
                 Action::Open,
                 Action::StartFilter,
                 Action::CycleSort,
                 Action::CycleLang,
-                Action::Quit,
+                Action::NextPanel,
             ],
         },
     };
@@ -442,7 +455,11 @@ pub fn hints(mode: Mode, panel: Panel, zh: bool) -> Vec<(&'static str, &'static 
                     let shown = b.shown.split(' ').next().unwrap_or(b.shown);
                     (
                         shown,
-                        short_hint(b.action, zh).unwrap_or(if zh { b.help_zh } else { b.help_en }),
+                        short_hint(b.action, mode, zh).unwrap_or(if zh {
+                            b.help_zh
+                        } else {
+                            b.help_en
+                        }),
                     )
                 })
         })
@@ -450,7 +467,7 @@ pub fn hints(mode: Mode, panel: Panel, zh: bool) -> Vec<(&'static str, &'static 
 }
 
 /// One or two words for the footer, where the help text is too long.
-fn short_hint(a: Action, zh: bool) -> Option<&'static str> {
+fn short_hint(a: Action, mode: Mode, zh: bool) -> Option<&'static str> {
     let (z, e) = match a {
         Action::NextPanel => ("面板", "panel"),
         Action::Open => ("详情", "detail"),
@@ -462,7 +479,8 @@ fn short_hint(a: Action, zh: bool) -> Option<&'static str> {
         Action::CycleCategory => ("类别", "category"),
         Action::CycleProvince => ("省份", "province"),
         Action::FilterDone => ("保留", "keep"),
-        Action::Back => ("清除/关闭", "clear/close"),
+        Action::Back if mode == Mode::Popup => ("关闭", "close"),
+        Action::Back => ("清除", "clear"),
         _ => return None,
     };
     Some(if zh { z } else { e })

@@ -7,7 +7,9 @@
 pub mod app;
 pub mod cli;
 pub mod data;
+pub mod export;
 pub mod fmt;
 pub mod input;
+pub mod snapshot;
 pub mod term;
 pub mod ui;

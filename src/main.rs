@@ -2,15 +2,81 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use fugong::app::App;
-use fugong::cli::{Cli, Command};
+use std::io::Write as _;
+
+use anyhow::Context as _;
+use fugong::cli::{Cli, Command, SnapshotFormat};
 use fugong::data::{self, Invalid};
 use fugong::ui::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    match &cli.command {
         Some(Command::Check { file }) => check(file.as_deref().or(cli.data.as_deref())),
+        Some(Command::Snapshot {
+            panel,
+            size,
+            format,
+        }) => with_data(&cli, |loaded| {
+            let mut app = App::new(loaded, cli.lang, theme(&cli));
+            app.panel = *panel;
+            let buf = fugong::snapshot::render(&mut app, size.0, size.1);
+            let text = match format {
+                SnapshotFormat::Plain => fugong::snapshot::plain(&buf),
+                SnapshotFormat::Ansi => fugong::snapshot::ansi(&buf),
+            };
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .context("writing the snapshot")
+        }),
+        Some(Command::Export {
+            what,
+            format,
+            output,
+            force,
+        }) => with_data(&cli, |loaded| {
+            let rows = fugong::export::rows(&loaded, *what);
+            let mut bytes = Vec::new();
+            fugong::export::write(&rows, *format, &mut bytes)?;
+            match output {
+                Some(path) => fugong::export::write_file(path, *force, &bytes),
+                None => std::io::stdout()
+                    .write_all(&bytes)
+                    .context("writing to stdout"),
+            }
+        }),
         None => dashboard(&cli),
+    }
+}
+
+fn theme(cli: &Cli) -> Theme {
+    Theme::select(cli.theme, std::env::var_os("NO_COLOR").is_some())
+}
+
+/// Loads the dataset, then runs `f`; any error is one line on stderr.
+fn with_data(cli: &Cli, f: impl FnOnce(data::Loaded) -> anyhow::Result<()>) -> ExitCode {
+    let loaded = match data::load(cli.data.as_deref()) {
+        Ok(l) => l,
+        Err(invalid) => {
+            print_invalid(&invalid);
+            return ExitCode::FAILURE;
+        }
+    };
+    match f(loaded) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("fugong: {e:#}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -39,6 +105,10 @@ fn check(path: Option<&std::path::Path>) -> ExitCode {
 
 /// The dashboard: load and check first, in a normal terminal, then draw.
 fn dashboard(cli: &Cli) -> ExitCode {
+    if let Err(e) = fugong::term::require_terminal() {
+        eprintln!("fugong: {e:#}");
+        return ExitCode::FAILURE;
+    }
     let loaded = match data::load(cli.data.as_deref()) {
         Ok(l) => l,
         Err(invalid) => {
@@ -46,8 +116,10 @@ fn dashboard(cli: &Cli) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let no_color = std::env::var_os("NO_COLOR").is_some();
-    let app = App::new(loaded, cli.lang, Theme::select(cli.theme, no_color));
+    let mut app = App::new(loaded, cli.lang, theme(cli));
+    if cli.watch {
+        app.watch = cli.data.clone();
+    }
     match fugong::term::run(app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

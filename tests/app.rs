@@ -91,7 +91,6 @@ fn one_row_list() {
         a.overlay,
         Some(Overlay::Detail {
             target: Target::Record(RecordRef::Rate(1)),
-            scroll: 0
         })
     );
 }
@@ -291,4 +290,44 @@ fn empty_dataset_works_everywhere() {
         assert_eq!(a.overlay, None);
         common::draw(&mut a, 80, 24);
     }
+}
+
+#[test]
+fn a_label_sort_follows_the_language() {
+    let mut a = app(Lang::En);
+    step(&mut a, &[Action::GoPanel(Panel::Rates), Action::CycleSort]);
+    assert_eq!(a.sort_key(Panel::Rates), fugong::app::SortKey::Label);
+    let labels = |a: &fugong::app::App, zh: bool| -> Vec<String> {
+        a.view(Panel::Rates)
+            .rows
+            .iter()
+            .map(|&i| {
+                let l = &a.data.dataset.rates[i].label;
+                if zh {
+                    l.zh.clone()
+                } else {
+                    l.en.to_lowercase()
+                }
+            })
+            .collect()
+    };
+    let en = labels(&a, false);
+    assert!(en.windows(2).all(|w| w[0] <= w[1]), "{en:?}");
+    step(&mut a, &[Action::CycleLang, Action::CycleLang]); // both, then 中文
+    assert_eq!(a.lang, Lang::Zh);
+    let zh = labels(&a, true);
+    assert!(zh.windows(2).all(|w| w[0] <= w[1]), "{zh:?}");
+}
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let mut a = app(Lang::En);
+    a.update(Action::Resize(40, 10));
+    assert!(!a.update(Action::GoPanel(Panel::Workforce)));
+    assert!(!a.update(Action::Open));
+    assert_eq!(a.panel, Panel::Overview);
+    assert_eq!(a.overlay, None);
+    // Quitting still works.
+    a.update(Action::Quit);
+    assert!(a.quit);
 }

@@ -67,7 +67,7 @@ fn detail_popup_of_a_derived_event_in_chinese() {
 fn help_overlay_lists_the_keymap() {
     for lang in [Lang::En, Lang::Zh] {
         let mut a = app(lang);
-        let t = step_and_draw(&mut a, &[Action::ToggleHelp], 80, 40);
+        let t = step_and_draw(&mut a, &[Action::ToggleHelp], 80, 60);
         let text = screen_text(&t);
         for b in fugong::input::KEYMAP {
             let help = if lang == Lang::Zh {
@@ -77,8 +77,38 @@ fn help_overlay_lists_the_keymap() {
             };
             assert!(text.contains(help), "help lacks {help:?}:\n{text}");
         }
-        insta::assert_snapshot!(format!("help_{}_80x40", lang_name(lang)), text);
+        insta::assert_snapshot!(format!("help_{}_80x60", lang_name(lang)), text);
     }
+}
+
+#[test]
+fn help_scrolls_when_the_terminal_is_short() {
+    let mut a = app(Lang::En);
+    let t = step_and_draw(&mut a, &[Action::ToggleHelp], 80, 24);
+    let text = screen_text(&t);
+    assert!(text.contains("Keys"), "{text}");
+    assert!(text.contains("↕ 1/"), "the title says it scrolls: {text}");
+    assert!(!text.contains("Mouse:"), "{text}");
+    let t = step_and_draw(&mut a, &[Action::Bottom], 80, 24);
+    let text = screen_text(&t);
+    assert!(
+        text.contains("Mouse:"),
+        "the last line is reachable: {text}"
+    );
+    let (at, of) = scroll_position(&text);
+    assert_eq!(at, of, "at the bottom");
+    // One step up from the bottom moves at once, however far we pressed.
+    let t = step_and_draw(&mut a, &[Action::Down, Action::Down, Action::Up], 80, 24);
+    assert_eq!(scroll_position(&screen_text(&t)), (of - 1, of));
+}
+
+/// The "↕ n/m" a scrolling popup's title shows.
+fn scroll_position(text: &str) -> (u32, u32) {
+    let at = text.find("↕ ").expect("scroll position shown") + "↕ ".len();
+    let rest = &text[at..];
+    let end = rest.find(' ').unwrap();
+    let (n, m) = rest[..end].split_once('/').unwrap();
+    (n.parse().unwrap(), m.parse().unwrap())
 }
 
 #[test]

@@ -1,39 +1,17 @@
 //! The detail popup: every field of a record, its source, its checks and
 //! related records (same organisation or same project).
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::field;
 use super::timeline::status_name;
 use super::workforce::category_name;
-use super::{field, popup};
 use crate::app::{App, Target};
 use crate::data::{Lang, Qualifier, RecordRef, Source, Text, When};
 use crate::fmt::percent;
 
 /// How many related records the popup lists at most.
 const RELATED_MAX: usize = 12;
-
-pub fn render(app: &App, target: Target, scroll: u16, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let p = app.lang.prose();
-    let lines = detail_lines(app, target);
-    let w = body.width.saturating_sub(4).min(100);
-    let h = body.height.saturating_sub(2);
-    let title = format!(" {} · Esc ", p.pick("详情", "Detail"));
-    let inner = popup(body, w, h, title, t, buf);
-    // Clamp the scroll so the last line stays reachable but not past it.
-    let total = Paragraph::new(lines.clone())
-        .wrap(Wrap { trim: false })
-        .line_count(inner.width);
-    let max = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll.min(max), 0))
-        .render(inner, buf);
-}
 
 fn both(label: &str, text: &Text, app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;

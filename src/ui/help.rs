@@ -1,20 +1,17 @@
 //! The `?` overlay, generated from the one keymap table.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
 
-use super::popup;
 use super::text::pad;
 use crate::app::App;
 use crate::input::{Context, KEYMAP};
 
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+/// The help's lines, from the one keymap table.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
     let p = app.lang.prose();
     let zh = p == crate::data::Lang::Zh;
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line<'static>> = Vec::new();
     for (ctx, heading) in [
         (Context::Global, p.pick("按键", "Keys")),
         (Context::Workforce, p.pick("人员面板", "On Workforce")),
@@ -43,8 +40,5 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         ),
         t.muted,
     ));
-    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let title = format!(" {} · ? Esc ", p.pick("帮助", "Help"));
-    let inner = popup(body, 64, h, title, t, buf);
-    Paragraph::new(lines).render(inner, buf);
+    lines
 }

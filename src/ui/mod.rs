@@ -18,7 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
 
 pub use theme::Theme;
 
@@ -124,12 +124,8 @@ impl Widget for &App {
             Panel::Checks => checks::render(self, r.body, buf),
         }
         self.render_footer(r.footer, buf);
-        match &self.overlay {
-            Some(Overlay::Help) => help::render(self, r.body, buf),
-            Some(Overlay::Detail { target, scroll }) => {
-                detail::render(self, *target, *scroll, r.body, buf)
-            }
-            None => {}
+        if let Some(content) = popup_content(self) {
+            render_popup(self, content, r.body, buf);
         }
     }
 }
@@ -173,6 +169,17 @@ impl App {
         let mode = self.mode();
         let view = self.view(self.panel);
         let mut spans: Vec<Span> = Vec::new();
+        if let Some(first) = self.reload_errors.first() {
+            let n = self.reload_errors.len();
+            spans.push(Span::styled(
+                format!(
+                    " ✗ {} {first} ",
+                    self.lang.pick("重新加载失败：", "reload failed:"),
+                ),
+                t.fail,
+            ));
+            spans.push(Span::styled(format!("({n}, e) "), t.key));
+        }
         if mode == Mode::Filtering || !view.filter.is_empty() {
             spans.push(Span::styled(format!(" /{}", view.filter), t.filter));
             if mode == Mode::Filtering {
@@ -193,7 +200,8 @@ impl App {
         for (key, what) in hints(mode, self.panel, zh) {
             let (k, w) = (format!(" {key}"), format!(" {what}"));
             let need = text::width(&k) + text::width(&w);
-            if used + need > usize::from(left.width) {
+            // Keep a space before the sort status.
+            if used + need + 1 > usize::from(left.width) {
                 break;
             }
             used += need;
@@ -206,6 +214,99 @@ impl App {
             buf.set_string(area.right() - sw, area.y, status, t.muted);
         }
     }
+}
+
+/// What a popup shows: its title, its lines and its widest width.
+struct PopupContent {
+    title: String,
+    lines: Vec<Line<'static>>,
+    width: u16,
+}
+
+fn popup_content(app: &App) -> Option<PopupContent> {
+    let t = &app.theme;
+    let p = app.lang.prose();
+    Some(match app.overlay.as_ref()? {
+        Overlay::Help => PopupContent {
+            title: format!(" {} · ? Esc ", p.pick("帮助", "Help")),
+            lines: help::lines(app),
+            width: 66,
+        },
+        Overlay::Detail { target } => PopupContent {
+            title: format!(" {} · Esc ", p.pick("详情", "Detail")),
+            lines: detail::detail_lines(app, *target),
+            width: 100,
+        },
+        Overlay::Errors => PopupContent {
+            title: format!(
+                " {} ({}) · Esc ",
+                p.pick(
+                    "重新加载失败，仍显示上一版数据",
+                    "Reload failed; showing the last good data"
+                ),
+                app.reload_errors.len()
+            ),
+            lines: app
+                .reload_errors
+                .iter()
+                .map(|e| Line::styled(e.clone(), t.fail))
+                .collect(),
+            width: 100,
+        },
+    })
+}
+
+/// The popup's rectangle in `body` and its content's wrapped height.
+fn popup_geometry(body: Rect, content: &PopupContent) -> (Rect, usize) {
+    let w = content
+        .width
+        .min(body.width.saturating_sub(4))
+        .max(body.width.min(20));
+    let inner_w = w.saturating_sub(2);
+    let total = Paragraph::new(content.lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(inner_w);
+    let h = u16::try_from(total + 2)
+        .unwrap_or(u16::MAX)
+        .min(body.height.saturating_sub(2));
+    let w = w.min(body.width);
+    let rect = Rect::new(
+        body.x + (body.width - w) / 2,
+        body.y + (body.height - h) / 2,
+        w,
+        h,
+    );
+    (rect, total)
+}
+
+/// How far the open popup can scroll: its wrapped lines past its height.
+pub fn popup_max_scroll(app: &App) -> u16 {
+    let Some(content) = popup_content(app) else {
+        return 0;
+    };
+    let body = regions(app.area, app).body;
+    let (rect, total) = popup_geometry(body, &content);
+    let visible = usize::from(rect.height.saturating_sub(2));
+    u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX)
+}
+
+fn render_popup(app: &App, content: PopupContent, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let (rect, total) = popup_geometry(body, &content);
+    let visible = usize::from(rect.height.saturating_sub(2));
+    let max = u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX);
+    let scroll = app.popup_scroll.min(max);
+    let title = if max > 0 {
+        // Say there is more, and where we are.
+        format!("{}↕ {}/{} ", content.title, scroll + 1, max + 1)
+    } else {
+        content.title
+    };
+    let inner = popup(rect, rect.width, rect.height, title, t, buf);
+    Paragraph::new(content.lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(inner, buf);
 }
 
 /// A bordered block with a title, in the theme.

@@ -65,7 +65,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         view.rows.len()
     );
     let visible = view.rows.iter().skip(view.offset).copied();
-    render_list(app, list, title, visible, view.selected.checked_sub(view.offset), buf);
+    render_list(
+        app,
+        list,
+        title,
+        visible,
+        view.selected.checked_sub(view.offset),
+        buf,
+    );
 }
 
 /// A table of events: symbol, date, label, place, status. `events` yields
@@ -101,7 +108,15 @@ pub fn render_list(
             ]
         })
         .collect();
-    table(area, buf, block(title, t), &columns(lang), rows, selected, t);
+    table(
+        area,
+        buf,
+        block(title, t),
+        &columns(lang),
+        rows,
+        selected,
+        t,
+    );
 }
 
 /// The span of the axis: the earliest and latest calendar dates.

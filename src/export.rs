@@ -1,0 +1,263 @@
+//! `fugong export`: the dataset's tables as CSV, JSON or Markdown.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use clap::ValueEnum;
+use serde_json::{Map, Value, json};
+
+use crate::app::date_key;
+use crate::data::{EventStatus, Lang, Loaded, Place, Qualifier, When};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum What {
+    Rates,
+    Counts,
+    Events,
+    Projects,
+    Checks,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Csv,
+    Json,
+    Markdown,
+}
+
+/// One exported row: columns in order.
+pub type Row = Map<String, Value>;
+
+fn opt(s: Option<String>) -> Value {
+    s.map_or(Value::Null, Value::String)
+}
+
+fn date_columns(row: &mut Row, w: &When) {
+    row.insert("date".into(), opt(w.date.map(crate::fmt::iso)));
+    row.insert(
+        "time".into(),
+        opt(w.time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute()))),
+    );
+    row.insert("when_zh".into(), json!(w.describe(Lang::Zh)));
+    row.insert("when_en".into(), json!(w.describe(Lang::En)));
+}
+
+fn org_place_columns(row: &mut Row, d: &Loaded, org: Option<&str>, place: Option<&str>) {
+    let o = org.and_then(|id| d.organisation(id));
+    row.insert("organisation_zh".into(), opt(o.map(|o| o.name.zh.clone())));
+    row.insert("organisation_en".into(), opt(o.map(|o| o.name.en.clone())));
+    let p: Option<&Place> = d.place_of(place, org);
+    row.insert("place_zh".into(), opt(p.map(|p| p.full(Lang::Zh))));
+    row.insert("place_en".into(), opt(p.map(|p| p.full(Lang::En))));
+}
+
+fn qualifier(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::OrderOf => "order_of",
+    }
+}
+
+/// The rows of one table, in the dataset's order (events by date).
+pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
+    let ds = &d.dataset;
+    match what {
+        What::Rates => ds
+            .rates
+            .iter()
+            .map(|r| {
+                let mut row = Row::new();
+                row.insert("id".into(), json!(r.id));
+                row.insert("label_zh".into(), json!(r.label.zh));
+                row.insert("label_en".into(), json!(r.label.en));
+                row.insert("value".into(), json!(r.value));
+                row.insert("qualifier".into(), json!("exact"));
+                row.insert("unit".into(), json!("%"));
+                let count = |id: &Option<String>| {
+                    id.as_deref()
+                        .and_then(|id| d.count(id))
+                        .map_or(Value::Null, |c| json!(c.value))
+                };
+                row.insert("numerator".into(), count(&r.numerator));
+                row.insert("denominator".into(), count(&r.denominator));
+                date_columns(&mut row, &r.when);
+                row.insert("status".into(), json!("reported"));
+                org_place_columns(&mut row, d, r.organisation.as_deref(), r.place.as_deref());
+                row.insert("figure".into(), json!(r.figure));
+                row.insert("paragraph".into(), json!(r.source.paragraph));
+                row.insert("quote".into(), json!(r.source.quote));
+                row
+            })
+            .collect(),
+        What::Counts => ds
+            .counts
+            .iter()
+            .map(|c| {
+                let mut row = Row::new();
+                row.insert("id".into(), json!(c.id));
+                row.insert("label_zh".into(), json!(c.label.zh));
+                row.insert("label_en".into(), json!(c.label.en));
+                row.insert("value".into(), json!(c.value));
+                row.insert("qualifier".into(), json!(qualifier(c.qualifier)));
+                row.insert("ordinal".into(), json!(c.ordinal));
+                row.insert("unit_zh".into(), json!(c.unit.zh));
+                row.insert("unit_en".into(), json!(c.unit.en));
+                row.insert(
+                    "category".into(),
+                    serde_json::to_value(c.category).unwrap_or(Value::Null),
+                );
+                date_columns(&mut row, &c.when);
+                row.insert("status".into(), json!("reported"));
+                org_place_columns(&mut row, d, c.organisation.as_deref(), c.place.as_deref());
+                row.insert("figure".into(), json!(c.figure));
+                row.insert("paragraph".into(), json!(c.source.paragraph));
+                row.insert("quote".into(), json!(c.source.quote));
+                row
+            })
+            .collect(),
+        What::Events => {
+            let mut order: Vec<usize> = (0..ds.events.len()).collect();
+            order.sort_by_key(|&i| date_key(&ds.events[i].when));
+            order
+                .into_iter()
+                .map(|i| {
+                    let e = &ds.events[i];
+                    let mut row = Row::new();
+                    row.insert("id".into(), json!(e.id));
+                    row.insert("label_zh".into(), json!(e.label.zh));
+                    row.insert("label_en".into(), json!(e.label.en));
+                    date_columns(&mut row, &e.when);
+                    let status = match (e.derivation.is_some(), e.status) {
+                        (true, _) => "derived",
+                        (false, EventStatus::Done) => "done",
+                        (false, EventStatus::Planned) => "planned",
+                    };
+                    row.insert("status".into(), json!(status));
+                    org_place_columns(&mut row, d, e.organisation.as_deref(), e.place.as_deref());
+                    row.insert("figure".into(), opt(e.figure.clone()));
+                    row.insert("paragraph".into(), json!(e.source.paragraph));
+                    row.insert("quote".into(), json!(e.source.quote));
+                    row
+                })
+                .collect()
+        }
+        What::Projects => ds
+            .projects
+            .iter()
+            .map(|p| {
+                let mut row = Row::new();
+                row.insert("id".into(), json!(p.id));
+                row.insert("label_zh".into(), json!(p.name.zh));
+                row.insert("label_en".into(), json!(p.name.en));
+                row.insert("summary_zh".into(), json!(p.summary.zh));
+                row.insert("summary_en".into(), json!(p.summary.en));
+                org_place_columns(&mut row, d, p.organisation.as_deref(), p.place.as_deref());
+                row.insert("events".into(), json!(p.events.join(" ")));
+                row.insert("figures".into(), json!(p.figures.join(" ")));
+                row
+            })
+            .collect(),
+        What::Checks => d
+            .checks
+            .iter()
+            .map(|c| {
+                let mut row = Row::new();
+                row.insert("kind".into(), json!(c.kind.label().en));
+                row.insert("subject".into(), json!(c.subject));
+                row.insert("inputs".into(), json!(c.inputs.join(" ")));
+                row.insert("formula_zh".into(), json!(c.formula.zh));
+                row.insert("formula_en".into(), json!(c.formula.en));
+                row.insert("passed".into(), json!(c.passed));
+                row
+            })
+            .collect(),
+    }
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The column names of a table, also for an empty one.
+fn header(rows: &[Row]) -> Vec<String> {
+    rows.first()
+        .map(|r| r.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Writes the rows in `format`.
+pub fn write(rows: &[Row], format: Format, out: &mut dyn Write) -> Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, rows).context("writing JSON")?;
+            writeln!(out).context("writing JSON")?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut *out);
+            let head = header(rows);
+            if !head.is_empty() {
+                w.write_record(&head).context("writing CSV")?;
+            }
+            for r in rows {
+                w.write_record(r.values().map(cell))
+                    .context("writing CSV")?;
+            }
+            w.flush().context("writing CSV")?;
+        }
+        Format::Markdown => {
+            let head = header(rows);
+            let md = |s: &str| {
+                s.replace('\\', "\\\\")
+                    .replace('|', "\\|")
+                    .replace(['\n', '\r'], " ")
+            };
+            writeln!(
+                out,
+                "| {} |",
+                head.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | ")
+            )?;
+            writeln!(out, "|{}", " --- |".repeat(head.len().max(1)))?;
+            for r in rows {
+                let cells: Vec<String> = r.values().map(|v| md(&cell(v))).collect();
+                writeln!(out, "| {} |", cells.join(" | "))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes to `path` atomically: a temporary file in the same folder, then a
+/// rename. Refuses an existing file unless `force`.
+pub fn write_file(path: &Path, force: bool, bytes: &[u8]) -> Result<()> {
+    let shown = crate::data::sanitize::clean(&path.display().to_string()).into_owned();
+    if !force && path.exists() {
+        bail!("{shown} exists; use --force to overwrite it");
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {shown}"))?;
+    if force {
+        tmp.persist(path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot write {shown}"))?;
+    } else {
+        tmp.persist_noclobber(path)
+            .map_err(|e| e.error)
+            .with_context(|| {
+                format!("cannot write {shown} (it may have appeared meanwhile; use --force)")
+            })?;
+    }
+    Ok(())
+}

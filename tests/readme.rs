@@ -1,0 +1,25 @@
+//! The README's snapshot is what the current code draws, so it cannot go stale.
+
+use fugong::app::App;
+use fugong::data::{self, Lang};
+use fugong::ui::Theme;
+
+#[test]
+fn readme_snapshot_matches_the_code() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("<!-- snapshot: fugong snapshot --size 100x30 --lang en -->")
+        .expect("README has the snapshot marker");
+    let block = &readme[start..];
+    let open = block.find("```text\n").expect("snapshot block") + "```text\n".len();
+    let close = block[open..].find("```").expect("snapshot block ends") + open;
+    let in_readme = &block[open..close];
+
+    let mut app = App::new(data::load(None).unwrap(), Lang::En, Theme::DARK);
+    let buf = fugong::snapshot::render(&mut app, 100, 30);
+    let drawn = fugong::snapshot::plain(&buf);
+    assert_eq!(
+        in_readme, drawn,
+        "README snapshot is stale: regenerate it with `cargo run -- snapshot --size 100x30 --lang en`"
+    );
+}
