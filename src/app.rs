@@ -229,6 +229,8 @@ pub struct App {
     /// The terminal's size, for mouse hit-testing and page sizes.
     pub area: Rect,
     pub quit: bool,
+    /// Ctrl-Z asked to suspend; the event loop does it and clears this.
+    pub suspend: bool,
 }
 
 impl App {
@@ -259,6 +261,7 @@ impl App {
             reload_errors: Vec::new(),
             area: Rect::new(0, 0, 120, 40),
             quit: false,
+            suspend: false,
         };
         for p in Panel::ALL {
             app.rebuild(p);
@@ -300,6 +303,10 @@ impl App {
             }
             Action::Quit => {
                 self.quit = true;
+                return true;
+            }
+            Action::Suspend => {
+                self.suspend = true;
                 return true;
             }
             Action::Click(x, y) => return self.click(x, y),
@@ -417,6 +424,7 @@ impl App {
             | Action::Quit
             | Action::Resize(..)
             | Action::FileChanged
+            | Action::Suspend
             | Action::Click(..)
             | Action::Scroll(..) => return false,
         }

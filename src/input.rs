@@ -40,6 +40,8 @@ pub enum Action {
     /// Workforce: next category filter.
     CycleCategory,
     Resize(u16, u16),
+    /// Ctrl-Z: give the shell back until `fg`.
+    Suspend,
     /// The watched dataset file changed on disk: reload it.
     FileChanged,
     /// Show the problems of the last failed reload.
@@ -272,6 +274,14 @@ pub const KEYMAP: &[Binding] = &[
         help_zh: "按类别筛选",
     },
     Binding {
+        keys: &[(KeyCode::Char('z'), CTRL)],
+        shown: "^Z",
+        action: Action::Suspend,
+        context: Context::Global,
+        help_en: "suspend (fg returns)",
+        help_zh: "挂起（fg 返回）",
+    },
+    Binding {
         keys: &[(KeyCode::Char('e'), NONE)],
         shown: "e",
         action: Action::ShowErrors,
@@ -342,9 +352,12 @@ pub const KEYMAP: &[Binding] = &[
 ];
 
 fn lookup(code: KeyCode, mods: KeyModifiers, contexts: &[Context]) -> Option<Action> {
-    // Ctrl-C quits from anywhere.
+    // Ctrl-C quits and Ctrl-Z suspends from anywhere.
     if code == KeyCode::Char('c') && mods.contains(CTRL) {
         return Some(Action::Quit);
+    }
+    if code == KeyCode::Char('z') && mods.contains(CTRL) {
+        return Some(Action::Suspend);
     }
     contexts.iter().find_map(|ctx| {
         KEYMAP

@@ -121,7 +121,7 @@ fn dashboard(cli: &Cli) -> ExitCode {
         app.watch = cli.data.clone();
     }
     match fugong::term::run(app) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) => {
             eprintln!("fugong: {e:#}");
             ExitCode::FAILURE

@@ -1,7 +1,10 @@
 //! The terminal's lifecycle and the event loop.
 //!
 //! `ratatui::init` enters raw mode and the alternate screen and installs a
-//! panic hook that restores the terminal; `restore` runs on every way out.
+//! panic hook that restores the terminal; ours also turns mouse reporting off
+//! first. `restore` runs on every way out: quitting, an error, SIGTERM,
+//! SIGHUP and SIGINT (through signal-hook), and around a suspend (Ctrl-Z or
+//! SIGTSTP), after which SIGCONT brings the dashboard back, fully redrawn.
 
 use std::io::{IsTerminal, stdout};
 use std::path::Path;
@@ -11,16 +14,39 @@ use anyhow::{Context, Result, bail};
 use notify::{EventKind, RecursiveMode, Watcher};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
+use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
 
 use crate::app::App;
 use crate::input::{self, Action};
 use crate::ui;
 
-/// What wakes the loop: terminal input, or the watched file changing.
+/// What wakes the loop: terminal input, the watched file changing, or a signal.
 enum Wake {
     Input(Event),
     FileChanged,
     InputFailed(std::io::Error),
+    Signal(i32),
+}
+
+/// How the dashboard ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The user quit.
+    Quit,
+    /// A signal ended it (SIGTERM, SIGHUP, SIGINT); the terminal was restored.
+    Signal(i32),
+}
+
+impl Outcome {
+    /// The process exit code: 0, or 128 + the signal number, as shells do.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Quit => 0,
+            Outcome::Signal(s) => u8::try_from(128 + s).unwrap_or(1),
+        }
+    }
 }
 
 /// Fails at once, before anything is written, when there is no terminal.
@@ -33,10 +59,44 @@ pub fn require_terminal() -> Result<()> {
     Ok(())
 }
 
-/// Runs the dashboard until the user quits.
-pub fn run(mut app: App) -> Result<()> {
+/// Leaves the dashboard's terminal modes: mouse off, then raw mode off, main
+/// screen back, cursor shown.
+fn leave() {
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Enters them again after a suspend.
+fn enter(terminal: &mut ratatui::DefaultTerminal) -> Result<()> {
+    enable_raw_mode().context("entering raw mode")?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+        .context("entering the alternate screen")?;
+    terminal.hide_cursor().context("hiding the cursor")?;
+    // Clear the screen, and draw an empty frame so ratatui's idea of the
+    // screen is blank too: the next draw repaints every cell. (Terminal::clear
+    // would ask the terminal for the cursor position, a query that the input
+    // thread's read would swallow.)
+    execute!(stdout(), Clear(ClearType::All)).context("clearing the screen")?;
+    terminal.draw(|_| {}).context("clearing the screen")?;
+    execute!(stdout(), Clear(ClearType::All)).context("clearing the screen")?;
+    Ok(())
+}
+
+/// Runs the dashboard until the user quits or a signal ends it.
+pub fn run(mut app: App) -> Result<Outcome> {
     require_terminal()?;
     let (tx, rx) = mpsc::channel();
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])
+        .context("installing signal handlers")?;
+    let signal_handle = signals.handle();
+    let signal_tx = tx.clone();
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if signal_tx.send(Wake::Signal(sig)).is_err() {
+                return;
+            }
+        }
+    });
     // The watcher lives as long as the loop; dropping it stops the notifications.
     let _watcher = match app.watch.clone() {
         Some(path) => {
@@ -48,7 +108,13 @@ pub fn run(mut app: App) -> Result<()> {
         None => None,
     };
     let mut terminal = ratatui::init();
-    let result = (|| -> Result<()> {
+    // ratatui's hook restores raw mode and the screen; mouse reporting too.
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    let result = (|| -> Result<Outcome> {
         execute!(stdout(), EnableMouseCapture).context("enabling the mouse")?;
         let size = terminal.size().context("reading the terminal size")?;
         app.update(Action::Resize(size.width, size.height));
@@ -56,8 +122,8 @@ pub fn run(mut app: App) -> Result<()> {
         event_loop(&mut terminal, &mut app, &rx)
     })();
     // Restore whatever happened above.
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
+    leave();
+    signal_handle.close();
     result
 }
 
@@ -108,11 +174,20 @@ pub fn watch(
     Ok(watcher)
 }
 
+/// Stops the process with the terminal restored; returns after SIGCONT with
+/// the dashboard's modes back and a full redraw due.
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> Result<()> {
+    leave();
+    // SIGSTOP cannot be caught: the process stops here until `fg`.
+    signal_hook::low_level::raise(SIGSTOP).context("suspending")?;
+    enter(terminal)
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     rx: &Receiver<Wake>,
-) -> Result<()> {
+) -> Result<Outcome> {
     let mut dirty = true;
     loop {
         if dirty {
@@ -120,6 +195,7 @@ fn event_loop(
                 .draw(|frame| ui::draw(frame, app))
                 .context("drawing the dashboard")?;
             dirty = false;
+            debug_panic();
         }
         // Block until something happens: no tick while idle.
         let first = rx.recv().context("the input thread stopped")?;
@@ -135,13 +211,36 @@ fn event_loop(
                 }
                 Wake::FileChanged => file_changed = true,
                 Wake::InputFailed(e) => return Err(e).context("reading terminal input"),
+                Wake::Signal(SIGTSTP) => app.suspend = true,
+                Wake::Signal(SIGCONT) => {
+                    // Continued after a stop we did not make (kill -STOP):
+                    // the shell may have changed the modes; take them again.
+                    enter(terminal)?;
+                    dirty = true;
+                }
+                Wake::Signal(sig) => return Ok(Outcome::Signal(sig)),
             }
             if app.quit {
-                return Ok(());
+                return Ok(Outcome::Quit);
+            }
+            if app.suspend {
+                app.suspend = false;
+                suspend(terminal)?;
+                // Our own SIGCONT arrives now too; the redraw covers it.
+                dirty = true;
             }
         }
         if file_changed {
             dirty |= app.update(Action::FileChanged);
         }
+    }
+}
+
+/// Debug builds only: `FUGONG_DEBUG_PANIC=1` panics after the first draw, so
+/// the tests can check that a panic restores the terminal.
+fn debug_panic() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("FUGONG_DEBUG_PANIC").is_some() {
+        panic!("FUGONG_DEBUG_PANIC is set: a deliberate panic to test terminal restore");
     }
 }

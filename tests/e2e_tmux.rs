@@ -33,6 +33,8 @@ const SESSION: &str = "fugong";
 /// Printed by the pane's shell before the launch and after the exit.
 const READY: &str = "fugong-e2e: ready";
 const EXITED: &str = "fugong-e2e: exited";
+/// Printed by the pane's shell when the program has stopped (Ctrl-Z).
+const SUSPENDED: &str = "fugong-e2e: suspended";
 
 /// The pane's terminal modes, as tmux tracks them.
 const MODES: &str = "alternate=#{alternate_on} cursor=#{cursor_flag} \
@@ -115,6 +117,20 @@ impl Pane {
     /// Starts `fugong ARGS` in a `width`x`height` pane and waits for the
     /// first frame; `None` when tmux is missing and this is not CI.
     fn launch(width: u16, height: u16, args: &[&str]) -> Option<Pane> {
+        Pane::launch_with(width, height, args, "", false)
+    }
+
+    /// [`Pane::launch`] with environment assignments before the command
+    /// (`FUGONG_DEBUG_PANIC=1`), and, with `suspend`, a shell with job
+    /// control that, when the program stops, saves `stty -g`, prints
+    /// [`SUSPENDED`], waits for Enter and runs `fg`.
+    fn launch_with(
+        width: u16,
+        height: u16,
+        args: &[&str],
+        env: &str,
+        suspend: bool,
+    ) -> Option<Pane> {
         if !have_tmux() {
             return None;
         }
@@ -133,15 +149,31 @@ impl Pane {
         }
         // The terminal's state is saved before and after the program, in the
         // same pane; `read` holds the launch until the modes are recorded.
+        let resume = if suspend {
+            format!(
+                "echo \"stopped=$?\" > {stopped}\n\
+                 stty -g > {during}\n\
+                 echo {suspended}\n\
+                 read go\n\
+                 fg\n",
+                stopped = file("stopped"),
+                during = file("stty-suspended"),
+                suspended = quote(SUSPENDED),
+            )
+        } else {
+            String::new()
+        };
         let script = format!(
-            "stty -g > {before}\n\
+            "{job_control}stty -g > {before}\n\
              echo {ready}\n\
              read go\n\
-             {cmd} 2> {stderr}\n\
+             {env} {cmd} 2> {stderr}\n\
+             {resume}\
              echo \"exit=$?\" > {status}\n\
              stty -g > {after}\n\
              echo {exited}\n\
              exec sleep 300\n",
+            job_control = if suspend { "set -m\n" } else { "" },
             before = file("stty-before"),
             ready = quote(READY),
             stderr = file("stderr"),
@@ -151,8 +183,10 @@ impl Pane {
         );
         let script_path = pane.path("run.sh");
         fs::write(&script_path, script).expect("write the pane's script");
-        // One command string, run by `sh` whatever the user's shell is.
-        let command = format!("sh {}", quote(&script_path.display().to_string()));
+        // One command string, run by `sh` (bash for job control) whatever
+        // the user's shell is.
+        let shell = if suspend { "bash" } else { "sh" };
+        let command = format!("{shell} {}", quote(&script_path.display().to_string()));
         let (w, h) = (width.to_string(), height.to_string());
         let out = pane.tmux(&[
             "new-session",
@@ -306,28 +340,79 @@ impl Pane {
         assert!(modes.contains("mouse_any=1"), "while running: {modes}");
     }
 
+    /// The pid of the program running in the pane (the shell's child).
+    fn program_pid(&self) -> u32 {
+        let shell: u32 = self.display("#{pane_pid}").parse().expect("pane pid");
+        for entry in fs::read_dir("/proc").expect("/proc") {
+            let Ok(entry) = entry else { continue };
+            let Ok(stat) = fs::read_to_string(entry.path().join("stat")) else {
+                continue;
+            };
+            // pid (comm) state ppid ...: comm may hold spaces, so split after ')'.
+            let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else {
+                continue;
+            };
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            if fields.get(1).and_then(|p| p.parse::<u32>().ok()) == Some(shell)
+                && stat.contains("(fugong)")
+            {
+                return entry.file_name().to_string_lossy().parse().expect("pid");
+            }
+        }
+        panic!("no fugong process under the pane's shell {shell}");
+    }
+
+    /// The process state letter (R, S, T, ...) of `pid`.
+    fn state(pid: u32) -> char {
+        let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        stat.rsplit_once(')')
+            .and_then(|(_, r)| r.trim_start().chars().next())
+            .unwrap_or('?')
+    }
+
     /// Sends the quit `keys` and checks that the program exited cleanly and
     /// left the terminal as it found it.
     fn quit_with(self, keys: &[&str]) {
         self.assert_running_modes();
         self.keys(keys);
-        let screen = self.wait_until(&format!("exit after {keys:?}"), |s| s.contains(EXITED));
+        self.check_exit(&format!("{keys:?}"), "exit=0", |stderr| stderr.is_empty());
+    }
+
+    /// Sends `signal` to the program and checks that it exited with
+    /// 128 + the signal's number and left the terminal as it found it.
+    fn quit_by_signal(self, signal: &str, number: u32) {
+        self.assert_running_modes();
+        let pid = self.program_pid();
+        let ok = Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(ok.success(), "kill -{signal} {pid}");
+        let status = format!("exit={}", 128 + number);
+        self.check_exit(&format!("SIG{signal}"), &status, |stderr| stderr.is_empty());
+    }
+
+    /// Waits for the exit and checks its status, its stderr, and that the
+    /// terminal is as it was before the launch.
+    fn check_exit(self, how: &str, want_status: &str, stderr_ok: impl Fn(&str) -> bool) {
+        let keys = how;
+        let screen = self.wait_until(&format!("exit after {keys}"), |s| s.contains(EXITED));
         let status = self.read("status");
         let stderr = self.read("stderr");
         assert_eq!(
             status.trim(),
-            "exit=0",
-            "exit status after {keys:?}; stderr: {stderr}"
+            want_status,
+            "exit status after {keys}; stderr: {stderr}"
         );
-        assert_eq!(stderr, "", "stderr after {keys:?}");
+        assert!(stderr_ok(&stderr), "stderr after {keys}: {stderr:?}");
         let before = self.read("stty-before");
         let after = self.read("stty-after");
         assert!(!before.trim().is_empty(), "stty -g before: {before:?}");
-        assert_eq!(before, after, "stty -g before and after {keys:?}");
+        assert_eq!(before, after, "stty -g before and after {keys}");
         let modes = self.display(MODES);
         assert_eq!(
             modes, self.modes_before,
-            "the pane's modes before and after {keys:?}"
+            "the pane's modes before and after {keys}"
         );
         // The alternate screen is left: the shell's lines are back, the dashboard gone.
         assert!(
@@ -337,10 +422,10 @@ impl Pane {
         for text in DASHBOARD {
             assert!(
                 !screen.contains(text),
-                "the dashboard ({text:?}) is still on screen after {keys:?}:\n{screen}"
+                "the dashboard ({text:?}) is still on screen after {keys}:\n{screen}"
             );
         }
-        println!("{keys:?}: {:.2?} in tmux", self.started.elapsed());
+        println!("{keys}: {:.2?} in tmux", self.started.elapsed());
     }
 }
 
@@ -645,4 +730,69 @@ fn esc_closes_then_clears_then_quits() {
     pane.step(&["Escape"], &["All rates (4)"], &["/Huanghe"]);
     // At the top level, Esc quits.
     pane.quit_with(&["Escape"]);
+}
+
+#[test]
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let Some(pane) = Pane::launch(80, 24, &["--lang", "en"]) else {
+            return;
+        };
+        pane.expect("the first frame", &["Rates (4)", "98.3%"], &[]);
+        pane.quit_by_signal(signal, number);
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    // The trigger exists in debug builds only, which is what `cargo test` builds.
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let Some(pane) = Pane::launch_with(80, 24, &["--lang", "en"], "FUGONG_DEBUG_PANIC=1", false)
+    else {
+        return;
+    };
+    // The panic comes right after the first frame; its message reaches stderr
+    // after the terminal is restored.
+    pane.check_exit("a panic", "exit=101", |stderr| {
+        stderr.contains("deliberate panic")
+    });
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    let Some(pane) = Pane::launch_with(100, 30, &["--lang", "en"], "", true) else {
+        return;
+    };
+    pane.step(&["2"], &["All rates (4)"], &[]);
+    let pid = pane.program_pid();
+    pane.keys(&["C-z"]);
+    let screen = pane.wait_until("the shell after Ctrl-Z", |s| s.contains(SUSPENDED));
+    assert_eq!(Pane::state(pid), 'T', "the program is stopped");
+    // The shell has a normal terminal while the program is stopped.
+    assert_eq!(
+        pane.read("stty-suspended"),
+        pane.read("stty-before"),
+        "stty -g while suspended"
+    );
+    assert!(pane.display(MODES).starts_with("alternate=0 "), "{screen}");
+    for text in DASHBOARD {
+        assert!(!screen.contains(text), "{text:?} still shown:\n{screen}");
+    }
+    // The prompt is usable: the shell reads a line.
+    pane.keys(&["Enter"]);
+    // `fg`: the whole dashboard is back, on the panel it was on.
+    pane.expect(
+        "after fg",
+        &[
+            "复工 fugong │",
+            "1 Overview",
+            "All rates (4)",
+            "98.3%",
+            "? help",
+        ],
+        &[SUSPENDED],
+    );
+    pane.quit_with(&["q"]);
 }
