@@ -200,6 +200,65 @@ impl ListView {
     }
 }
 
+/// What each record is filtered by, lower-cased once per dataset so a
+/// keystroke does no allocation per row.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    rates: Vec<String>,
+    counts: Vec<String>,
+    events: Vec<String>,
+    projects: Vec<String>,
+    checks: Vec<String>,
+    /// Each count's province, as an index into [`App::provinces`].
+    count_province: Vec<Option<usize>>,
+}
+
+impl Search {
+    fn new(data: &Loaded, provinces: &[String]) -> Search {
+        let ds = &data.dataset;
+        let text = |t: &crate::data::Text| format!("{}\u{1f}{}", t.zh, t.en).to_lowercase();
+        let label_of = |id: &str| -> String {
+            match data.index.get(id) {
+                Some(RecordRef::Rate(i)) => text(&ds.rates[i].label),
+                Some(RecordRef::Count(i)) => text(&ds.counts[i].label),
+                Some(RecordRef::Event(i)) => text(&ds.events[i].label),
+                Some(RecordRef::Project(i)) => text(&ds.projects[i].name),
+                _ => String::new(),
+            }
+        };
+        Search {
+            rates: ds.rates.iter().map(|r| text(&r.label)).collect(),
+            counts: ds.counts.iter().map(|c| text(&c.label)).collect(),
+            events: ds.events.iter().map(|e| text(&e.label)).collect(),
+            projects: ds
+                .projects
+                .iter()
+                .map(|p| format!("{}\u{1f}{}", text(&p.name), text(&p.summary)))
+                .collect(),
+            checks: data
+                .checks
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{}\u{1f}{}\u{1f}{}",
+                        text(&c.formula),
+                        c.subject.to_lowercase(),
+                        label_of(&c.subject)
+                    )
+                })
+                .collect(),
+            count_province: ds
+                .counts
+                .iter()
+                .map(|c| {
+                    let p = c.place.as_deref().and_then(|id| data.place(id))?;
+                    provinces.iter().position(|x| *x == p.province.zh)
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Everything the dashboard shows, and nothing it does not need.
 pub struct App {
     pub data: Loaded,
@@ -217,6 +276,8 @@ pub struct App {
     pub province: Option<usize>,
     /// Province names (Chinese) of the dataset's places, in first-seen order.
     pub provinces: Vec<String>,
+    /// What rows are filtered by.
+    pub search: Search,
     /// Event indices in date order (undated last): the Timeline's axis.
     pub timeline: Vec<usize>,
     /// The Overview's headline figures: indices of the largest counts of
@@ -244,6 +305,7 @@ impl App {
         let mut timeline: Vec<usize> = (0..data.dataset.events.len()).collect();
         timeline.sort_by_key(|&i| date_key(&data.dataset.events[i].when));
         let mut app = App {
+            search: Search::new(&data, &provinces),
             headline: headline(&data.dataset),
             timeline,
             data,
@@ -342,7 +404,7 @@ impl App {
             match action {
                 Action::FilterChar(c) => {
                     self.view_mut().filter.push(c);
-                    self.rebuild(self.panel);
+                    self.refine(self.panel);
                 }
                 Action::FilterBackspace => {
                     self.view_mut().filter.pop();
@@ -599,57 +661,33 @@ impl App {
     /// Recomputes a panel's rows from its filter and sort, keeping the
     /// selection on the same record where it is still listed.
     pub fn rebuild(&mut self, panel: Panel) {
-        let keep = self.view(panel).selected_row();
         let needle = self.view(panel).filter.to_lowercase();
-        let key = self.sort_key(panel);
-        let descending = self.view(panel).descending;
-        let d = &self.data;
-        let ds = &d.dataset;
-        let mut rows: Vec<usize> = match panel {
-            Panel::Overview | Panel::Rates => (0..ds.rates.len())
-                .filter(|&i| ds.rates[i].label.matches(&needle))
-                .collect(),
-            Panel::Workforce => {
-                let province = self.province.and_then(|i| self.provinces.get(i));
-                (0..ds.counts.len())
-                    .filter(|&i| {
-                        let c = &ds.counts[i];
-                        self.category.admits(c.category)
-                            && province.is_none_or(|p| {
-                                c.place
-                                    .as_deref()
-                                    .and_then(|id| d.place(id))
-                                    .is_some_and(|pl| &pl.province.zh == p)
-                            })
-                            && c.label.matches(&needle)
-                    })
-                    .collect()
-            }
-            Panel::Timeline => (0..ds.events.len())
-                .filter(|&i| ds.events[i].label.matches(&needle))
-                .collect(),
-            Panel::Projects => (0..ds.projects.len())
-                .filter(|&i| {
-                    let p = &ds.projects[i];
-                    p.name.matches(&needle) || p.summary.matches(&needle)
-                })
-                .collect(),
-            Panel::Checks => (0..d.checks.len())
-                .filter(|&i| {
-                    let c = &d.checks[i];
-                    c.formula.matches(&needle)
-                        || c.subject.to_lowercase().contains(&needle)
-                        || self
-                            .label_of_id(&c.subject)
-                            .is_some_and(|t| t.matches(&needle))
-                })
-                .collect(),
+        let n = match panel {
+            Panel::Overview | Panel::Rates => self.search.rates.len(),
+            Panel::Workforce => self.search.counts.len(),
+            Panel::Timeline => self.search.events.len(),
+            Panel::Projects => self.search.projects.len(),
+            Panel::Checks => self.search.checks.len(),
         };
-        rows.sort_by(|&a, &b| {
-            let o = self.compare(panel, key, a, b);
-            if descending { o.reverse() } else { o }
-        });
+        let mut rows: Vec<usize> = (0..n).filter(|&i| self.admits(panel, i, &needle)).collect();
+        self.sort_rows(panel, &mut rows);
+        self.set_rows(panel, rows);
+    }
+
+    /// After a character was added to the filter: only rows already listed
+    /// can still match, and their order stands, so this costs what is listed.
+    fn refine(&mut self, panel: Panel) {
+        let needle = self.view(panel).filter.to_lowercase();
+        let mut rows = std::mem::take(&mut self.views[panel.index()].rows);
+        rows.retain(|&i| self.admits(panel, i, &needle));
+        self.set_rows(panel, rows);
+    }
+
+    /// Installs a panel's rows, keeping the selection on the same record
+    /// where it is still listed.
+    fn set_rows(&mut self, panel: Panel, rows: Vec<usize>) {
         let v = &mut self.views[panel.index()];
+        let keep = v.selected_row();
         v.rows = rows;
         v.selected = keep
             .and_then(|k| v.rows.iter().position(|&r| r == k))
@@ -657,6 +695,63 @@ impl App {
         v.offset = v.offset.min(v.selected);
         if panel == self.panel {
             self.keep_selection_visible();
+        }
+    }
+
+    /// Whether row `i` of a panel's collection passes its filters.
+    fn admits(&self, panel: Panel, i: usize, needle: &str) -> bool {
+        let s = &self.search;
+        match panel {
+            Panel::Overview | Panel::Rates => s.rates[i].contains(needle),
+            Panel::Workforce => {
+                self.category.admits(self.data.dataset.counts[i].category)
+                    && (self.province.is_none() || s.count_province[i] == self.province)
+                    && s.counts[i].contains(needle)
+            }
+            Panel::Timeline => s.events[i].contains(needle),
+            Panel::Projects => s.projects[i].contains(needle),
+            Panel::Checks => s.checks[i].contains(needle),
+        }
+    }
+
+    /// Orders rows by the panel's sort key; ties keep the dataset's order.
+    fn sort_rows(&self, panel: Panel, rows: &mut [usize]) {
+        let key = self.sort_key(panel);
+        match key {
+            // Text keys are computed once per row, not once per comparison.
+            SortKey::Label | SortKey::Place => {
+                rows.sort_by_cached_key(|&i| (self.text_key(panel, key, i), i));
+            }
+            _ => rows.sort_by(|&a, &b| self.compare(panel, key, a, b)),
+        }
+        if self.view(panel).descending {
+            rows.reverse();
+        }
+    }
+
+    /// The text a row sorts by: its label in the current language, or its province.
+    fn text_key(&self, panel: Panel, key: SortKey, i: usize) -> String {
+        let ds = &self.data.dataset;
+        if key == SortKey::Place {
+            return self
+                .search
+                .count_province
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|p| self.provinces.get(p).cloned())
+                .unwrap_or_default();
+        }
+        let label = match panel {
+            Panel::Overview | Panel::Rates => &ds.rates[i].label,
+            Panel::Workforce => &ds.counts[i].label,
+            Panel::Timeline => &ds.events[i].label,
+            Panel::Projects => &ds.projects[i].name,
+            Panel::Checks => return self.data.checks[i].subject.clone(),
+        };
+        match self.lang {
+            Lang::En => label.en.to_lowercase(),
+            _ => label.zh.clone(),
         }
     }
 
@@ -673,45 +768,24 @@ impl App {
         })
     }
 
+    /// Orders two rows by a key other than text (see [`App::text_key`]).
     fn compare(&self, panel: Panel, key: SortKey, a: usize, b: usize) -> Ordering {
         let ds = &self.data.dataset;
-        let lang = self.lang;
-        let by_label = |x: &crate::data::Text, y: &crate::data::Text| match lang {
-            Lang::En => x.en.to_lowercase().cmp(&y.en.to_lowercase()),
-            _ => x.zh.cmp(&y.zh),
-        };
         let o = match (panel, key) {
             (_, SortKey::Source) => a.cmp(&b),
-            (Panel::Overview | Panel::Rates, SortKey::Label) => {
-                by_label(&ds.rates[a].label, &ds.rates[b].label)
-            }
             (Panel::Overview | Panel::Rates, SortKey::Value) => {
                 ds.rates[a].value.total_cmp(&ds.rates[b].value)
             }
             (Panel::Overview | Panel::Rates, SortKey::Date) => {
                 date_key(&ds.rates[a].when).cmp(&date_key(&ds.rates[b].when))
             }
-            (Panel::Workforce, SortKey::Label) => {
-                by_label(&ds.counts[a].label, &ds.counts[b].label)
-            }
             (Panel::Workforce, SortKey::Value) => ds.counts[a].value.cmp(&ds.counts[b].value),
             (Panel::Workforce, SortKey::Date) => {
                 date_key(&ds.counts[a].when).cmp(&date_key(&ds.counts[b].when))
             }
-            (Panel::Workforce, SortKey::Place) => {
-                let place = |i: usize| {
-                    ds.counts[i]
-                        .place
-                        .as_deref()
-                        .and_then(|id| self.data.place(id))
-                        .map(|p| p.province.zh.clone())
-                };
-                place(a).cmp(&place(b))
-            }
             (Panel::Timeline, SortKey::Date) => {
                 date_key(&ds.events[a].when).cmp(&date_key(&ds.events[b].when))
             }
-            (Panel::Timeline, SortKey::Label) => by_label(&ds.events[a].label, &ds.events[b].label),
             (Panel::Timeline, SortKey::Status) => {
                 let s = |i: usize| {
                     let e = &ds.events[i];
@@ -721,9 +795,6 @@ impl App {
                     )
                 };
                 s(a).cmp(&s(b))
-            }
-            (Panel::Projects, SortKey::Label) => {
-                by_label(&ds.projects[a].name, &ds.projects[b].name)
             }
             (Panel::Projects, SortKey::Value) => {
                 let n = |i: usize| ds.projects[i].figures.len() + ds.projects[i].events.len();

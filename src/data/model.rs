@@ -372,12 +372,6 @@ impl Text {
             Lang::Both => format!("{} · {}", self.zh, self.en).into(),
         }
     }
-
-    /// Whether `needle` (already lower-cased) occurs in either language.
-    pub fn matches(&self, needle_lower: &str) -> bool {
-        self.zh.to_lowercase().contains(needle_lower)
-            || self.en.to_lowercase().contains(needle_lower)
-    }
 }
 
 const MONTHS_EN: [&str; 12] = [
