@@ -6,6 +6,7 @@ use std::io::Write as _;
 
 use anyhow::Context as _;
 use fugong::cli::{Cli, Command, SnapshotFormat};
+use fugong::data::sanitize::clean;
 use fugong::data::{self, Invalid};
 use fugong::ui::Theme;
 
@@ -74,18 +75,32 @@ fn with_data(cli: &Cli, f: impl FnOnce(data::Loaded) -> anyhow::Result<()>) -> E
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("fugong: {e:#}");
+            fail(&e);
             ExitCode::FAILURE
         }
     }
 }
 
+/// One line on stderr, with anything that could drive the terminal made
+/// visible: error messages can repeat a file's name or contents.
+fn say(line: &str) {
+    eprintln!("{}", clean(line));
+}
+
+fn fail(e: &anyhow::Error) {
+    say(&format!("fugong: {e:#}"));
+}
+
 fn print_invalid(invalid: &Invalid) {
     for p in &invalid.problems {
-        eprintln!("{}: {p}", invalid.origin);
+        say(&format!("{}: {p}", invalid.origin));
     }
     if invalid.problems.len() > 1 {
-        eprintln!("{}: {} problems", invalid.origin, invalid.problems.len());
+        say(&format!(
+            "{}: {} problems",
+            invalid.origin,
+            invalid.problems.len()
+        ));
     }
 }
 
@@ -106,7 +121,7 @@ fn check(path: Option<&std::path::Path>) -> ExitCode {
 /// The dashboard: load and check first, in a normal terminal, then draw.
 fn dashboard(cli: &Cli) -> ExitCode {
     if let Err(e) = fugong::term::require_terminal() {
-        eprintln!("fugong: {e:#}");
+        fail(&e);
         return ExitCode::FAILURE;
     }
     let loaded = match data::load(cli.data.as_deref()) {
@@ -123,7 +138,7 @@ fn dashboard(cli: &Cli) -> ExitCode {
     match fugong::term::run(app) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) => {
-            eprintln!("fugong: {e:#}");
+            fail(&e);
             ExitCode::FAILURE
         }
     }
