@@ -173,6 +173,16 @@ impl ListView {
         self.rows.get(self.selected).copied()
     }
 
+    /// The rows on screen: at most `height` from the first visible one.
+    pub fn visible(&self, height: usize) -> impl Iterator<Item = usize> + '_ {
+        self.rows.iter().skip(self.offset).take(height).copied()
+    }
+
+    /// The selection's line among the visible rows, if it is on screen.
+    pub fn selected_on_screen(&self) -> Option<usize> {
+        self.selected.checked_sub(self.offset)
+    }
+
     /// Moves the selection by `delta` within bounds.
     fn step(&mut self, delta: isize) {
         if self.rows.is_empty() {

@@ -40,11 +40,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let checks = &app.data.checks;
     let h = usize::from(table_body(list).height);
     let rows = view
-        .rows
-        .iter()
-        .skip(view.offset)
-        .take(h)
-        .map(|&i| {
+        .visible(h)
+        .map(|i| {
             let c = &checks[i];
             let (sym, style) = if c.passed {
                 ("✓", t.pass)
@@ -75,7 +72,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         block(title, t),
         &columns(lang),
         rows,
-        view.selected.checked_sub(view.offset),
+        view.selected_on_screen(),
         t,
     );
 

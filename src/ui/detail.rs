@@ -89,6 +89,30 @@ fn check_lines(id: &str, app: &App) -> Vec<Line<'static>> {
     v
 }
 
+/// What every sourced record has: an id, a date, an organisation and
+/// place, and a source.
+struct Provenance<'a> {
+    id: &'a str,
+    when: Option<&'a When>,
+    organisation: Option<&'a str>,
+    place: Option<&'a str>,
+    source: &'a Source,
+}
+
+/// The lines every record's detail ends with: date, organisation and place,
+/// source, the checks on it, and related records.
+fn provenance(p: &Provenance<'_>, app: &App) -> Vec<Line<'static>> {
+    let mut v = Vec::new();
+    if let Some(w) = p.when {
+        v.push(when_lines(w, app));
+    }
+    v.extend(org_place(p.organisation, p.place, app));
+    v.extend(source_lines(p.source, app));
+    v.extend(check_lines(p.id, app));
+    v.extend(related_lines(p.id, p.organisation, app));
+    v
+}
+
 /// One line naming a record and its value.
 fn record_line(r: RecordRef, app: &App) -> Option<Line<'static>> {
     let ds = &app.data.dataset;
@@ -198,15 +222,16 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
                     ));
                 }
             }
-            v.push(when_lines(&r.when, app));
-            v.extend(org_place(
-                r.organisation.as_deref(),
-                r.place.as_deref(),
+            v.extend(provenance(
+                &Provenance {
+                    id: &r.id,
+                    when: Some(&r.when),
+                    organisation: r.organisation.as_deref(),
+                    place: r.place.as_deref(),
+                    source: &r.source,
+                },
                 app,
             ));
-            v.extend(source_lines(&r.source, app));
-            v.extend(check_lines(&r.id, app));
-            v.extend(related_lines(&r.id, r.organisation.as_deref(), app));
         }
         Target::Record(RecordRef::Count(i)) => {
             let Some(c) = ds.counts.get(i) else { return v };
@@ -237,15 +262,16 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
                 format!("{} / {}", c.unit.zh, c.unit.en),
                 t,
             ));
-            v.push(when_lines(&c.when, app));
-            v.extend(org_place(
-                c.organisation.as_deref(),
-                c.place.as_deref(),
+            v.extend(provenance(
+                &Provenance {
+                    id: &c.id,
+                    when: Some(&c.when),
+                    organisation: c.organisation.as_deref(),
+                    place: c.place.as_deref(),
+                    source: &c.source,
+                },
                 app,
             ));
-            v.extend(source_lines(&c.source, app));
-            v.extend(check_lines(&c.id, app));
-            v.extend(related_lines(&c.id, c.organisation.as_deref(), app));
         }
         Target::Record(RecordRef::Event(i)) => {
             let Some(e) = ds.events.get(i) else { return v };
@@ -267,14 +293,17 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
                     t,
                 ));
             }
-            v.extend(org_place(
-                e.organisation.as_deref(),
-                e.place.as_deref(),
+            // The date is shown above, with the figure it was read from.
+            v.extend(provenance(
+                &Provenance {
+                    id: &e.id,
+                    when: None,
+                    organisation: e.organisation.as_deref(),
+                    place: e.place.as_deref(),
+                    source: &e.source,
+                },
                 app,
             ));
-            v.extend(source_lines(&e.source, app));
-            v.extend(check_lines(&e.id, app));
-            v.extend(related_lines(&e.id, e.organisation.as_deref(), app));
         }
         Target::Record(RecordRef::Project(i)) => {
             let Some(pr) = ds.projects.get(i) else {

@@ -45,11 +45,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let ds = &app.data.dataset;
     let h = usize::from(table_body(list).height);
     let rows = view
-        .rows
-        .iter()
-        .skip(view.offset)
-        .take(h)
-        .map(|&i| {
+        .visible(h)
+        .map(|i| {
             let pr = &ds.projects[i];
             vec![
                 Content::from(pr.name.get(lang).into_owned()),
@@ -68,7 +65,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         block(title, t),
         &cols,
         rows,
-        view.selected.checked_sub(view.offset),
+        view.selected_on_screen(),
         t,
     );
 

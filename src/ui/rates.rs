@@ -55,11 +55,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let bar_w = usize::from(column_widths(list, &cols)[1]);
     let h = usize::from(table_body(list).height);
     let rows = view
-        .rows
-        .iter()
-        .skip(view.offset)
-        .take(h)
-        .map(|&i| {
+        .visible(h)
+        .map(|i| {
             let r = &ds.rates[i];
             let place = app
                 .data
@@ -87,7 +84,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         block(title, t),
         &cols,
         rows,
-        view.selected.checked_sub(view.offset),
+        view.selected_on_screen(),
         t,
     );
 

@@ -64,15 +64,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         app.lang.pick("事件与里程碑", "Events and milestones"),
         view.rows.len()
     );
-    let visible = view.rows.iter().skip(view.offset).copied();
-    render_list(
-        app,
-        list,
-        title,
-        visible,
-        view.selected.checked_sub(view.offset),
-        buf,
-    );
+    let visible = view.visible(usize::MAX);
+    render_list(app, list, title, visible, view.selected_on_screen(), buf);
 }
 
 /// A table of events: symbol, date, label, place, status. `events` yields

@@ -72,11 +72,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let ds = &app.data.dataset;
     let h = usize::from(table_body(list).height);
     let rows = view
-        .rows
-        .iter()
-        .skip(view.offset)
-        .take(h)
-        .map(|&i| {
+        .visible(h)
+        .map(|i| {
             let c = &ds.counts[i];
             vec![
                 Content::from(c.label.get(lang).into_owned()),
@@ -108,7 +105,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         block(title, t),
         &columns(lang),
         rows,
-        view.selected.checked_sub(view.offset),
+        view.selected_on_screen(),
         t,
     );
 
