@@ -184,15 +184,73 @@ fn cell(v: &Value) -> String {
     }
 }
 
-/// The column names of a table, also for an empty one.
-fn header(rows: &[Row]) -> Vec<String> {
-    rows.first()
-        .map(|r| r.keys().cloned().collect())
-        .unwrap_or_default()
+const WHEN: [&str; 4] = ["date", "time", "when_zh", "when_en"];
+const ORG_PLACE: [&str; 4] = ["organisation_zh", "organisation_en", "place_zh", "place_en"];
+const SOURCE: [&str; 3] = ["figure", "paragraph", "quote"];
+
+/// The columns of each table, in order: the header even of an empty table.
+pub fn columns(what: What) -> Vec<&'static str> {
+    let parts: &[&[&str]] = match what {
+        What::Rates => &[
+            &[
+                "id",
+                "label_zh",
+                "label_en",
+                "value",
+                "qualifier",
+                "unit",
+                "numerator",
+                "denominator",
+            ],
+            &WHEN,
+            &["status"],
+            &ORG_PLACE,
+            &SOURCE,
+        ],
+        What::Counts => &[
+            &[
+                "id",
+                "label_zh",
+                "label_en",
+                "value",
+                "qualifier",
+                "ordinal",
+                "unit_zh",
+                "unit_en",
+                "category",
+            ],
+            &WHEN,
+            &["status"],
+            &ORG_PLACE,
+            &SOURCE,
+        ],
+        What::Events => &[
+            &["id", "label_zh", "label_en"],
+            &WHEN,
+            &["status"],
+            &ORG_PLACE,
+            &SOURCE,
+        ],
+        What::Projects => &[
+            &["id", "label_zh", "label_en", "summary_zh", "summary_en"],
+            &ORG_PLACE,
+            &["events", "figures"],
+        ],
+        What::Checks => &[&[
+            "kind",
+            "subject",
+            "inputs",
+            "formula_zh",
+            "formula_en",
+            "passed",
+        ]],
+    };
+    parts.concat()
 }
 
-/// Writes the rows in `format`.
-pub fn write(rows: &[Row], format: Format, out: &mut dyn Write) -> Result<()> {
+/// Writes the rows of table `what` in `format`.
+pub fn write(what: What, rows: &[Row], format: Format, out: &mut dyn Write) -> Result<()> {
+    let head = columns(what);
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, rows).context("writing JSON")?;
@@ -200,10 +258,7 @@ pub fn write(rows: &[Row], format: Format, out: &mut dyn Write) -> Result<()> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut *out);
-            let head = header(rows);
-            if !head.is_empty() {
-                w.write_record(&head).context("writing CSV")?;
-            }
+            w.write_record(&head).context("writing CSV")?;
             for r in rows {
                 w.write_record(r.values().map(cell))
                     .context("writing CSV")?;
@@ -211,7 +266,6 @@ pub fn write(rows: &[Row], format: Format, out: &mut dyn Write) -> Result<()> {
             w.flush().context("writing CSV")?;
         }
         Format::Markdown => {
-            let head = header(rows);
             let md = |s: &str| {
                 s.replace('\\', "\\\\")
                     .replace('|', "\\|")
@@ -243,7 +297,20 @@ pub fn write_file(path: &Path, force: bool, bytes: &[u8]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".fugong-export");
+    // A new file gets the usual permissions (0666 less the umask), a
+    // replaced one keeps its own: not tempfile's owner-only default.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(match std::fs::metadata(path) {
+            Ok(m) if force => m.permissions(),
+            _ => std::fs::Permissions::from_mode(0o666),
+        });
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
@@ -260,4 +327,21 @@ pub fn write_file(path: &Path, force: bool, bytes: &[u8]) -> Result<()> {
             })?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_have_exactly_the_declared_columns() {
+        let d = crate::data::load(None).unwrap();
+        for what in What::value_variants() {
+            let head = columns(*what);
+            for row in rows(&d, *what) {
+                let keys: Vec<&str> = row.keys().map(String::as_str).collect();
+                assert_eq!(keys, head, "{what:?}");
+            }
+        }
+    }
 }

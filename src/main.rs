@@ -38,7 +38,7 @@ fn main() -> ExitCode {
         }) => with_data(&cli, |loaded| {
             let rows = fugong::export::rows(&loaded, *what);
             let mut bytes = Vec::new();
-            fugong::export::write(&rows, *format, &mut bytes)?;
+            fugong::export::write(*what, &rows, *format, &mut bytes)?;
             match output {
                 Some(path) => fugong::export::write_file(path, *force, &bytes),
                 None => std::io::stdout()
