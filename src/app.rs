@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use ratatui::layout::{Position, Rect};
 
-use crate::data::{Category, Lang, Loaded, Precision, RecordRef};
+use crate::data::{Category, Lang, Loaded, Precision, RecordRef, Text};
 use crate::input::{Action, Mode};
 use crate::ui::{self, Theme};
 
@@ -210,8 +210,9 @@ impl ListView {
     }
 }
 
-/// What each record is filtered by, lower-cased once per dataset so a
-/// keystroke does no allocation per row.
+/// What each record is filtered by — its labels, organisation and place
+/// names, and its figure as written and as shown — lower-cased once per
+/// dataset so a keystroke does no allocation per row.
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     rates: Vec<String>,
@@ -224,9 +225,21 @@ pub struct Search {
 }
 
 impl Search {
-    fn new(data: &Loaded, provinces: &[String]) -> Search {
+    fn new(data: &Loaded, provinces: &[Text]) -> Search {
         let ds = &data.dataset;
-        let text = |t: &crate::data::Text| format!("{}\u{1f}{}", t.zh, t.en).to_lowercase();
+        let text = |t: &crate::data::Text| format!("{}\u{1f}{}", t.zh, t.en);
+        // What a row shows besides its label: organisation and place names.
+        let whereabouts = |org: Option<&str>, place: Option<&str>| {
+            let o = org
+                .and_then(|id| data.organisation(id))
+                .map(|o| text(&o.name))
+                .unwrap_or_default();
+            let p = data
+                .place_of(place, org)
+                .map(|p| format!("{}\u{1f}{}", p.full(Lang::Zh), p.full(Lang::En)))
+                .unwrap_or_default();
+            format!("{o}\u{1f}{p}")
+        };
         let label_of = |id: &str| -> String {
             match data.index.get(id) {
                 Some(RecordRef::Rate(i)) => text(&ds.rates[i].label),
@@ -236,33 +249,75 @@ impl Search {
                 _ => String::new(),
             }
         };
+        let lower = |parts: &[&str]| parts.join("\u{1f}").to_lowercase();
         Search {
-            rates: ds.rates.iter().map(|r| text(&r.label)).collect(),
-            counts: ds.counts.iter().map(|c| text(&c.label)).collect(),
-            events: ds.events.iter().map(|e| text(&e.label)).collect(),
+            rates: ds
+                .rates
+                .iter()
+                .map(|r| {
+                    lower(&[
+                        &text(&r.label),
+                        &whereabouts(r.organisation.as_deref(), r.place.as_deref()),
+                        &r.figure,
+                        &crate::fmt::percent(r.value),
+                    ])
+                })
+                .collect(),
+            counts: ds
+                .counts
+                .iter()
+                .map(|c| {
+                    lower(&[
+                        &text(&c.label),
+                        &whereabouts(c.organisation.as_deref(), c.place.as_deref()),
+                        &c.figure,
+                        &c.shown(Lang::Zh),
+                        &c.shown(Lang::En),
+                    ])
+                })
+                .collect(),
+            events: ds
+                .events
+                .iter()
+                .map(|e| {
+                    lower(&[
+                        &text(&e.label),
+                        &whereabouts(e.organisation.as_deref(), e.place.as_deref()),
+                        e.figure.as_deref().unwrap_or_default(),
+                        &e.when.describe(Lang::Zh),
+                        &e.when.describe(Lang::En),
+                    ])
+                })
+                .collect(),
             projects: ds
                 .projects
                 .iter()
-                .map(|p| format!("{}\u{1f}{}", text(&p.name), text(&p.summary)))
+                .map(|p| {
+                    let members: Vec<String> = p
+                        .events
+                        .iter()
+                        .chain(&p.figures)
+                        .map(|id| label_of(id))
+                        .collect();
+                    lower(&[
+                        &text(&p.name),
+                        &text(&p.summary),
+                        &whereabouts(p.organisation.as_deref(), p.place.as_deref()),
+                        &members.join("\u{1f}"),
+                    ])
+                })
                 .collect(),
             checks: data
                 .checks
                 .iter()
-                .map(|c| {
-                    format!(
-                        "{}\u{1f}{}\u{1f}{}",
-                        text(&c.formula),
-                        c.subject.to_lowercase(),
-                        label_of(&c.subject)
-                    )
-                })
+                .map(|c| lower(&[&text(&c.formula), &c.subject, &label_of(&c.subject)]))
                 .collect(),
             count_province: ds
                 .counts
                 .iter()
                 .map(|c| {
                     let p = c.place.as_deref().and_then(|id| data.place(id))?;
-                    provinces.iter().position(|x| *x == p.province.zh)
+                    provinces.iter().position(|x| x.zh == p.province.zh)
                 })
                 .collect(),
         }
@@ -284,8 +339,8 @@ pub struct App {
     pub category: CategoryFilter,
     /// Index into [`App::provinces`], or `None` for every province.
     pub province: Option<usize>,
-    /// Province names (Chinese) of the dataset's places, in first-seen order.
-    pub provinces: Vec<String>,
+    /// The provinces of the dataset's places, in first-seen order.
+    pub provinces: Vec<Text>,
     /// What rows are filtered by.
     pub search: Search,
     /// Event indices in date order (undated last): the Timeline's axis.
@@ -306,10 +361,10 @@ pub struct App {
 
 impl App {
     pub fn new(data: Loaded, lang: Lang, theme: Theme) -> App {
-        let mut provinces: Vec<String> = Vec::new();
+        let mut provinces: Vec<Text> = Vec::new();
         for p in &data.dataset.places {
-            if !provinces.contains(&p.province.zh) {
-                provinces.push(p.province.zh.clone());
+            if !provinces.iter().any(|x| x.zh == p.province.zh) {
+                provinces.push(p.province.clone());
             }
         }
         let mut timeline: Vec<usize> = (0..data.dataset.events.len()).collect();
@@ -532,8 +587,11 @@ impl App {
                     lang: self.lang,
                     overlay: match self.overlay.take() {
                         // A detail's record may have moved or gone: close it.
-                        Some(Overlay::Detail { .. } | Overlay::Errors) | None => None,
-                        Some(Overlay::Help) => Some(Overlay::Help),
+                        Some(Overlay::Detail { .. }) | None => None,
+                        // A popup the user opened stays until they close it
+                        // (the errors one then says the file is valid again),
+                        // so their next Esc does not quit instead.
+                        Some(o @ (Overlay::Help | Overlay::Errors)) => Some(o),
                     },
                     filtering: self.filtering,
                     category: self.category,
@@ -566,7 +624,7 @@ impl App {
             new.descending = old.descending;
             new.offset = old.offset;
         }
-        self.province = province.and_then(|p| self.provinces.iter().position(|x| *x == p));
+        self.province = province.and_then(|p| self.provinces.iter().position(|x| x.zh == p));
         for p in Panel::ALL {
             self.rebuild(p);
         }
@@ -574,7 +632,9 @@ impl App {
     }
 
     fn province_name(&self) -> Option<String> {
-        self.province.and_then(|i| self.provinces.get(i)).cloned()
+        self.province
+            .and_then(|i| self.provinces.get(i))
+            .map(|t| t.zh.clone())
     }
 
     /// The id of the selected record of a panel.
@@ -749,7 +809,7 @@ impl App {
                 .get(i)
                 .copied()
                 .flatten()
-                .and_then(|p| self.provinces.get(p).cloned())
+                .and_then(|p| self.provinces.get(p).map(|t| t.get(self.lang).into_owned()))
                 .unwrap_or_default();
         }
         let label = match panel {

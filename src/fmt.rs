@@ -27,6 +27,27 @@ pub fn count_value(value: u64, qualifier: Qualifier) -> String {
     }
 }
 
+/// An English unit for `value` of it: "1 person", "1 team", "2 teams".
+/// Units are written in the plural; one of them reads in the singular.
+pub fn singular(unit: &str, value: u64) -> std::borrow::Cow<'_, str> {
+    if value != 1 {
+        return unit.into();
+    }
+    match unit {
+        "people" => "person".into(),
+        "days and nights" => "day and night".into(),
+        u if u.ends_with("ies") => format!("{}y", &u[..u.len() - 3]).into(),
+        u if ["ches", "shes", "xes", "sses"]
+            .iter()
+            .any(|e| u.ends_with(e)) =>
+        {
+            u[..u.len() - 2].into()
+        }
+        u if u.ends_with('s') && !u.ends_with("ss") => u[..u.len() - 1].into(),
+        u => u.into(),
+    }
+}
+
 /// A percentage as shown: 98.3 → "98.3%", 100 → "100%".
 pub fn percent(value: f64) -> String {
     // Datasets state rates to at most a few decimals; trim the trailing zeros.
@@ -59,6 +80,16 @@ mod tests {
         assert_eq!(count_value(23000, Qualifier::AtLeast), "23,000+");
         assert_eq!(count_value(298, Qualifier::Exact), "298");
         assert_eq!(count_value(10_000_000, Qualifier::OrderOf), "~10,000,000");
+    }
+
+    #[test]
+    fn one_of_a_unit_reads_singular() {
+        assert_eq!(singular("people", 1), "person");
+        assert_eq!(singular("teams", 1), "team");
+        assert_eq!(singular("teams", 4), "teams");
+        assert_eq!(singular("kg", 1), "kg");
+        assert_eq!(singular("batches", 1), "batch");
+        assert_eq!(singular("aircraft", 1), "aircraft");
     }
 
     #[test]

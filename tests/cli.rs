@@ -78,7 +78,7 @@ fn check_embedded_dataset() {
         .arg("check")
         .assert()
         .success()
-        .stdout(predicate::str::contains("4 rates, 40 counts"))
+        .stdout(predicate::str::contains("rates 4, counts 40"))
         .stdout(predicate::str::contains("checks:"))
         .stdout(predicate::str::is_match(r"checks: (\d+) of (\d+) passed").unwrap())
         .stderr(predicate::str::is_empty());
@@ -109,8 +109,8 @@ fn check_valid_minimal_fixture() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Minimal dataset"))
-        .stdout(predicate::str::contains("1 rates, 4 counts, 3 events"))
-        .stdout(predicate::str::contains("checks: 7 of 7 passed"))
+        .stdout(predicate::str::contains("rates 1, counts 4, events 3"))
+        .stdout(predicate::str::contains("checks: 8 of 8 passed"))
         .stderr(predicate::str::is_empty());
 }
 

@@ -197,8 +197,8 @@ fn status_has_symbol_and_colour() {
     assert!(done != planned && planned != derived && done != derived);
 
     let t = step_and_draw(&mut a, &[Action::GoPanel(Panel::Checks)], 120, 40);
-    // Below the title, which also shows "✓".
-    assert_eq!(cell_fg(&t, "✓", 4), Some(Theme::DARK.pass.fg.unwrap()));
+    // Below the title (which also shows "✓") and the selected first row.
+    assert_eq!(cell_fg(&t, "✓", 5), Some(Theme::DARK.pass.fg.unwrap()));
 }
 
 #[test]

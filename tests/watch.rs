@@ -182,14 +182,24 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
     assert!(app.update(Action::ShowErrors));
     assert_eq!(app.overlay, Some(Overlay::Errors));
 
-    // Valid again: the errors clear, the new data shows, the overlay closes.
+    // Valid again: the errors clear and the new data shows; the overlay the
+    // user opened stays (saying so) until they close it, so their Esc closes
+    // it rather than quitting.
     let mut v = dataset();
     v["rates"][1]["label"]["en"] = "Renamed twice".into();
     write_valid(&path, &v);
     assert!(app.update(Action::FileChanged));
     assert!(app.reload_errors.is_empty(), "{:?}", app.reload_errors);
     assert_eq!(rate_label(&app, &rate), "Renamed twice");
+    assert_eq!(app.overlay, Some(Overlay::Errors));
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    app.update(Action::Resize(100, 30));
+    term.draw(|f| fugong::ui::draw(f, &app)).unwrap();
+    let screen = format!("{}", term.backend());
+    assert!(screen.contains("valid again"), "{screen}");
+    app.update(Action::Back);
     assert_eq!(app.overlay, None);
+    assert!(!app.quit);
     assert_eq!(
         app.selected_id(Panel::Rates).as_deref(),
         Some(rate.as_str())

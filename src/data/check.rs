@@ -60,6 +60,8 @@ pub enum CheckKind {
     Derived,
     /// A derived date against a date the article states.
     Agreement,
+    /// The year of every date, and why, when the article does not print it.
+    Year,
 }
 
 impl CheckKind {
@@ -69,6 +71,7 @@ impl CheckKind {
             CheckKind::Figure => ("数字", "figure"),
             CheckKind::Derived => ("推算", "derived"),
             CheckKind::Agreement => ("相符", "agreement"),
+            CheckKind::Year => ("年份", "year"),
         };
         Text {
             zh: zh.to_string(),
@@ -122,13 +125,15 @@ pub fn check(ds: &Dataset) -> Report {
     c.check_counts();
     c.check_events();
     c.check_projects();
+    c.year();
     // The checks that relate figures to each other first, then each figure
     // against its text; the article's order within each kind.
     c.checks.sort_by_key(|k| match k.kind {
-        CheckKind::Ratio => 0,
-        CheckKind::Derived => 1,
-        CheckKind::Agreement => 2,
-        CheckKind::Figure => 3,
+        CheckKind::Year => 0,
+        CheckKind::Ratio => 1,
+        CheckKind::Derived => 2,
+        CheckKind::Agreement => 3,
+        CheckKind::Figure => 4,
     });
     Report {
         index: c.index,
@@ -298,6 +303,30 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
+    }
+
+    /// The year is a derived value too when the article does not print it:
+    /// listed with its reason, like every other derivation.
+    fn year(&mut self) {
+        let y = &self.ds.year;
+        let (zh, en) = if y.inferred {
+            (
+                format!("{}年（推定）：{}", y.value, y.reason.zh),
+                format!("{} (inferred): {}", y.value, y.reason.en),
+            )
+        } else {
+            (
+                format!("{}年（原文）", y.value),
+                format!("{} (printed)", y.value),
+            )
+        };
+        self.checks.push(CheckResult {
+            kind: CheckKind::Year,
+            subject: y.value.to_string(),
+            inputs: Vec::new(),
+            formula: text(zh, en),
+            passed: true,
+        });
     }
 
     fn check_places_and_organisations(&mut self) {
@@ -729,7 +758,10 @@ mod tests {
         assert_eq!(count_of_kind(checks, CheckKind::Figure), 5);
         assert_eq!(count_of_kind(checks, CheckKind::Derived), 1);
         assert_eq!(count_of_kind(checks, CheckKind::Agreement), 0);
-        assert_eq!(checks.len(), 7);
+        // The inferred year is listed with its reason.
+        assert_eq!(count_of_kind(checks, CheckKind::Year), 1);
+        assert_eq!(checks.len(), 8);
+        assert_eq!(checks[0].kind, CheckKind::Year, "listed first");
         assert!(checks.iter().all(|c| c.passed), "{checks:#?}");
     }
 

@@ -83,8 +83,11 @@ pub fn parse(text: &str) -> Result<Dataset, String> {
         // serde_json files an out-of-range number (1e400 for a u64) under
         // syntax errors, but it is a value at a path like any shape error.
         let out_of_range = msg.starts_with("number out of range");
-        if path == "." || (inner.is_syntax() && !out_of_range) || inner.is_eof() {
+        if (inner.is_syntax() && !out_of_range) || inner.is_eof() {
             format!("invalid JSON: {msg}")
+        } else if path == "." {
+            // Valid JSON of the wrong shape at the top level (a missing field).
+            format!("top level: {msg}")
         } else {
             format!("{path}: {msg}")
         }

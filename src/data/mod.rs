@@ -112,12 +112,17 @@ impl Loaded {
         let ds = &self.dataset;
         let passed = self.checks.iter().filter(|c| c.passed).count();
         let by_kind = |k: CheckKind| self.checks.iter().filter(|c| c.kind == k).count();
+        let year = if ds.year.inferred {
+            format!("{} (inferred: {})", ds.year.value, ds.year.reason.en)
+        } else {
+            ds.year.value.to_string()
+        };
         format!(
             "{title}\n{en}\n\
-             records: {rates} rates, {counts} counts, {events} events ({planned} planned, {derived} derived), \
-             {projects} projects, {orgs} organisations, {places} places\n\
-             checks: {passed} of {total} passed ({ratio} ratios, {figure} figures, {derivedc} derived dates, {agree} agreements)\n\
-             year: {year}{inferred}",
+             records: rates {rates}, counts {counts}, events {events} ({planned} planned, {derived} derived), \
+             projects {projects}, organisations {orgs}, places {places}\n\
+             checks: {passed} of {total} passed (ratio {ratio}, figure {figure}, derived date {derivedc}, agreement {agree})\n\
+             year: {year}",
             title = ds.title.zh,
             en = ds.title.en,
             rates = ds.rates.len(),
@@ -137,8 +142,6 @@ impl Loaded {
             figure = by_kind(CheckKind::Figure),
             derivedc = by_kind(CheckKind::Derived),
             agree = by_kind(CheckKind::Agreement),
-            year = ds.year.value,
-            inferred = if ds.year.inferred { " (inferred)" } else { "" },
         )
     }
 }
@@ -206,7 +209,7 @@ impl Count {
             (true, Lang::Zh) => format!("第{v}{}", self.unit.zh),
             (true, _) => format!("{} {v}", self.unit.en),
             (false, Lang::Zh) => format!("{v} {}", self.unit.zh),
-            (false, _) => format!("{v} {}", self.unit.en),
+            (false, _) => format!("{v} {}", crate::fmt::singular(&self.unit.en, self.value)),
         }
     }
 }

@@ -4,10 +4,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
 use super::block;
-use super::text::{Column, Content, table, table_body};
+use super::text::{Body, Column, Content, table, table_body};
 use crate::app::{App, Panel};
 use crate::data::Lang;
 
@@ -71,12 +71,15 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
         block(title, t),
         &columns(lang),
-        rows,
-        view.selected_on_screen(),
+        Body {
+            rows,
+            selected: view.selected_on_screen(),
+            empty: app.lang.pick("没有匹配的行", "no rows match"),
+        },
         t,
     );
 
-    // The selection's inputs, or the year's inference when nothing is selected.
+    // The selection's computation and inputs.
     let b = block(format!(" {} ", p.pick("输入", "Inputs")), t);
     let inner = b.inner(below);
     b.render(below, buf);
@@ -100,14 +103,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             ]));
         }
     }
-    let y = &app.data.dataset.year;
-    if y.inferred {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} {}: ", p.pick("年份", "year"), y.value), t.muted),
-            Span::styled(y.reason.get(p).into_owned(), t.muted),
-        ]));
-    }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(inner, buf);
+    super::wrapped(
+        &lines,
+        p.pick("↓ 回车查看全部", "↓ Enter shows all"),
+        t,
+        inner,
+        buf,
+    );
 }

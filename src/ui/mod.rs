@@ -18,7 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 
 pub use theme::Theme;
 
@@ -57,8 +57,14 @@ pub fn regions(area: Rect, app: &App) -> Regions {
     ]));
     let mut tabs = Vec::with_capacity(Panel::ALL.len());
     let mut x = tab_line.x + 1;
+    // When the names do not all fit, only the current tab keeps its name.
+    let full: u16 = Panel::ALL
+        .iter()
+        .map(|&p| tab_width(p, app, false) + 1)
+        .sum();
+    let compact = full > tab_line.width;
     for p in Panel::ALL {
-        let w = tab_width(p, app);
+        let w = tab_width(p, app, compact && p != app.panel);
         let w = w.min(tab_line.right().saturating_sub(x));
         tabs.push((p, Rect::new(x, tab_line.y, w, 1)));
         x = x.saturating_add(w + 1);
@@ -79,12 +85,17 @@ pub fn regions(area: Rect, app: &App) -> Regions {
     }
 }
 
-fn tab_label(p: Panel, app: &App) -> String {
-    format!(" {} {} ", p.index() + 1, p.title(app.lang))
+/// A tab's label: " 3 Workforce ", or " 3 " when `compact`.
+fn tab_label(p: Panel, app: &App, compact: bool) -> String {
+    if compact {
+        format!(" {} ", p.index() + 1)
+    } else {
+        format!(" {} {} ", p.index() + 1, p.title(app.lang))
+    }
 }
 
-fn tab_width(p: Panel, app: &App) -> u16 {
-    u16::try_from(text::width(&tab_label(p, app))).unwrap_or(u16::MAX)
+fn tab_width(p: Panel, app: &App, compact: bool) -> u16 {
+    u16::try_from(text::width(&tab_label(p, app, compact))).unwrap_or(u16::MAX)
 }
 
 /// Draws the whole dashboard into a frame.
@@ -152,7 +163,7 @@ impl App {
             } else {
                 t.tab
             };
-            let label = tab_label(*p, self);
+            let label = tab_label(*p, self, rect.width < tab_width(*p, self, false));
             buf.set_stringn(
                 rect.x,
                 rect.y,
@@ -171,14 +182,15 @@ impl App {
         let mut spans: Vec<Span> = Vec::new();
         if let Some(first) = self.reload_errors.first() {
             let n = self.reload_errors.len();
+            // The key to the full list first, so a narrow footer keeps it.
             spans.push(Span::styled(
                 format!(
-                    " ✗ {} {first} ",
-                    self.lang.pick("重新加载失败：", "reload failed:"),
+                    " ✗ {} ({n}, e): ",
+                    self.lang.pick("重新加载失败", "reload failed")
                 ),
                 t.fail,
             ));
-            spans.push(Span::styled(format!("({n}, e) "), t.key));
+            spans.push(Span::styled(format!("{first} "), t.fail));
         }
         if mode == Mode::Filtering || !view.filter.is_empty() {
             spans.push(Span::styled(format!(" /{}", view.filter), t.filter));
@@ -246,26 +258,34 @@ fn popup_content(app: &App) -> Option<PopupContent> {
                 ),
                 app.reload_errors.len()
             ),
-            lines: app
-                .reload_errors
-                .iter()
-                .map(|e| Line::styled(e.clone(), t.fail))
-                .collect(),
+            lines: if app.reload_errors.is_empty() {
+                vec![Line::styled(
+                    p.pick(
+                        "文件已恢复有效；屏幕上是最新数据。",
+                        "The file is valid again; the data on screen is current.",
+                    ),
+                    t.pass,
+                )]
+            } else {
+                app.reload_errors
+                    .iter()
+                    .map(|e| Line::styled(e.clone(), t.fail))
+                    .collect()
+            },
             width: 100,
         },
     })
 }
 
-/// The popup's rectangle in `body` and its content's wrapped height.
-fn popup_geometry(body: Rect, content: &PopupContent) -> (Rect, usize) {
+/// The popup's rectangle in `body` and its content wrapped to fit it.
+fn popup_geometry(body: Rect, content: &PopupContent) -> (Rect, Vec<Line<'static>>) {
     let w = content
         .width
         .min(body.width.saturating_sub(4))
         .max(body.width.min(20));
     let inner_w = w.saturating_sub(2);
-    let total = Paragraph::new(content.lines.clone())
-        .wrap(Wrap { trim: false })
-        .line_count(inner_w);
+    let wrapped = text::wrap(&content.lines, inner_w);
+    let total = wrapped.len();
     let h = u16::try_from(total + 2)
         .unwrap_or(u16::MAX)
         .min(body.height.saturating_sub(2));
@@ -276,7 +296,7 @@ fn popup_geometry(body: Rect, content: &PopupContent) -> (Rect, usize) {
         w,
         h,
     );
-    (rect, total)
+    (rect, wrapped)
 }
 
 /// How far the open popup can scroll: its wrapped lines past its height.
@@ -285,16 +305,16 @@ pub fn popup_max_scroll(app: &App) -> u16 {
         return 0;
     };
     let body = regions(app.area, app).body;
-    let (rect, total) = popup_geometry(body, &content);
+    let (rect, wrapped) = popup_geometry(body, &content);
     let visible = usize::from(rect.height.saturating_sub(2));
-    u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX)
+    u16::try_from(wrapped.len().saturating_sub(visible)).unwrap_or(u16::MAX)
 }
 
 fn render_popup(app: &App, content: PopupContent, body: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let (rect, total) = popup_geometry(body, &content);
+    let (rect, wrapped) = popup_geometry(body, &content);
     let visible = usize::from(rect.height.saturating_sub(2));
-    let max = u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX);
+    let max = u16::try_from(wrapped.len().saturating_sub(visible)).unwrap_or(u16::MAX);
     let scroll = app.popup_scroll.min(max);
     let title = if max > 0 {
         // Say there is more, and where we are.
@@ -302,9 +322,9 @@ fn render_popup(app: &App, content: PopupContent, body: Rect, buf: &mut Buffer) 
     } else {
         content.title
     };
-    let inner = popup(rect, rect.width, rect.height, title, t, buf);
-    Paragraph::new(content.lines)
-        .wrap(Wrap { trim: false })
+    // Drawn within the body, so the cells beside the popup are cleared too.
+    let inner = popup(body, rect.width, rect.height, title, t, buf);
+    Paragraph::new(wrapped)
         .scroll((scroll, 0))
         .render(inner, buf);
 }
@@ -345,9 +365,19 @@ pub fn popup(area: Rect, w: u16, h: u16, title: String, theme: &Theme, buf: &mut
     inner
 }
 
-/// A paragraph of styled lines, drawn as they are.
-pub fn lines(lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
-    Paragraph::new(lines).render(area, buf);
+/// Styled lines wrapped to `area` (see [`text::wrap`]). When they do not
+/// all fit, the last line says how to see the rest.
+pub fn wrapped(lines: &[Line<'_>], more: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut w = text::wrap(lines, area.width);
+    let h = usize::from(area.height);
+    if w.len() > h && h > 0 {
+        w.truncate(h - 1);
+        w.push(Line::styled(
+            text::fit(more, usize::from(area.width)),
+            theme.key,
+        ));
+    }
+    Paragraph::new(w).render(area, buf);
 }
 
 /// A label and a value: "label: value".

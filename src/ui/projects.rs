@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
-use super::text::{Column, Content, fit, table, table_body, width};
+use super::text::{Body, Column, Content, table, table_body, width};
 use super::timeline::{mark, status_name};
 use super::{block, field};
 use crate::app::{App, Panel, date_key};
@@ -64,8 +64,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
         block(title, t),
         &cols,
-        rows,
-        view.selected_on_screen(),
+        Body {
+            rows,
+            selected: view.selected_on_screen(),
+            empty: app.lang.pick("没有匹配的行", "no rows match"),
+        },
         t,
     );
 
@@ -117,33 +120,53 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         for e in &events {
             let (sym, style) = mark(e, t);
             let when = e.when.describe(p);
+            // Symbol, date and status first, so a wrapped label never
+            // carries them off to the next line.
             lines.push(Line::from(vec![
                 Span::styled(format!("{sym} "), style),
                 Span::styled(
                     format!("{}{} ", when, " ".repeat(dw - width(&when).min(dw))),
                     t.muted,
                 ),
+                Span::styled(super::text::pad(status_name(e, p), 8, false), style),
                 Span::styled(e.label.get(lang).into_owned(), t.base),
-                Span::styled(format!("  [{}]", status_name(e, p)), style),
             ]));
         }
         lines.push(Line::default());
     }
     if !pr.figures.is_empty() {
         lines.push(Line::styled(p.pick("数字", "Figures"), t.title));
-        for id in &pr.figures {
-            let (value, label) = match app.data.index.get(id) {
-                Some(RecordRef::Count(i)) => (ds.counts[i].shown(p), &ds.counts[i].label),
-                Some(RecordRef::Rate(i)) => (percent(ds.rates[i].value), &ds.rates[i].label),
-                _ => continue,
-            };
+        let figures: Vec<(String, &crate::data::Text)> = pr
+            .figures
+            .iter()
+            .filter_map(|id| match app.data.index.get(id) {
+                Some(RecordRef::Count(i)) => Some((ds.counts[i].shown(p), &ds.counts[i].label)),
+                Some(RecordRef::Rate(i)) => Some((percent(ds.rates[i].value), &ds.rates[i].label)),
+                _ => None,
+            })
+            .collect();
+        // Values right-aligned in a column as wide as the widest one.
+        let vw = figures
+            .iter()
+            .map(|(v, _)| width(v))
+            .max()
+            .unwrap_or(0)
+            .min(24);
+        for (value, label) in figures {
             lines.push(Line::from(vec![
-                Span::styled(format!("{:>16}  ", fit(&value, 16)), t.figure),
+                Span::styled(
+                    format!("{}  ", super::text::pad(&value, vw, true)),
+                    t.figure,
+                ),
                 Span::styled(label.get(lang).into_owned(), t.base),
             ]));
         }
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(inner, buf);
+    super::wrapped(
+        &lines,
+        p.pick("↓ 回车查看全部", "↓ Enter shows all"),
+        t,
+        inner,
+        buf,
+    );
 }

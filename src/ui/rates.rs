@@ -3,9 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Gauge, Widget};
 
-use super::text::{Column, Content, bar_spans, column_widths, table, table_body};
+use super::text::{Body, Column, Content, bar_spans, column_widths, table, table_body};
 use super::{block, field};
 use crate::app::{App, Panel};
 use crate::data::{Lang, Rate};
@@ -27,9 +27,9 @@ fn columns(lang: Lang) -> [Column; 6] {
         Column::new(lang.pick("比率", "rate"), Constraint::Fill(3)),
         Column::new(" ", Constraint::Fill(1)),
         Column::new(lang.pick("数值", "value"), Constraint::Length(6)).right(),
-        Column::new(lang.pick("分子/分母", "of"), Constraint::Length(9)).right(),
+        Column::new(lang.pick("分子/分母", "n/N"), Constraint::Length(9)).right(),
         Column::new(lang.pick("日期", "date"), Constraint::Length(11)),
-        Column::new(lang.pick("地点", "where"), Constraint::Fill(2)),
+        Column::new(lang.pick("地点/机构", "where / who"), Constraint::Fill(2)),
     ]
 }
 
@@ -83,8 +83,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
         block(title, t),
         &cols,
-        rows,
-        view.selected_on_screen(),
+        Body {
+            rows,
+            selected: view.selected_on_screen(),
+            empty: app.lang.pick("没有匹配的行", "no rows match"),
+        },
         t,
     );
 
@@ -124,7 +127,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         ),
         Span::styled(format!("“{}”", r.source.quote), t.accent),
     ]));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(src, buf);
+    super::wrapped(
+        &lines,
+        p.pick("↓ 回车查看全部", "↓ Enter shows all"),
+        t,
+        src,
+        buf,
+    );
 }

@@ -132,6 +132,14 @@ pub fn column_widths(area: Rect, columns: &[Column]) -> Vec<u16> {
         .collect()
 }
 
+/// A table's visible rows, which of them is selected, and what to say when
+/// there are none.
+pub struct Body<'a> {
+    pub rows: Vec<Vec<Content>>,
+    pub selected: Option<usize>,
+    pub empty: &'a str,
+}
+
 /// Draws a bordered table of the visible rows only. Text is fitted to each
 /// column by display width, so no glyph is split or overlaps the next column.
 pub fn table(
@@ -139,10 +147,27 @@ pub fn table(
     buf: &mut Buffer,
     block: Block<'_>,
     columns: &[Column],
-    rows: Vec<Vec<Content>>,
-    selected: Option<usize>,
+    body: Body<'_>,
     theme: &Theme,
 ) {
+    let Body {
+        rows,
+        selected,
+        empty,
+    } = body;
+    if rows.is_empty() {
+        // Say so, rather than show a bare header.
+        let body = table_body(area);
+        if body.height > 0 {
+            buf.set_stringn(
+                body.x,
+                body.y,
+                fit(empty, usize::from(body.width)),
+                usize::from(body.width),
+                theme.muted,
+            );
+        }
+    }
     let widths = column_widths(area, columns);
     let header = Row::new(
         columns
@@ -152,12 +177,32 @@ pub fn table(
     )
     .style(theme.title);
     let body = rows.into_iter().enumerate().map(|(i, cells)| {
+        // On the selected row the selection's colours win over the cells'
+        // own, so nothing is, say, white on light cyan.
+        let chosen = |style: Style| {
+            if Some(i) == selected {
+                style.patch(theme.selected)
+            } else {
+                style
+            }
+        };
         let row = Row::new(cells.into_iter().zip(columns.iter().zip(&widths)).map(
-            |(content, (col, &w))| match content {
-                Content::Text(s, style) => {
-                    Cell::from(Span::styled(pad(&s, usize::from(w), col.right), style))
+            |(content, (col, &w))| {
+                match content {
+                    Content::Text(s, style) => Cell::from(Span::styled(
+                        pad(&s, usize::from(w), col.right),
+                        chosen(style),
+                    )),
+                    Content::Spans(spans) => Cell::from(Line::from(
+                        spans
+                            .into_iter()
+                            .map(|sp| {
+                                let st = chosen(sp.style);
+                                sp.style(st)
+                            })
+                            .collect::<Vec<_>>(),
+                    )),
                 }
-                Content::Spans(spans) => Cell::from(Line::from(spans)),
             },
         ));
         if Some(i) == selected {
@@ -211,5 +256,218 @@ mod tests {
         }
         assert_eq!(bar(1.0, 4).0, "████");
         assert_eq!(bar(0.0, 4).1, "░░░░");
+    }
+}
+
+/// Closing punctuation never starts a line; it stays with what it closes.
+fn closes(g: &str) -> bool {
+    matches!(
+        g,
+        "，" | "。"
+            | "、"
+            | "；"
+            | "："
+            | "！"
+            | "？"
+            | "）"
+            | "」"
+            | "』"
+            | "”"
+            | "’"
+            | "》"
+            | "…"
+            | ","
+            | "."
+            | ";"
+            | ":"
+            | "!"
+            | "?"
+            | ")"
+            | "%"
+            | "％"
+    )
+}
+
+/// Opening punctuation never ends a line; it stays with what it opens.
+fn opens(g: &str) -> bool {
+    matches!(g, "（" | "「" | "『" | "“" | "‘" | "《" | "(" | "[")
+}
+
+/// Whether `g` continues a number or word: digits and letters, and the
+/// Chinese signs that belong to a number (2.3万多, 98.3%).
+fn joins(prev: &str, g: &str) -> bool {
+    let word = |s: &str| {
+        s.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '+' | '-' | '/' | '\'' | '_' | '~')
+        })
+    };
+    let digit_end = prev.chars().last().is_some_and(|c| c.is_ascii_digit());
+    (word(prev) && word(g))
+        || (digit_end && matches!(g, "万" | "亿" | "多" | "余"))
+        || (matches!(prev, "万" | "亿") && g == "多")
+}
+
+/// Wraps styled lines to `width` cells, breaking at spaces and between
+/// Chinese characters, but never inside a number or a word (2.3万多 stays
+/// whole), never before closing or after opening punctuation, and never
+/// splitting a glyph. Every returned line fits in `width`.
+pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width);
+    let mut out = Vec::new();
+    for line in lines {
+        // The line as (grapheme, style) pairs, grouped into unbreakable units.
+        let mut units: Vec<Vec<(String, Style)>> = Vec::new();
+        let mut prev = String::new();
+        let mut glue_next = false;
+        for span in &line.spans {
+            let style = line.style.patch(span.style);
+            for g in span.content.graphemes(true) {
+                let space = g.chars().all(char::is_whitespace);
+                let attach =
+                    !space && !units.is_empty() && (glue_next || closes(g) || joins(&prev, g));
+                if attach {
+                    if let Some(u) = units.last_mut() {
+                        u.push((g.to_string(), style));
+                    }
+                } else {
+                    units.push(vec![(g.to_string(), style)]);
+                }
+                glue_next = opens(g);
+                prev = g.to_string();
+            }
+        }
+        if units.is_empty() || width == 0 {
+            out.push(Line::default());
+            continue;
+        }
+        let mut current: Vec<(String, Style)> = Vec::new();
+        let mut used = 0;
+        let flush = |current: &mut Vec<(String, Style)>, out: &mut Vec<Line<'static>>| {
+            // Trailing spaces are not shown.
+            while current.last().is_some_and(|(g, _)| g.trim().is_empty()) {
+                current.pop();
+            }
+            out.push(to_line(std::mem::take(current)));
+        };
+        for unit in units {
+            let uw: usize = unit.iter().map(|(g, _)| g.width()).sum();
+            let is_space = unit.iter().all(|(g, _)| g.trim().is_empty());
+            if used + uw > width && used > 0 {
+                flush(&mut current, &mut out);
+                used = 0;
+                if is_space {
+                    continue;
+                }
+            }
+            if uw <= width {
+                used += uw;
+                current.extend(unit);
+                continue;
+            }
+            // A unit wider than a whole line: split it by glyph.
+            for (g, st) in unit {
+                let gw = g.width();
+                if used + gw > width && used > 0 {
+                    flush(&mut current, &mut out);
+                    used = 0;
+                }
+                if gw <= width {
+                    used += gw;
+                    current.push((g, st));
+                }
+            }
+        }
+        flush(&mut current, &mut out);
+    }
+    out
+}
+
+/// Joins styled graphemes back into spans.
+fn to_line(cells: Vec<(String, Style)>) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut text = String::new();
+    let mut style: Option<Style> = None;
+    for (g, st) in cells {
+        if style.is_some_and(|s| s != st) {
+            spans.push(Span::styled(
+                std::mem::take(&mut text),
+                style.unwrap_or_default(),
+            ));
+        }
+        style = Some(st);
+        text.push_str(&g);
+    }
+    if !text.is_empty() {
+        spans.push(Span::styled(text, style.unwrap_or_default()));
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    fn plain(lines: &[Line<'_>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn numbers_stay_whole() {
+        let l = [Line::from("临翔区与178家省内外企业对接2.3万多个就业岗位")];
+        for w in 8..30 {
+            let wrapped = plain(&wrap(&l, w));
+            assert!(
+                wrapped.iter().all(|s| s.width() <= usize::from(w)),
+                "{w}: {wrapped:?}"
+            );
+            assert!(
+                wrapped.iter().any(|s| s.contains("2.3万多")),
+                "{w}: {wrapped:?}"
+            );
+            assert!(
+                wrapped.iter().any(|s| s.contains("178")),
+                "{w}: {wrapped:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn closing_punctuation_stays_behind() {
+        let l = [Line::from("从2月10日起”。然后")];
+        for w in 6..12 {
+            for s in plain(&wrap(&l, w)) {
+                assert!(!s.starts_with('。') && !s.starts_with('”'), "{w}: {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn english_breaks_at_spaces() {
+        let l = [Line::from("the quick brown fox")];
+        assert_eq!(plain(&wrap(&l, 10)), ["the quick", "brown fox"]);
+    }
+
+    #[test]
+    fn styles_survive() {
+        let l = [Line::from(vec![
+            Span::styled("ab", Style::new().bold()),
+            Span::raw("cd"),
+        ])];
+        let w = wrap(&l, 10);
+        assert_eq!(w[0].spans.len(), 2);
+        assert_eq!(w[0].spans[0].style, Style::new().bold());
+    }
+
+    #[test]
+    fn never_wider_than_the_width() {
+        let l = [Line::from("👩‍🔬🇨🇳中文ｶﾞa1️⃣ ".repeat(20))];
+        for w in 1..40 {
+            for s in plain(&wrap(&l, w)) {
+                assert!(s.width() <= usize::from(w), "{w}: {s:?}");
+            }
+        }
     }
 }

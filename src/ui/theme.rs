@@ -81,16 +81,16 @@ impl Theme {
             .fg(Color::White)
             .bg(Color::Blue)
             .add_modifier(Modifier::BOLD),
-        muted: fg(Color::DarkGray),
+        muted: fg(Color::Rgb(80, 80, 80)),
         key: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
         accent: fg(Color::Blue),
         figure: Style::new().fg(Color::Black).add_modifier(Modifier::BOLD),
-        gauge_fill: fg(Color::Green),
+        gauge_fill: fg(Color::Rgb(0, 110, 0)),
         gauge_empty: fg(Color::DarkGray),
-        done: fg(Color::Green),
+        done: fg(Color::Rgb(0, 110, 0)),
         planned: fg(Color::Rgb(160, 90, 0)),
         derived: fg(Color::Magenta),
-        pass: fg(Color::Green),
+        pass: fg(Color::Rgb(0, 110, 0)),
         fail: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
         filter: Style::new().fg(Color::Magenta),
     };

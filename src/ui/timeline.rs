@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use time::Date;
 
-use super::text::{Column, Content, fit, table, table_body, width};
+use super::text::{Body, Column, Content, fit, table, table_body, width};
 use super::{Theme, block};
 use crate::app::{App, Panel};
 use crate::data::{Event, EventStatus, Lang};
@@ -106,8 +106,11 @@ pub fn render_list(
         buf,
         block(title, t),
         &columns(lang),
-        rows,
-        selected,
+        Body {
+            rows,
+            selected,
+            empty: app.lang.pick("没有匹配的行", "no rows match"),
+        },
         t,
     );
 }
@@ -241,12 +244,14 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
         let text = format!("{} {}", e.when.describe(lang), e.label.get(app.lang));
         let tw = u16::try_from(width(&text)).unwrap_or(u16::MAX);
         let room = inner.width;
-        // Put the text right of the pointer when it fits, else left of it.
-        let line = if x + 2 + tw <= room {
+        // Put the text right of the pointer when it fits or when there is
+        // more room on the right, else left of it; cut to fit either way.
+        let right_room = room.saturating_sub(x + 2);
+        let line = if x + 2 + tw <= room || right_room >= x {
             Line::from(vec![
                 Span::raw(" ".repeat(usize::from(x))),
                 Span::styled("▲ ", t.accent),
-                Span::styled(text, t.base),
+                Span::styled(fit(&text, usize::from(right_room)), t.base),
             ])
         } else {
             let avail = usize::from(x);

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::block;
-use super::text::{Column, Content, bar_spans, fit, pad, table, table_body};
+use super::text::{Body, Column, Content, bar_spans, fit, pad, table, table_body};
 use crate::app::{App, CategoryFilter, Panel};
 use crate::data::{Category, Lang};
 
@@ -53,12 +53,18 @@ pub fn list_area(body: Rect) -> Rect {
     table_body(split(body)[0])
 }
 
-fn columns(lang: Lang) -> [Column; 5] {
+/// The value column is as wide as the widest value on screen (units are
+/// never cut), within limits.
+fn columns(lang: Lang, value_width: u16) -> [Column; 5] {
     [
         Column::new(lang.pick("内容", "what"), Constraint::Fill(3)),
-        Column::new(lang.pick("数值", "value"), Constraint::Length(14)).right(),
+        Column::new(
+            lang.pick("数值", "value"),
+            Constraint::Length(value_width.clamp(8, 26)),
+        )
+        .right(),
         Column::new(lang.pick("地点", "where"), Constraint::Fill(1)),
-        Column::new(lang.pick("单位", "organisation"), Constraint::Fill(1)),
+        Column::new(lang.pick("机构", "organisation"), Constraint::Fill(1)),
         Column::new(lang.pick("日期", "date"), Constraint::Length(11)),
     ]
 }
@@ -71,6 +77,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let view = app.view(Panel::Workforce);
     let ds = &app.data.dataset;
     let h = usize::from(table_body(list).height);
+    let value_width = view
+        .visible(h)
+        .map(|i| super::text::width(&ds.counts[i].shown(p)))
+        .max()
+        .unwrap_or(0);
     let rows = view
         .visible(h)
         .map(|i| {
@@ -87,11 +98,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             ]
         })
         .collect();
-    let province = app
-        .province
-        .and_then(|i| app.provinces.get(i))
-        .map(String::as_str)
-        .unwrap_or(p.pick("全部省份", "all provinces"));
+    let province = app.province.and_then(|i| app.provinces.get(i)).map_or_else(
+        || p.pick("全部省份", "all provinces").to_string(),
+        |t| t.get(p).into_owned(),
+    );
     let title = format!(
         " {} · {} [c] · {} [p] ({}) ",
         p.pick("人员与数字", "Workforce"),
@@ -103,14 +113,19 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         list,
         buf,
         block(title, t),
-        &columns(lang),
-        rows,
-        view.selected_on_screen(),
+        &columns(lang, u16::try_from(value_width).unwrap_or(u16::MAX)),
+        Body {
+            rows,
+            selected: view.selected_on_screen(),
+            empty: app.lang.pick("没有匹配的行", "no rows match"),
+        },
         t,
     );
 
-    // The chart: every count in the selected row's category (within the
-    // province filter), as horizontal bars scaled to the largest.
+    // The chart: the counts listed near the selected one that share its
+    // category and unit (never tonnes beside aircraft), as horizontal bars
+    // scaled to the largest shown. Only a bounded stretch of the list around
+    // the selection is looked at, so drawing costs what is visible.
     let Some(sel) = view.selected_row().map(|i| &ds.counts[i]) else {
         let b = block(String::new(), t);
         let inner = b.inner(chart);
@@ -118,35 +133,68 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         Line::styled(p.pick("没有匹配的数字", "no count matches"), t.muted).render(inner, buf);
         return;
     };
-    let cat = sel.category;
-    let b = block(format!(" {} ", category_name(cat, p)), t);
+    let height = usize::from(chart.height.saturating_sub(2));
+    let alike = |i: usize| {
+        let c = &ds.counts[i];
+        c.category == sel.category && c.unit == sel.unit && !c.ordinal
+    };
+    const SCAN: usize = 2_000;
+    let before: Vec<usize> = view.rows[view.selected.saturating_sub(SCAN)..view.selected]
+        .iter()
+        .rev()
+        .copied()
+        .filter(|&i| alike(i))
+        .take(height.saturating_sub(1))
+        .collect();
+    let after: Vec<usize> = view.rows[view.selected + 1..]
+        .iter()
+        .take(SCAN)
+        .copied()
+        .filter(|&i| alike(i))
+        .take(height.saturating_sub(1))
+        .collect();
+    // The selection in the middle where both sides have enough.
+    let want_before = before.len().min(
+        height
+            .saturating_sub(1)
+            .saturating_sub(after.len())
+            .max(height.saturating_sub(1) / 2),
+    );
+    let mut bars: Vec<usize> = before[..want_before].iter().rev().copied().collect();
+    bars.push(view.rows[view.selected]);
+    bars.extend(after.iter().take(height.saturating_sub(bars.len())));
+    let unit = sel.unit.get(p);
+    let b = block(
+        format!(
+            " {} · {unit} ({}) ",
+            category_name(sel.category, p),
+            bars.len()
+        ),
+        t,
+    );
     let inner = b.inner(chart);
     b.render(chart, buf);
-    // Only the rows of this view, so the chart agrees with the table's filters.
-    let same: Vec<usize> = view
-        .rows
-        .iter()
-        .copied()
-        .filter(|&i| ds.counts[i].category == cat)
-        .collect();
-    let max = same
+    let max = bars
         .iter()
         .map(|&i| ds.counts[i].value)
         .max()
         .unwrap_or(1)
         .max(1);
     let w = usize::from(inner.width);
-    let vw = 9;
+    let vw = bars
+        .iter()
+        .map(|&i| {
+            super::text::width(&crate::fmt::count_value(
+                ds.counts[i].value,
+                ds.counts[i].qualifier,
+            ))
+        })
+        .max()
+        .unwrap_or(1)
+        .min(w / 3);
     let lw = (w / 3).clamp(6, 28);
     let bw = w.saturating_sub(lw + vw + 2);
-    // Keep the selected bar in view.
-    let hsel = same
-        .iter()
-        .position(|&i| Some(i) == view.selected_row())
-        .unwrap_or(0);
-    let height = usize::from(inner.height);
-    let first = hsel.saturating_sub(height.saturating_sub(1));
-    for (n, &i) in same.iter().skip(first).take(height).enumerate() {
+    for (n, &i) in bars.iter().take(usize::from(inner.height)).enumerate() {
         let c = &ds.counts[i];
         let style = if Some(i) == view.selected_row() {
             t.selected
@@ -155,7 +203,15 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         };
         let value = crate::fmt::count_value(c.value, c.qualifier);
         let mut spans = vec![
-            Span::styled(pad(&c.label.get(p), lw, false), style),
+            Span::styled(
+                pad(
+                    &c.label
+                        .get(if lang == Lang::Both { Lang::Zh } else { lang }),
+                    lw,
+                    false,
+                ),
+                style,
+            ),
             Span::raw(" "),
         ];
         spans.extend(bar_spans(c.value as f64 / max as f64, bw, t));
