@@ -467,6 +467,9 @@ impl App {
         }
         if self.filtering {
             match action {
+                // Controls and invisible characters are not text to search
+                // for, and must not reach the footer.
+                Action::FilterChar(c) if crate::data::sanitize::is_hostile(c) => return false,
                 Action::FilterChar(c) => {
                     self.view_mut().filter.push(c);
                     self.refine(self.panel);

@@ -77,7 +77,8 @@ pub fn parse(text: &str) -> Result<Dataset, String> {
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let ds: Dataset = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
+        // The path can hold a key from the file (an unknown field's name).
+        let path = clean(&e.path().to_string()).into_owned();
         let inner = e.into_inner();
         let msg = clean(&inner.to_string()).into_owned();
         // serde_json files an out-of-range number (1e400 for a u64) under

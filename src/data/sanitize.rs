@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use super::model::{Dataset, Derivation, Text};
 
 /// Characters that must never reach the terminal as they are.
-fn is_hostile(c: char) -> bool {
+pub fn is_hostile(c: char) -> bool {
     c.is_control() // C0, DEL, C1
         || matches!(c,
             '\u{200B}'..='\u{200F}'   // zero-width space/joiners, LRM, RLM

@@ -135,11 +135,13 @@ fn related_lines(id: &str, org: Option<&str>, app: &App) -> Vec<Line<'static>> {
     let ds = &app.data.dataset;
     let t = &app.theme;
     let p = app.lang.prose();
+    // In order of first mention, each once (a set keeps this linear).
     let mut ids: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::from([id]);
     for pr in &ds.projects {
         if pr.events.iter().chain(&pr.figures).any(|x| x == id) {
             for x in pr.events.iter().chain(&pr.figures) {
-                if x != id && !ids.contains(&x.as_str()) {
+                if seen.insert(x) {
                     ids.push(x);
                 }
             }
@@ -164,7 +166,7 @@ fn related_lines(id: &str, org: Option<&str>, app: &App) -> Vec<Line<'static>> {
                     .map(|e| &e.id),
             );
         for x in same {
-            if x != id && !ids.contains(&x.as_str()) {
+            if seen.insert(x) {
                 ids.push(x);
             }
         }

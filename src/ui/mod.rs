@@ -299,6 +299,19 @@ fn popup_geometry(body: Rect, content: &PopupContent) -> (Rect, Vec<Line<'static
     (rect, wrapped)
 }
 
+/// The open popup's lines as plain text, before wrapping: what it says,
+/// for tests and scripts.
+pub fn detail_text(app: &App) -> Vec<String> {
+    popup_content(app)
+        .map(|c| {
+            c.lines
+                .iter()
+                .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// How far the open popup can scroll: its wrapped lines past its height.
 pub fn popup_max_scroll(app: &App) -> u16 {
     let Some(content) = popup_content(app) else {

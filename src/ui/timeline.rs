@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use time::Date;
+use time::{Date, Month};
 
 use super::text::{Body, Column, Content, fit, table, table_body, width};
 use super::{Theme, block};
@@ -195,22 +195,51 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
         return;
     }
     buf.set_string(inner.x, y + 1, "─".repeat(usize::from(w)), t.border);
-    let mut month = Date::from_calendar_date(first.year(), first.month(), 1).unwrap_or(first);
+    // Ticks at month starts, every `step` months so that there are at most
+    // about a quarter as many as columns: a span of centuries costs no more
+    // than a span of months. Whole years are labelled by year alone.
+    let first_month = i64::from(first.year()) * 12 + i64::from(u8::from(first.month())) - 1;
+    let last_month = i64::from(last.year()) * 12 + i64::from(u8::from(last.month())) - 1;
+    let span_months = last_month - first_month + 1;
+    let mut step = (span_months * 4 / i64::from(w).max(1)).max(1);
+    if step > 12 {
+        step = (step + 11) / 12 * 12;
+    }
     let mut free_from = 0u16;
-    while month <= last {
-        if month >= first {
-            let x = col(month);
+    let mut m = if step >= 12 {
+        // Start at a January.
+        first_month + (12 - first_month.rem_euclid(12)) % 12
+    } else {
+        first_month
+    };
+    while m <= last_month {
+        let (year, month) = (m.div_euclid(12), m.rem_euclid(12) + 1);
+        let start = i32::try_from(year)
+            .ok()
+            .and_then(|y| {
+                Month::try_from(u8::try_from(month).ok()?)
+                    .ok()
+                    .map(|mo| (y, mo))
+            })
+            .and_then(|(y, mo)| Date::from_calendar_date(y, mo, 1).ok());
+        if let Some(start) = start.filter(|d| *d >= first) {
+            let x = col(start);
             buf.set_string(inner.x + x, y + 1, "┼", t.border);
-            let name = if lang == Lang::Zh {
-                if u8::from(month.month()) == 1 || free_from == 0 {
-                    format!("{}年{}月", month.year(), u8::from(month.month()))
+            let name = if step >= 12 {
+                format!("{year}")
+            } else if lang == Lang::Zh {
+                if month == 1 || free_from == 0 {
+                    format!("{year}年{month}月")
                 } else {
-                    format!("{}月", u8::from(month.month()))
+                    format!("{month}月")
                 }
-            } else if u8::from(month.month()) == 1 || free_from == 0 {
-                format!("{} {}", &format!("{}", month.month())[..3], month.year())
             } else {
-                format!("{}", month.month())[..3].to_string()
+                let short = &format!("{}", start.month())[..3];
+                if month == 1 || free_from == 0 {
+                    format!("{short} {year}")
+                } else {
+                    short.to_string()
+                }
             };
             let nw = u16::try_from(width(&name)).unwrap_or(0);
             if x >= free_from && x + nw <= w {
@@ -218,12 +247,7 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
                 free_from = x + nw + 1;
             }
         }
-        month = month
-            .replace_day(1)
-            .ok()
-            .and_then(|m| m.checked_add(time::Duration::days(32)))
-            .and_then(|m| m.replace_day(1).ok())
-            .unwrap_or(Date::MAX);
+        m += step;
     }
     if slot > 0
         && let Some(&i) = app.timeline.last()
