@@ -791,9 +791,22 @@ impl App {
     fn sort_rows(&self, panel: Panel, rows: &mut [usize]) {
         let key = self.sort_key(panel);
         match key {
-            // Text keys are computed once per row, not once per comparison.
-            SortKey::Label | SortKey::Place => {
-                rows.sort_by_cached_key(|&i| (self.text_key(panel, key, i), i));
+            // Provinces are few: rank them once, then sort by integers.
+            SortKey::Place => {
+                let mut order: Vec<usize> = (0..self.provinces.len()).collect();
+                order.sort_by_cached_key(|&p| self.provinces[p].get(self.lang).into_owned());
+                let mut rank = vec![0usize; order.len()];
+                for (r, &p) in order.iter().enumerate() {
+                    rank[p] = r;
+                }
+                rows.sort_by_key(|&i| {
+                    let r = self.search.count_province.get(i).copied().flatten();
+                    (r.map_or(usize::MAX, |p| rank[p]), i)
+                });
+            }
+            // Labels are computed once per row, not once per comparison.
+            SortKey::Label => {
+                rows.sort_by_cached_key(|&i| (self.text_key(panel, i), i));
             }
             _ => rows.sort_by(|&a, &b| self.compare(panel, key, a, b)),
         }
@@ -802,19 +815,9 @@ impl App {
         }
     }
 
-    /// The text a row sorts by: its label in the current language, or its province.
-    fn text_key(&self, panel: Panel, key: SortKey, i: usize) -> String {
+    /// The text a row sorts by: its label in the current language.
+    fn text_key(&self, panel: Panel, i: usize) -> String {
         let ds = &self.data.dataset;
-        if key == SortKey::Place {
-            return self
-                .search
-                .count_province
-                .get(i)
-                .copied()
-                .flatten()
-                .and_then(|p| self.provinces.get(p).map(|t| t.get(self.lang).into_owned()))
-                .unwrap_or_default();
-        }
         let label = match panel {
             Panel::Overview | Panel::Rates => &ds.rates[i].label,
             Panel::Workforce => &ds.counts[i].label,

@@ -75,8 +75,25 @@ pub fn parse(text: &str) -> Result<Dataset, String> {
             "a dataset is a JSON object starting with '{{', but this file starts with {shown}"
         ));
     }
+    // The fast path: a valid file is read once, without tracking paths.
+    // Only a failure is read again, with serde_path_to_error, to say where.
+    let ds = match serde_json::from_str::<Dataset>(text) {
+        Ok(ds) => ds,
+        Err(_) => return Err(explain(text)),
+    };
+    if ds.schema_version != SCHEMA_VERSION {
+        return Err(format!(
+            "schema_version: {} is not supported; this fugong reads version {SCHEMA_VERSION}",
+            ds.schema_version
+        ));
+    }
+    Ok(ds)
+}
+
+/// The first problem of a text that does not parse, with its JSON path.
+fn explain(text: &str) -> String {
     let mut de = serde_json::Deserializer::from_str(text);
-    let ds: Dataset = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let result: Result<Dataset, String> = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         // The path can hold a key from the file (an unknown field's name).
         let path = clean(&e.path().to_string()).into_owned();
         let inner = e.into_inner();
@@ -92,16 +109,19 @@ pub fn parse(text: &str) -> Result<Dataset, String> {
         } else {
             format!("{path}: {msg}")
         }
-    })?;
-    de.end()
-        .map_err(|e| format!("invalid JSON: {}", clean(&e.to_string())))?;
-    if ds.schema_version != SCHEMA_VERSION {
-        return Err(format!(
-            "schema_version: {} is not supported; this fugong reads version {SCHEMA_VERSION}",
-            ds.schema_version
-        ));
+    });
+    match result.and_then(|_| {
+        de.end()
+            .map_err(|e| format!("invalid JSON: {}", clean(&e.to_string())))
+    }) {
+        Err(problem) => problem,
+        // serde_json::from_str failed but the tracked read did not: say what
+        // from_str said.
+        Ok(()) => match serde_json::from_str::<Dataset>(text) {
+            Err(e) => format!("invalid JSON: {}", clean(&e.to_string())),
+            Ok(_) => "the file could not be read as a dataset".to_string(),
+        },
     }
-    Ok(ds)
 }
 
 #[cfg(test)]

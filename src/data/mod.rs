@@ -43,11 +43,19 @@ impl std::error::Error for Invalid {}
 
 /// Parses, sanitizes and checks a dataset's text.
 pub fn load_str(text: &str, origin: &str) -> Result<Loaded, Invalid> {
+    let dataset = load::parse(text).map_err(|p| Invalid {
+        origin: origin.to_string(),
+        problems: vec![p],
+    })?;
+    finish(dataset, origin)
+}
+
+/// Sanitizes and checks a parsed dataset.
+fn finish(mut dataset: Dataset, origin: &str) -> Result<Loaded, Invalid> {
     let invalid = |problems| Invalid {
         origin: origin.to_string(),
         problems,
     };
-    let mut dataset = load::parse(text).map_err(|p| invalid(vec![p]))?;
     sanitize::sanitize(&mut dataset);
     let report = check::check(&dataset);
     if !report.problems.is_empty() {
@@ -67,7 +75,13 @@ pub fn load_path(path: &Path) -> Result<Loaded, Invalid> {
         origin: origin.clone(),
         problems: vec![p.trim_start_matches(&format!("{origin}: ")).to_string()],
     })?;
-    load_str(&text, &origin)
+    let dataset = load::parse(&text).map_err(|p| Invalid {
+        origin: origin.clone(),
+        problems: vec![p],
+    })?;
+    // The text can be as large as the dataset: let it go before checking.
+    drop(text);
+    finish(dataset, &origin)
 }
 
 /// Loads the embedded dataset, or the file at `path`.
