@@ -210,9 +210,11 @@ impl ListView {
     }
 }
 
-/// What each record is filtered by — its labels, organisation and place
-/// names, and its figure as written and as shown — lower-cased once per
-/// dataset so a keystroke does no allocation per row.
+/// What each record is filtered by — its labels, its figure as written and
+/// as shown, its dates, and the names of its organisation and place —
+/// lower-cased once per dataset so a keystroke does no allocation per row.
+/// Organisation and place names are kept once each and shared by reference,
+/// not copied into every record's text.
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     rates: Vec<String>,
@@ -220,25 +222,40 @@ pub struct Search {
     events: Vec<String>,
     projects: Vec<String>,
     checks: Vec<String>,
+    /// Each organisation's and each place's names, by index.
+    organisations: Vec<String>,
+    places: Vec<String>,
+    /// The organisation and place (indices) each rate, count and event shows.
+    rate_where: Vec<Where>,
+    count_where: Vec<Where>,
+    event_where: Vec<Where>,
     /// Each count's province, as an index into [`App::provinces`].
     count_province: Vec<Option<usize>>,
+}
+
+/// A record's organisation and place, as indices into [`Search`]'s names.
+#[derive(Debug, Clone, Copy, Default)]
+struct Where {
+    organisation: Option<u32>,
+    place: Option<u32>,
 }
 
 impl Search {
     fn new(data: &Loaded, provinces: &[Text]) -> Search {
         let ds = &data.dataset;
         let text = |t: &crate::data::Text| format!("{}\u{1f}{}", t.zh, t.en);
-        // What a row shows besides its label: organisation and place names.
-        let whereabouts = |org: Option<&str>, place: Option<&str>| {
-            let o = org
-                .and_then(|id| data.organisation(id))
-                .map(|o| text(&o.name))
-                .unwrap_or_default();
-            let p = data
-                .place_of(place, org)
-                .map(|p| format!("{}\u{1f}{}", p.full(Lang::Zh), p.full(Lang::En)))
-                .unwrap_or_default();
-            format!("{o}\u{1f}{p}")
+        let lower = |parts: &[&str]| parts.join("\u{1f}").to_lowercase();
+        let position = |r: Option<RecordRef>| match r {
+            Some(RecordRef::Organisation(i) | RecordRef::Place(i)) => u32::try_from(i).ok(),
+            _ => None,
+        };
+        // What a row shows besides its label: its organisation, and its place
+        // or else its organisation's.
+        let whereabouts = |org: Option<&str>, place: Option<&str>| Where {
+            organisation: org.and_then(|id| position(data.index.get(id))),
+            place: place
+                .or_else(|| org.and_then(|o| data.organisation(o)?.place.as_deref()))
+                .and_then(|id| position(data.index.get(id))),
         };
         let label_of = |id: &str| -> String {
             match data.index.get(id) {
@@ -249,19 +266,11 @@ impl Search {
                 _ => String::new(),
             }
         };
-        let lower = |parts: &[&str]| parts.join("\u{1f}").to_lowercase();
         Search {
             rates: ds
                 .rates
                 .iter()
-                .map(|r| {
-                    lower(&[
-                        &text(&r.label),
-                        &whereabouts(r.organisation.as_deref(), r.place.as_deref()),
-                        &r.figure,
-                        &crate::fmt::percent(r.value),
-                    ])
-                })
+                .map(|r| lower(&[&text(&r.label), &r.figure, &crate::fmt::percent(r.value)]))
                 .collect(),
             counts: ds
                 .counts
@@ -269,7 +278,6 @@ impl Search {
                 .map(|c| {
                     lower(&[
                         &text(&c.label),
-                        &whereabouts(c.organisation.as_deref(), c.place.as_deref()),
                         &c.figure,
                         &c.shown(Lang::Zh),
                         &c.shown(Lang::En),
@@ -282,7 +290,6 @@ impl Search {
                 .map(|e| {
                     lower(&[
                         &text(&e.label),
-                        &whereabouts(e.organisation.as_deref(), e.place.as_deref()),
                         e.figure.as_deref().unwrap_or_default(),
                         &e.when.describe(Lang::Zh),
                         &e.when.describe(Lang::En),
@@ -299,10 +306,21 @@ impl Search {
                         .chain(&p.figures)
                         .map(|id| label_of(id))
                         .collect();
+                    let org = p
+                        .organisation
+                        .as_deref()
+                        .and_then(|id| data.organisation(id))
+                        .map(|o| text(&o.name))
+                        .unwrap_or_default();
+                    let place = data
+                        .place_of(p.place.as_deref(), p.organisation.as_deref())
+                        .map(|pl| format!("{}\u{1f}{}", pl.full(Lang::Zh), pl.full(Lang::En)))
+                        .unwrap_or_default();
                     lower(&[
                         &text(&p.name),
                         &text(&p.summary),
-                        &whereabouts(p.organisation.as_deref(), p.place.as_deref()),
+                        &org,
+                        &place,
                         &members.join("\u{1f}"),
                     ])
                 })
@@ -311,6 +329,31 @@ impl Search {
                 .checks
                 .iter()
                 .map(|c| lower(&[&text(&c.formula), &c.subject, &label_of(&c.subject)]))
+                .collect(),
+            organisations: ds
+                .organisations
+                .iter()
+                .map(|o| text(&o.name).to_lowercase())
+                .collect(),
+            places: ds
+                .places
+                .iter()
+                .map(|p| format!("{}\u{1f}{}", p.full(Lang::Zh), p.full(Lang::En)).to_lowercase())
+                .collect(),
+            rate_where: ds
+                .rates
+                .iter()
+                .map(|r| whereabouts(r.organisation.as_deref(), r.place.as_deref()))
+                .collect(),
+            count_where: ds
+                .counts
+                .iter()
+                .map(|c| whereabouts(c.organisation.as_deref(), c.place.as_deref()))
+                .collect(),
+            event_where: ds
+                .events
+                .iter()
+                .map(|e| whereabouts(e.organisation.as_deref(), e.place.as_deref()))
                 .collect(),
             count_province: ds
                 .counts
@@ -321,6 +364,18 @@ impl Search {
                 })
                 .collect(),
         }
+    }
+
+    /// Whether a record's own text, or its organisation's or place's names,
+    /// contain `needle`.
+    fn matches(&self, own: &str, at: Where, needle: &str) -> bool {
+        let name = |names: &[String], i: Option<u32>| {
+            i.and_then(|i| names.get(usize::try_from(i).ok()?))
+                .is_some_and(|n| n.contains(needle))
+        };
+        own.contains(needle)
+            || name(&self.organisations, at.organisation)
+            || name(&self.places, at.place)
     }
 }
 
@@ -775,13 +830,13 @@ impl App {
     fn admits(&self, panel: Panel, i: usize, needle: &str) -> bool {
         let s = &self.search;
         match panel {
-            Panel::Overview | Panel::Rates => s.rates[i].contains(needle),
+            Panel::Overview | Panel::Rates => s.matches(&s.rates[i], s.rate_where[i], needle),
             Panel::Workforce => {
                 self.category.admits(self.data.dataset.counts[i].category)
                     && (self.province.is_none() || s.count_province[i] == self.province)
-                    && s.counts[i].contains(needle)
+                    && s.matches(&s.counts[i], s.count_where[i], needle)
             }
-            Panel::Timeline => s.events[i].contains(needle),
+            Panel::Timeline => s.matches(&s.events[i], s.event_where[i], needle),
             Panel::Projects => s.projects[i].contains(needle),
             Panel::Checks => s.checks[i].contains(needle),
         }

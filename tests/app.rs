@@ -335,3 +335,33 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
     a.update(Action::Quit);
     assert!(a.quit);
 }
+
+#[test]
+fn filter_matches_what_a_row_shows_besides_its_label() {
+    let mut a = app(Lang::En);
+    a.update(Action::GoPanel(Panel::Workforce));
+    a.update(Action::CycleCategory); // any category will do; go back to all
+    while a.category != CategoryFilter::All {
+        a.update(Action::CycleCategory);
+    }
+    for needle in ["linxiang", "临翔", "jinhu county"] {
+        type_filter(&mut a, needle);
+        let n = a.view(Panel::Workforce).rows.len();
+        assert!(n > 0, "{needle}: the place column");
+        a.update(Action::Back);
+    }
+    // The organisation, on the Timeline.
+    a.update(Action::FilterDone);
+    a.update(Action::GoPanel(Panel::Timeline));
+    type_filter(&mut a, "huadian");
+    assert_eq!(
+        a.view(Panel::Timeline).rows.len(),
+        4,
+        "Nangang's four milestones"
+    );
+    a.update(Action::Back);
+    // The figure as written, on Rates.
+    a.update(Action::GoPanel(Panel::Rates));
+    type_filter(&mut a, "98.3%");
+    assert_eq!(a.view(Panel::Rates).rows.len(), 1);
+}
