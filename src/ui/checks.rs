@@ -73,11 +73,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
         block(title, t),
         &columns(lang),
-        Body {
-            rows,
-            selected: view.selected_on_screen(),
-            empty: app.lang.pick("没有匹配的行", "no rows match"),
-        },
+        Body::of(rows, view, app.lang),
         t,
     );
 

@@ -351,6 +351,14 @@ pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
         .title(title.into().style(theme.title))
 }
 
+/// An empty bordered box that says why it is empty.
+pub fn empty_box(area: Rect, message: &str, theme: &Theme, buf: &mut Buffer) {
+    let b = block(String::new(), theme);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    Line::styled(message.to_string(), theme.muted).render(inner, buf);
+}
+
 /// A centred popup of at most `w`x`h`, cleared, with a border.
 pub fn popup(area: Rect, w: u16, h: u16, title: String, theme: &Theme, buf: &mut Buffer) -> Rect {
     let w = w.min(area.width);

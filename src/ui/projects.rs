@@ -64,19 +64,12 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
         block(title, t),
         &cols,
-        Body {
-            rows,
-            selected: view.selected_on_screen(),
-            empty: app.lang.pick("没有匹配的行", "no rows match"),
-        },
+        Body::of(rows, view, app.lang),
         t,
     );
 
     let Some(pr) = view.selected_row().map(|i| &ds.projects[i]) else {
-        let b = block(String::new(), t);
-        let inner = b.inner(card);
-        b.render(card, buf);
-        Line::styled(p.pick("没有匹配的项目", "no project matches"), t.muted).render(inner, buf);
+        super::empty_box(card, p.pick("没有匹配的项目", "no project matches"), t, buf);
         return;
     };
     let b = block(format!(" {} ", pr.name.get(lang)), t);

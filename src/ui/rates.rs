@@ -83,20 +83,17 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
         block(title, t),
         &cols,
-        Body {
-            rows,
-            selected: view.selected_on_screen(),
-            empty: app.lang.pick("没有匹配的行", "no rows match"),
-        },
+        Body::of(rows, view, app.lang),
         t,
     );
 
     let Some(r) = view.selected_row().map(|i| &ds.rates[i]) else {
-        let b = block(String::new(), t);
-        let inner = b.inner(below);
-        b.render(below, buf);
-        let msg = lang.pick("没有匹配的比率", "no rate matches");
-        Line::styled(msg, t.muted).render(inner, buf);
+        super::empty_box(
+            below,
+            lang.pick("没有匹配的比率", "no rate matches"),
+            t,
+            buf,
+        );
         return;
     };
     let b = block(format!(" {} ", r.label.get(lang)), t);

@@ -140,6 +140,22 @@ pub struct Body<'a> {
     pub empty: &'a str,
 }
 
+impl<'a> Body<'a> {
+    /// The visible `rows` of a panel's list, with its selection, and the
+    /// usual "no rows match" in the app's language.
+    pub fn of(
+        rows: Vec<Vec<Content>>,
+        view: &crate::app::ListView,
+        lang: crate::data::Lang,
+    ) -> Body<'a> {
+        Body {
+            rows,
+            selected: view.selected_on_screen(),
+            empty: lang.pick("没有匹配的行", "no rows match"),
+        }
+    }
+}
+
 /// Draws a bordered table of the visible rows only. Text is fitted to each
 /// column by display width, so no glyph is split or overlaps the next column.
 pub fn table(

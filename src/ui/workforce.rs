@@ -114,11 +114,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
         block(title, t),
         &columns(lang, u16::try_from(value_width).unwrap_or(u16::MAX)),
-        Body {
-            rows,
-            selected: view.selected_on_screen(),
-            empty: app.lang.pick("没有匹配的行", "no rows match"),
-        },
+        Body::of(rows, view, app.lang),
         t,
     );
 
@@ -127,10 +123,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     // scaled to the largest shown. Only a bounded stretch of the list around
     // the selection is looked at, so drawing costs what is visible.
     let Some(sel) = view.selected_row().map(|i| &ds.counts[i]) else {
-        let b = block(String::new(), t);
-        let inner = b.inner(chart);
-        b.render(chart, buf);
-        Line::styled(p.pick("没有匹配的数字", "no count matches"), t.muted).render(inner, buf);
+        super::empty_box(chart, p.pick("没有匹配的数字", "no count matches"), t, buf);
         return;
     };
     let height = usize::from(chart.height.saturating_sub(2));
