@@ -2,7 +2,7 @@
 //! and every derived value with its formula.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -11,15 +11,8 @@ use super::text::{Body, Column, Content, table, table_body};
 use crate::app::{App, Panel};
 use crate::data::Lang;
 
-fn split(body: Rect) -> [Rect; 2] {
-    body.layout(&Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(7),
-    ]))
-}
-
 pub fn list_area(body: Rect) -> Rect {
-    table_body(split(body)[0])
+    table_body(super::table_over_box(body)[0])
 }
 
 fn columns(lang: Lang) -> [Column; 4] {
@@ -35,7 +28,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let lang = app.lang;
     let p = lang.prose();
-    let [list, below] = split(body);
+    let [list, below] = super::table_over_box(body);
     let view = app.view(Panel::Checks);
     let checks = &app.data.checks;
     let h = usize::from(table_body(list).height);

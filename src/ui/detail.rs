@@ -113,6 +113,20 @@ fn provenance(p: &Provenance<'_>, app: &App) -> Vec<Line<'static>> {
     v
 }
 
+/// "value: 98.3%   written “98.3%”": the value as shown and as the article wrote it.
+fn value_line(shown: String, figure: &str, app: &App) -> Line<'static> {
+    let t = &app.theme;
+    let p = app.lang.prose();
+    Line::from(vec![
+        Span::styled(format!("{}: ", p.pick("数值", "value")), t.muted),
+        Span::styled(shown, t.figure),
+        Span::styled(
+            format!("   {} “{figure}”", p.pick("原文写作", "written")),
+            t.muted,
+        ),
+    ])
+}
+
 /// One line naming a record and its value.
 fn record_line(r: RecordRef, app: &App) -> Option<Line<'static>> {
     let ds = &app.data.dataset;
@@ -204,14 +218,7 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
             let Some(r) = ds.rates.get(i) else { return v };
             v.extend(both(p.pick("比率", "rate"), &r.label, app));
             v.push(field("id", r.id.clone(), t));
-            v.push(Line::from(vec![
-                Span::styled(format!("{}: ", p.pick("数值", "value")), t.muted),
-                Span::styled(percent(r.value), t.figure),
-                Span::styled(
-                    format!("   {} “{}”", p.pick("原文写作", "written"), r.figure),
-                    t.muted,
-                ),
-            ]));
+            v.push(value_line(percent(r.value), &r.figure, app));
             for (name, id) in [
                 (p.pick("分子", "numerator"), &r.numerator),
                 (p.pick("分母", "denominator"), &r.denominator),
@@ -239,14 +246,7 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
             let Some(c) = ds.counts.get(i) else { return v };
             v.extend(both(p.pick("数字", "count"), &c.label, app));
             v.push(field("id", c.id.clone(), t));
-            v.push(Line::from(vec![
-                Span::styled(format!("{}: ", p.pick("数值", "value")), t.muted),
-                Span::styled(c.shown(p), t.figure),
-                Span::styled(
-                    format!("   {} “{}”", p.pick("原文写作", "written"), c.figure),
-                    t.muted,
-                ),
-            ]));
+            v.push(value_line(c.shown(p), &c.figure, app));
             let q = match (c.ordinal, c.qualifier) {
                 (true, _) => p.pick("序数（第几）", "an ordinal (the n-th), not a quantity"),
                 (false, Qualifier::Exact) => p.pick("确数", "exact"),

@@ -351,6 +351,14 @@ pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
         .title(title.into().style(theme.title))
 }
 
+/// A table above a seven-line box for the selection (Rates, Checks).
+pub fn table_over_box(body: Rect) -> [Rect; 2] {
+    body.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(7),
+    ]))
+}
+
 /// An empty bordered box that says why it is empty.
 pub fn empty_box(area: Rect, message: &str, theme: &Theme, buf: &mut Buffer) {
     let b = block(String::new(), theme);

@@ -11,15 +11,8 @@ use crate::app::{App, Panel};
 use crate::data::{Lang, Rate};
 use crate::fmt::percent;
 
-fn split(body: Rect) -> [Rect; 2] {
-    body.layout(&Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(7),
-    ]))
-}
-
 pub fn list_area(body: Rect) -> Rect {
-    table_body(split(body)[0])
+    table_body(super::table_over_box(body)[0])
 }
 
 fn columns(lang: Lang) -> [Column; 6] {
@@ -48,7 +41,7 @@ pub fn fraction(app: &App, r: &Rate) -> String {
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let lang = app.lang;
-    let [list, below] = split(body);
+    let [list, below] = super::table_over_box(body);
     let view = app.view(Panel::Rates);
     let ds = &app.data.dataset;
     let cols = columns(lang);
