@@ -4,7 +4,9 @@ use std::cmp::Ordering;
 use std::path::PathBuf;
 
 use ratatui::layout::{Position, Rect};
+use time::Date;
 
+use crate::data::asof::Chronology;
 use crate::data::{Category, Lang, Loaded, Precision, RecordRef, Text};
 use crate::input::{Action, Mode};
 use crate::ui::{self, Theme};
@@ -401,8 +403,21 @@ pub struct App {
     /// Event indices in date order (undated last): the Timeline's axis.
     pub timeline: Vec<usize>,
     /// The Overview's headline figures: indices of the largest counts of
-    /// people, jobs and enterprises.
+    /// people, jobs and enterprises known on the as-of date.
     pub headline: Vec<usize>,
+    /// The dataset's dates: the report date, event dates, series.
+    pub chronology: Chronology,
+    /// The date the dashboard shows the data as of; `None` when the dataset
+    /// has no dates at all.
+    pub as_of: Option<Date>,
+    /// One line for the footer about the last action (what `y` copied, where
+    /// the as-of date moved); cleared by the next key.
+    pub notice: Option<String>,
+    /// Text `y` asked to copy; the event loop writes it to the terminal's
+    /// clipboard and clears this.
+    pub clipboard: Option<String>,
+    /// `--no-clipboard`: `y` shows the citation instead of copying it.
+    pub no_clipboard: bool,
     /// The dataset file reloaded on [`Action::FileChanged`] (`--watch`).
     pub watch: Option<PathBuf>,
     /// The problems of the last reload; empty when the data on screen is current.
@@ -424,9 +439,16 @@ impl App {
         }
         let mut timeline: Vec<usize> = (0..data.dataset.events.len()).collect();
         timeline.sort_by_key(|&i| date_key(&data.dataset.events[i].when));
+        let chronology = Chronology::new(&data.dataset);
+        let as_of = chronology.report;
         let mut app = App {
             search: Search::new(&data, &provinces),
-            headline: headline(&data.dataset),
+            headline: headline(&data.dataset, &chronology, as_of),
+            chronology,
+            as_of,
+            notice: None,
+            clipboard: None,
+            no_clipboard: false,
             timeline,
             data,
             panel: Panel::Overview,
@@ -499,6 +521,17 @@ impl App {
         // Nothing is shown but "too small": act on nothing unseen.
         if ui::too_small(self.area) {
             return false;
+        }
+        // A notice lasts until the next key.
+        let cleared = self.notice.take().is_some();
+        self.key(action) || cleared
+    }
+
+    /// Applies a key's action; returns whether anything visible changed.
+    fn key(&mut self, action: Action) -> bool {
+        if let (Some(Overlay::Detail { target }), Action::Copy) = (&self.overlay, action) {
+            let target = *target;
+            return self.copy(target);
         }
         if self.overlay.is_some() {
             // Every popup scrolls, within its content at the current size.
@@ -603,6 +636,40 @@ impl App {
                 self.category = self.category.next();
                 self.rebuild(Panel::Workforce);
             }
+            Action::EarlierEvent => {
+                let to = self.as_of.and_then(|d| self.chronology.previous_stop(d));
+                return self.move_as_of(to, ("没有更早的事件", "no earlier event"));
+            }
+            Action::LaterEvent => {
+                let to = self.as_of.and_then(|d| self.chronology.next_stop(d));
+                return self.move_as_of(to, ("没有更晚的事件", "no later event"));
+            }
+            Action::EarlierMonth => {
+                let to = self.as_of.and_then(|d| self.chronology.shift_months(d, -1));
+                let edge = ("已在最早日期之前一个月", "already a month before the first date");
+                return self.move_as_of(to, edge);
+            }
+            Action::LaterMonth => {
+                let to = self.as_of.and_then(|d| self.chronology.shift_months(d, 1));
+                let edge = ("已在最晚日期之后一个月", "already a month after the last date");
+                return self.move_as_of(to, edge);
+            }
+            Action::AsOfReport => {
+                let to = self.chronology.report;
+                return self.move_as_of(to, ("数据集没有日期", "the dataset has no dates"));
+            }
+            Action::AsOfSelected => {
+                let date = self
+                    .view(Panel::Timeline)
+                    .selected_row()
+                    .and_then(|i| self.data.dataset.events.get(i))
+                    .and_then(|e| e.when.date);
+                return self.move_as_of(date, ("此事件没有日历日期", "this event has no calendar date"));
+            }
+            Action::Copy => match self.selected_target() {
+                Some(target) => return self.copy(target),
+                None => return false,
+            },
             Action::FilterChar(_)
             | Action::FilterBackspace
             | Action::FilterDone
@@ -614,6 +681,69 @@ impl App {
             | Action::Scroll(..) => return false,
         }
         self.keep_selection_visible();
+        true
+    }
+
+    /// Moves the as-of date to `to`, or says why it cannot (`edge`: Chinese,
+    /// English).
+    fn move_as_of(&mut self, to: Option<Date>, edge: (&'static str, &'static str)) -> bool {
+        let lang = self.lang.prose();
+        let Some(d) = to else {
+            self.notice = Some(lang.pick(edge.0, edge.1).to_string());
+            return true;
+        };
+        self.set_as_of(Some(d));
+        let ds = &self.data.dataset;
+        let here: Vec<String> = self
+            .timeline
+            .iter()
+            .map(|&i| &ds.events[i])
+            .filter(|e| e.when.date == Some(d))
+            .map(|e| e.label.get(self.lang).into_owned())
+            .collect();
+        let date = as_of_text(d, lang);
+        self.notice = Some(if here.is_empty() {
+            date
+        } else {
+            format!("{date}: {}", here.join("; "))
+        });
+        true
+    }
+
+    /// Shows the data as known on `d`: the Overview's gauges and headline
+    /// figures are the latest known then. Nothing in the data changes.
+    pub fn set_as_of(&mut self, d: Option<Date>) {
+        self.as_of = d;
+        self.headline = headline(&self.data.dataset, &self.chronology, d);
+        self.rebuild(Panel::Overview);
+    }
+
+    /// The selected record as one line with its source, in the current language.
+    pub fn citation(&self, target: Target) -> Option<String> {
+        match target {
+            Target::Record(r) => {
+                crate::cite::sentence(&self.data, &self.chronology, r, self.lang, self.as_of)
+            }
+            Target::Check(i) => crate::cite::check_sentence(&self.data, i, self.lang),
+        }
+    }
+
+    /// `y`: hands the citation to the event loop for the clipboard, and says
+    /// so in the footer; with `--no-clipboard`, only shows it.
+    fn copy(&mut self, target: Target) -> bool {
+        let Some(text) = self.citation(target) else {
+            return false;
+        };
+        let lang = self.lang.prose();
+        if self.no_clipboard {
+            self.notice = Some(format!(
+                "{}: {text}",
+                lang.pick("剪贴板已关闭", "clipboard off")
+            ));
+        } else {
+            self.notice = Some(format!("{}: {text}", lang.pick("已复制", "copied")));
+            self.clipboard = Some(text);
+        }
         true
     }
 
@@ -636,6 +766,9 @@ impl App {
         };
         match crate::data::load_path(&path) {
             Ok(data) => {
+                // A date the user moved to stays; the default follows the data.
+                let moved = (self.as_of != self.chronology.report).then_some(self.as_of);
+                let no_clipboard = self.no_clipboard;
                 let kept: Vec<Option<String>> =
                     Panel::ALL.iter().map(|&p| self.selected_id(p)).collect();
                 *self = App {
@@ -656,6 +789,10 @@ impl App {
                     ..App::new(data, self.lang, self.theme)
                 }
                 .with_views_from(&std::mem::take(&mut self.views), self.province_name());
+                self.no_clipboard = no_clipboard;
+                if let Some(d) = moved {
+                    self.set_as_of(d);
+                }
                 for (p, id) in Panel::ALL.into_iter().zip(kept) {
                     if let Some(id) = id {
                         self.select_id(p, &id);
@@ -830,7 +967,12 @@ impl App {
     fn admits(&self, panel: Panel, i: usize, needle: &str) -> bool {
         let s = &self.search;
         match panel {
-            Panel::Overview | Panel::Rates => s.matches(&s.rates[i], s.rate_where[i], needle),
+            Panel::Overview => {
+                self.chronology
+                    .rate_is_latest(&self.data.dataset, i, self.as_of)
+                    && s.matches(&s.rates[i], s.rate_where[i], needle)
+            }
+            Panel::Rates => s.matches(&s.rates[i], s.rate_where[i], needle),
             Panel::Workforce => {
                 self.category.admits(self.data.dataset.counts[i].category)
                     && (self.province.is_none() || s.count_province[i] == self.province)
@@ -948,14 +1090,24 @@ impl App {
 /// How many headline figures the Overview shows at most.
 const HEADLINE_MAX: usize = 10;
 
-/// The largest counts of people, jobs and enterprises, largest first.
-fn headline(ds: &crate::data::Dataset) -> Vec<usize> {
+/// "as of 2020-03-25" / "截至2020年3月25日".
+pub fn as_of_text(d: Date, lang: Lang) -> String {
+    match lang.prose() {
+        Lang::Zh => format!("截至{}", crate::fmt::zh_date(d)),
+        _ => format!("as of {}", crate::fmt::iso(d)),
+    }
+}
+
+/// The largest counts of people, jobs and enterprises known on `as_of`
+/// (the latest of each series), largest first.
+pub fn headline(ds: &crate::data::Dataset, chronology: &Chronology, as_of: Option<Date>) -> Vec<usize> {
     let mut v: Vec<usize> = (0..ds.counts.len())
         .filter(|&i| {
             let c = &ds.counts[i];
             !c.ordinal
                 && (c.category.is_people()
                     || matches!(c.category, Category::Jobs | Category::Enterprises))
+                && chronology.count_is_latest(ds, i, as_of)
         })
         .collect();
     v.sort_by_key(|&i| std::cmp::Reverse(ds.counts[i].value));

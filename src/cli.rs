@@ -28,6 +28,15 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = Lang::Both, global = true)]
     pub lang: Lang,
 
+    /// Show the data as known on this date, YYYY-MM-DD (default: the latest
+    /// date the dataset reports). `[` `]` `{` `}` move it in the dashboard.
+    #[arg(long, value_name = "DATE", value_parser = parse_date, global = true)]
+    pub as_of: Option<time::Date>,
+
+    /// Never write to the clipboard: `y` shows the citation instead of copying it.
+    #[arg(long)]
+    pub no_clipboard: bool,
+
     /// Colour theme; NO_COLOR (any value) turns colour off.
     #[arg(long, value_enum, default_value_t = ThemeName::Dark, global = true)]
     pub theme: ThemeName,
@@ -52,6 +61,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = SnapshotFormat::Plain)]
         format: SnapshotFormat,
     },
+    /// Print panels as plain sentences, one figure per line with its date and
+    /// source: for screen readers, and for pasting into a report.
+    Read {
+        /// The panel to read, or all of them.
+        #[arg(long, value_enum, default_value_t = PanelChoice::All)]
+        panel: PanelChoice,
+    },
     /// Write a table of the dataset as CSV, JSON or Markdown.
     Export {
         /// Which records.
@@ -73,6 +89,39 @@ pub enum SnapshotFormat {
     #[default]
     Plain,
     Ansi,
+}
+
+/// A panel, or every panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PanelChoice {
+    All,
+    Overview,
+    Rates,
+    Workforce,
+    Timeline,
+    Projects,
+    Checks,
+}
+
+impl PanelChoice {
+    pub fn panels(self) -> Vec<Panel> {
+        match self {
+            PanelChoice::All => Panel::ALL.to_vec(),
+            PanelChoice::Overview => vec![Panel::Overview],
+            PanelChoice::Rates => vec![Panel::Rates],
+            PanelChoice::Workforce => vec![Panel::Workforce],
+            PanelChoice::Timeline => vec![Panel::Timeline],
+            PanelChoice::Projects => vec![Panel::Projects],
+            PanelChoice::Checks => vec![Panel::Checks],
+        }
+    }
+}
+
+/// "2020-03-25" → a date; anything else is refused with the format to use.
+pub fn parse_date(s: &str) -> Result<time::Date, String> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(s.trim(), &format)
+        .map_err(|e| format!("expected a date as YYYY-MM-DD, such as 2020-03-25 ({e})"))
 }
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {

@@ -61,6 +61,11 @@ pub fn iso(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
+/// 2020年3月25日.
+pub fn zh_date(d: Date) -> String {
+    format!("{}年{}月{}日", d.year(), u8::from(d.month()), d.day())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

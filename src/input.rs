@@ -46,6 +46,20 @@ pub enum Action {
     FileChanged,
     /// Show the problems of the last failed reload.
     ShowErrors,
+    /// `[`: the as-of date to the previous event's date.
+    EarlierEvent,
+    /// `]`: the as-of date to the next event's date.
+    LaterEvent,
+    /// `{`: the as-of date a month back.
+    EarlierMonth,
+    /// `}`: the as-of date a month on.
+    LaterMonth,
+    /// `0`: the as-of date back to the report's.
+    AsOfReport,
+    /// Timeline: the as-of date to the selected event's.
+    AsOfSelected,
+    /// `y`: copy the selection with its citation.
+    Copy,
     Click(u16, u16),
     /// Mouse wheel at a position: negative is up.
     Scroll(u16, u16, i8),
@@ -62,6 +76,10 @@ pub enum Context {
     Filter,
     /// On the Workforce panel.
     Workforce,
+    /// On the Timeline panel.
+    Timeline,
+    /// Moving the as-of date: anywhere outside the filter and popups.
+    AsOf,
 }
 
 /// The state input depends on.
@@ -274,6 +292,62 @@ pub const KEYMAP: &[Binding] = &[
         help_zh: "按类别筛选",
     },
     Binding {
+        keys: &[(KeyCode::Char('a'), NONE)],
+        shown: "a",
+        action: Action::AsOfSelected,
+        context: Context::Timeline,
+        help_en: "as of this event's date (Enter: its detail)",
+        help_zh: "以此事件日期为准（Enter：详情）",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('['), NONE)],
+        shown: "[",
+        action: Action::EarlierEvent,
+        context: Context::AsOf,
+        help_en: "as of the previous event's date",
+        help_zh: "日期移到上一事件",
+    },
+    Binding {
+        keys: &[(KeyCode::Char(']'), NONE)],
+        shown: "]",
+        action: Action::LaterEvent,
+        context: Context::AsOf,
+        help_en: "as of the next event's date",
+        help_zh: "日期移到下一事件",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('{'), NONE)],
+        shown: "{",
+        action: Action::EarlierMonth,
+        context: Context::AsOf,
+        help_en: "as of a month earlier",
+        help_zh: "日期提前一个月",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('}'), NONE)],
+        shown: "}",
+        action: Action::LaterMonth,
+        context: Context::AsOf,
+        help_en: "as of a month later",
+        help_zh: "日期推后一个月",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('0'), NONE)],
+        shown: "0",
+        action: Action::AsOfReport,
+        context: Context::AsOf,
+        help_en: "as of the report's date again",
+        help_zh: "日期回到报道日期",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('y'), NONE)],
+        shown: "y",
+        action: Action::Copy,
+        context: Context::Global,
+        help_en: "copy the figure with its source",
+        help_zh: "复制数字及出处",
+    },
+    Binding {
         keys: &[(KeyCode::Char('z'), CTRL)],
         shown: "^Z",
         action: Action::Suspend,
@@ -324,6 +398,14 @@ pub const KEYMAP: &[Binding] = &[
         context: Context::Popup,
         help_en: "close the popup",
         help_zh: "关闭弹窗",
+    },
+    Binding {
+        keys: &[(KeyCode::Char('y'), NONE)],
+        shown: "y",
+        action: Action::Copy,
+        context: Context::Popup,
+        help_en: "copy the record with its source",
+        help_zh: "复制记录及出处",
     },
     Binding {
         keys: &[(KeyCode::Enter, NONE)],
@@ -406,10 +488,10 @@ fn key_action(key: &KeyEvent, mode: Mode, panel: Panel) -> Option<Action> {
             _ => None,
         }),
         Mode::Normal => {
-            let contexts: &[Context] = if panel == Panel::Workforce {
-                &[Context::Workforce, Context::Global]
-            } else {
-                &[Context::Global]
+            let contexts: &[Context] = match panel {
+                Panel::Workforce => &[Context::Workforce, Context::Global, Context::AsOf],
+                Panel::Timeline => &[Context::Timeline, Context::Global, Context::AsOf],
+                _ => &[Context::Global, Context::AsOf],
             };
             lookup(key.code, mods, contexts)
         }

@@ -5,11 +5,13 @@
 //! place state changes; [`ui`] draws the state and never changes it.
 
 pub mod app;
+pub mod cite;
 pub mod cli;
 pub mod data;
 pub mod export;
 pub mod fmt;
 pub mod input;
+pub mod read;
 pub mod snapshot;
 pub mod term;
 pub mod ui;

@@ -21,6 +21,9 @@ fn main() -> ExitCode {
         }) => with_data(&cli, |loaded| {
             let mut app = App::new(loaded, cli.lang, theme(&cli));
             app.panel = *panel;
+            if cli.as_of.is_some() {
+                app.set_as_of(cli.as_of);
+            }
             let buf = fugong::snapshot::render(&mut app, size.0, size.1);
             let text = match format {
                 SnapshotFormat::Plain => fugong::snapshot::plain(&buf),
@@ -29,6 +32,11 @@ fn main() -> ExitCode {
             std::io::stdout()
                 .write_all(text.as_bytes())
                 .context("writing the snapshot")
+        }),
+        Some(Command::Read { panel }) => with_data(&cli, |loaded| {
+            let mut out = std::io::stdout().lock();
+            fugong::read::write(&loaded, &panel.panels(), cli.lang, cli.as_of, &mut out)?;
+            out.flush().context("writing to stdout")
         }),
         Some(Command::Export {
             what,
@@ -132,6 +140,10 @@ fn dashboard(cli: &Cli) -> ExitCode {
         }
     };
     let mut app = App::new(loaded, cli.lang, theme(cli));
+    app.no_clipboard = cli.no_clipboard;
+    if cli.as_of.is_some() {
+        app.set_as_of(cli.as_of);
+    }
     if cli.watch {
         app.watch = cli.data.clone();
     }

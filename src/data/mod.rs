@@ -1,5 +1,6 @@
 //! The dataset: read, parse, sanitize and check once, then read-only.
 
+pub mod asof;
 pub mod check;
 pub mod figure;
 pub mod load;

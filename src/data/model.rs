@@ -410,9 +410,9 @@ impl When {
         let mut core = match (self.precision, self.date) {
             (Precision::Day, Some(d)) => {
                 if zh {
-                    format!("{}年{}月{}日", d.year(), u8::from(d.month()), d.day())
+                    crate::fmt::zh_date(d)
                 } else {
-                    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+                    crate::fmt::iso(d)
                 }
             }
             (Precision::MidMonth, Some(d)) => {

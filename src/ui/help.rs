@@ -14,7 +14,12 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = Vec::new();
     for (ctx, heading) in [
         (Context::Global, p.pick("按键", "Keys")),
+        (
+            Context::AsOf,
+            p.pick("按日期查看（页眉显示日期）", "As of a date (shown in the header)"),
+        ),
         (Context::Workforce, p.pick("人员面板", "On Workforce")),
+        (Context::Timeline, p.pick("时间线面板", "On Timeline")),
         (
             Context::Filter,
             p.pick("输入筛选时", "While typing a filter"),

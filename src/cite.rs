@@ -1,0 +1,237 @@
+//! A record as one sentence with its source: what `y` copies and what
+//! `fugong read` prints.
+//!
+//! Chinese reads as Chinese (2020年3月25日, the article's own figures such as
+//! 2.3万多), English as English (2020-03-25, 23,000+ jobs). The quote is the
+//! article's words and stays in Chinese in both.
+
+use time::Date;
+
+use crate::data::asof::Chronology;
+use crate::data::{Count, Lang, Loaded, Rate, RecordRef, Source, Text, When, figure, sanitize};
+use crate::fmt::percent;
+
+/// The language of a sentence: Chinese, or English with labels in `Both`
+/// shown in both languages.
+fn zh(lang: Lang) -> bool {
+    lang == Lang::Zh
+}
+
+/// "— source: paragraph 10, “复工率98.3%”" / "——出处：第10段，“复工率98.3%”".
+fn source(src: &Source, lang: Lang) -> String {
+    if zh(lang) {
+        format!("——出处：第{}段，“{}”", src.paragraph, src.quote)
+    } else {
+        format!(" — source: paragraph {}, “{}”", src.paragraph, src.quote)
+    }
+}
+
+/// "label: value, date" in the sentence's language.
+fn head(label: &Text, value: &str, when: &str, lang: Lang) -> String {
+    if zh(lang) {
+        format!("{}：{value}，{when}", label.zh)
+    } else {
+        format!("{}: {value}, {when}", label.get(lang))
+    }
+}
+
+fn date(when: &When, lang: Lang) -> String {
+    when.describe(lang.prose())
+}
+
+/// A rate's numerator and denominator: "(470/478)", or "" when absent.
+fn fraction(data: &Loaded, r: &Rate, lang: Lang) -> String {
+    let n = r.numerator.as_deref().and_then(|id| data.count(id));
+    let d = r.denominator.as_deref().and_then(|id| data.count(id));
+    let f = match (n, d) {
+        (Some(n), Some(d)) => format!("{}/{}", n.value, d.value),
+        (Some(n), None) => format!("{}/?", n.value),
+        _ => return String::new(),
+    };
+    if zh(lang) {
+        format!("（{f}）")
+    } else {
+        format!(" ({f})")
+    }
+}
+
+/// A count's value in Chinese: the article's own figure (2.3万多, 四十二)
+/// where it reads as the value, else the digits; then the unit.
+pub fn zh_count(c: &Count) -> String {
+    let read = figure::parse(&c.figure);
+    let faithful = read.is_some_and(|f| {
+        !f.percent
+            && f.at_least == (c.qualifier == crate::data::Qualifier::AtLeast)
+            && (f.value - c.value as f64).abs() < 0.5
+    });
+    let number = if faithful {
+        c.figure.trim_start_matches('第').to_string()
+    } else {
+        let n = c.value.to_string();
+        match c.qualifier {
+            crate::data::Qualifier::Exact => n,
+            crate::data::Qualifier::AtLeast => format!("{n}多"),
+            crate::data::Qualifier::OrderOf => format!("约{n}"),
+        }
+    };
+    if c.ordinal {
+        format!("第{number}{}", c.unit.zh)
+    } else {
+        format!("{number}{}", c.unit.zh)
+    }
+}
+
+/// A count's value in the sentence's language.
+pub fn count_value(c: &Count, lang: Lang) -> String {
+    if zh(lang) {
+        zh_count(c)
+    } else {
+        c.shown(Lang::En)
+    }
+}
+
+/// One sentence for a rate, count, event or project, with its source.
+/// `as_of` decides an event's status. `None` for places and organisations.
+pub fn sentence(
+    data: &Loaded,
+    chronology: &Chronology,
+    record: RecordRef,
+    lang: Lang,
+    as_of: Option<Date>,
+) -> Option<String> {
+    let ds = &data.dataset;
+    let s = match record {
+        RecordRef::Rate(i) => {
+            let r = ds.rates.get(i)?;
+            let value = format!("{}{}", percent(r.value), fraction(data, r, lang));
+            head(&r.label, &value, &date(&r.when, lang), lang) + &source(&r.source, lang)
+        }
+        RecordRef::Count(i) => {
+            let c = ds.counts.get(i)?;
+            head(
+                &c.label,
+                &count_value(c, lang),
+                &date(&c.when, lang),
+                lang,
+            ) + &source(&c.source, lang)
+        }
+        RecordRef::Event(i) => {
+            let e = ds.events.get(i)?;
+            let status = chronology.status(e, as_of).describe(lang);
+            head(&e.label, &date(&e.when, lang), &status, lang) + &source(&e.source, lang)
+        }
+        RecordRef::Project(i) => {
+            let p = ds.projects.get(i)?;
+            let mut paragraphs: Vec<u32> = p
+                .events
+                .iter()
+                .chain(&p.figures)
+                .filter_map(|id| paragraph(data, id))
+                .collect();
+            paragraphs.sort_unstable();
+            paragraphs.dedup();
+            let list = |sep: &str| {
+                paragraphs
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(sep)
+            };
+            match (zh(lang), paragraphs.len()) {
+                (true, 0) => format!("{}：{}", p.name.zh, p.summary.zh),
+                (true, _) => format!("{}：{}——出处：第{}段", p.name.zh, p.summary.zh, list("、")),
+                (false, 0) => format!("{}: {}", p.name.get(lang), p.summary.get(lang)),
+                (false, 1) => format!(
+                    "{}: {} — source: paragraph {}",
+                    p.name.get(lang),
+                    p.summary.get(lang),
+                    list("")
+                ),
+                (false, _) => format!(
+                    "{}: {} — sources: paragraphs {}",
+                    p.name.get(lang),
+                    p.summary.get(lang),
+                    list(", ")
+                ),
+            }
+        }
+        RecordRef::Place(_) | RecordRef::Organisation(_) => return None,
+    };
+    Some(sanitize::clean(&s).into_owned())
+}
+
+/// A check as a sentence: what was checked, and whether it held.
+pub fn check_sentence(data: &Loaded, i: usize, lang: Lang) -> Option<String> {
+    let c = data.checks.get(i)?;
+    let verdict = match (zh(lang), c.passed) {
+        (true, true) => "通过",
+        (true, false) => "未通过",
+        (false, true) => "passed",
+        (false, false) => "failed",
+    };
+    let kind = c.kind.label();
+    let s = if zh(lang) {
+        format!("{}核对（{}）：{}——{verdict}", kind.zh, c.subject, c.formula.zh)
+    } else {
+        format!(
+            "{} check ({}): {} — {verdict}",
+            kind.en, c.subject, c.formula.en
+        )
+    };
+    Some(sanitize::clean(&s).into_owned())
+}
+
+/// The paragraph a rate, count or event was read from.
+fn paragraph(data: &Loaded, id: &str) -> Option<u32> {
+    let ds = &data.dataset;
+    Some(match data.index.get(id)? {
+        RecordRef::Rate(i) => ds.rates.get(i)?.source.paragraph,
+        RecordRef::Count(i) => ds.counts.get(i)?.source.paragraph,
+        RecordRef::Event(i) => ds.events.get(i)?.source.paragraph,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loaded() -> Loaded {
+        crate::data::load(None).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn find(data: &Loaded, id: &str) -> RecordRef {
+        data.index.get(id).unwrap_or_else(|| panic!("no {id}"))
+    }
+
+    #[test]
+    fn a_rate_reads_with_its_fraction_date_and_quote() {
+        let data = loaded();
+        let c = Chronology::new(&data.dataset);
+        let r = find(&data, "rate-rongchang-resumption");
+        let en = sentence(&data, &c, r, Lang::En, c.report).unwrap_or_default();
+        assert!(en.contains(": 98.3% (470/478), as of 2020-03-25 — source: paragraph 10, “"));
+        let zh = sentence(&data, &c, r, Lang::Zh, c.report).unwrap_or_default();
+        assert!(zh.contains("：98.3%（470/478），截至2020年3月25日——出处：第10段，“"));
+    }
+
+    #[test]
+    fn chinese_keeps_the_articles_figures() {
+        let data = loaded();
+        let c = Chronology::new(&data.dataset);
+        let s = |id, lang| sentence(&data, &c, find(&data, id), lang, c.report).unwrap_or_default();
+        assert!(s("count-linxiang-jobs", Lang::Zh).contains("2.3万多个"));
+        assert!(s("count-linxiang-jobs", Lang::En).contains("23,000+ jobs"));
+        assert!(s("count-comac-resumption-day", Lang::Zh).contains("第四十二天"));
+    }
+
+    #[test]
+    fn an_unfaithful_figure_falls_back_to_digits() {
+        let data = loaded();
+        let mut c = data.dataset.counts[0].clone();
+        c.figure = "七".into();
+        c.value = 8;
+        c.ordinal = false;
+        assert_eq!(zh_count(&c), format!("8{}", c.unit.zh));
+    }
+}

@@ -1,0 +1,448 @@
+//! What was known on a date: the dashboard's "as of" view of a dataset.
+//!
+//! Nothing here changes the data. A [`Chronology`] is computed once per
+//! dataset; asking what is known on a date is then a comparison per record.
+//!
+//! The rules:
+//! - A rate or count is known from the date it reports (`on`, `as_of`,
+//!   `before`). A figure that runs "since" a date, or has no date, is known
+//!   from the report: the latest date the dataset reports.
+//! - An event that happened is known from its date (an undated one from the
+//!   report). A planned milestone is always shown; its status is computed
+//!   against the date: due in N days, or past due with no report.
+//! - Records with the same label, organisation and place form a series; the
+//!   Overview shows only the latest of each series known on the date.
+
+use std::collections::HashMap;
+
+use time::{Date, Month};
+
+use super::model::{Dataset, Event, EventStatus, Lang, Precision, Relation, Text, When};
+
+/// The dates of a dataset that the as-of date moves between.
+#[derive(Debug, Clone, Default)]
+pub struct Chronology {
+    /// The latest date the dataset reports (a dated rate, count or event
+    /// that happened): the default as-of date, and the date undated figures
+    /// are known from. `None` when nothing in the dataset has a date.
+    pub report: Option<Date>,
+    /// The distinct calendar dates of events, ascending: where `[` and `]` stop.
+    pub stops: Vec<Date>,
+    /// The earliest and latest calendar dates of any record.
+    pub span: Option<(Date, Date)>,
+    /// For each rate and each count: when the next record of its series is
+    /// known, if there is one.
+    rate_next: Vec<Option<Date>>,
+    count_next: Vec<Option<Date>>,
+}
+
+/// A milestone's or event's state on the as-of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Happened on or before the date.
+    Done,
+    /// Happened on or before the date; the date is computed, not stated.
+    Derived,
+    /// Happens, or is reported, after the as-of date.
+    Later(Date),
+    /// Planned and due in `days` (0: due that day). `approx` when the due
+    /// date is a mid-month or month-end estimate.
+    Due { days: i64, approx: bool },
+    /// Planned, due `days` ago, and not reported done.
+    Overdue { days: i64, approx: bool },
+    /// Planned with no calendar date (入冬前).
+    Planned,
+}
+
+impl Status {
+    /// Whether the record is shown as not yet known on the date.
+    pub fn is_later(self) -> bool {
+        matches!(self, Status::Later(_))
+    }
+
+    /// A short status for a table cell: "done", "due in 204 d", "reported 03-22".
+    pub fn short(self, lang: Lang) -> String {
+        let zh = lang.prose() == Lang::Zh;
+        let tilde = |approx: bool| if approx { "~" } else { "" };
+        match self {
+            Status::Done => lang.pick("已完成", "done").to_string(),
+            Status::Derived => lang.pick("推算", "derived").to_string(),
+            Status::Later(d) if zh => format!("{}报道", month_day(d)),
+            Status::Later(d) => format!("reported {}", month_day(d)),
+            Status::Due { days: 0, .. } => lang.pick("今日到期", "due today").to_string(),
+            Status::Due { days, approx } if zh => format!("{}{days}天后到期", tilde(approx)),
+            Status::Due { days, approx } => format!("due in {}{days} d", tilde(approx)),
+            Status::Overdue { days, approx } if zh => format!("逾期{}{days}天", tilde(approx)),
+            Status::Overdue { days, approx } => format!("past due {}{days} d", tilde(approx)),
+            Status::Planned => lang.pick("计划", "planned").to_string(),
+        }
+    }
+
+    /// The status as a phrase for sentences and the detail popup.
+    pub fn describe(self, lang: Lang) -> String {
+        let zh = lang.prose() == Lang::Zh;
+        let about = |approx: bool| match (approx, zh) {
+            (true, true) => "约",
+            (true, false) => "about ",
+            _ => "",
+        };
+        match self {
+            Status::Done => lang.pick("已完成", "done").to_string(),
+            Status::Derived => lang.pick("已完成（日期为推算）", "done (date derived)").to_string(),
+            Status::Later(d) if zh => format!("尚未发生，{}报道", crate::fmt::zh_date(d)),
+            Status::Later(d) => format!("not yet: reported {}", crate::fmt::iso(d)),
+            Status::Due { days: 0, .. } => lang.pick("计划，今日到期", "planned, due today").to_string(),
+            Status::Due { days, approx } if zh => format!("计划，{}{days}天后到期", about(approx)),
+            Status::Due { days, approx } => {
+                format!("planned, due in {}{days} {}", about(approx), days_word(days))
+            }
+            Status::Overdue { days, approx } if zh => {
+                format!("已逾期{}{days}天，未见完成报道", about(approx))
+            }
+            Status::Overdue { days, approx } => format!(
+                "past due by {}{days} {}, with no report",
+                about(approx),
+                days_word(days)
+            ),
+            Status::Planned => lang.pick("计划，无具体日期", "planned, no calendar date").to_string(),
+        }
+    }
+}
+
+fn days_word(n: i64) -> &'static str {
+    if n == 1 { "day" } else { "days" }
+}
+
+/// "03-22".
+pub fn month_day(d: Date) -> String {
+    format!("{:02}-{:02}", u8::from(d.month()), d.day())
+}
+
+/// When a rate or count is known, given the report date.
+pub fn reported(when: &When, report: Option<Date>) -> Option<Date> {
+    match (when.date, when.relation) {
+        (Some(d), Relation::On | Relation::AsOf | Relation::Before) => Some(d),
+        // A figure "since" a date runs up to the report; an undated one is
+        // as of the report.
+        _ => report,
+    }
+}
+
+/// When an event that happened is known: its date, or else the report's.
+fn happened(e: &Event, report: Option<Date>) -> Option<Date> {
+    e.when.date.or(report)
+}
+
+/// Whether something known from `known` is known on `as_of`. With no as-of
+/// date (a dataset without dates) everything is.
+pub fn is_known(known: Option<Date>, as_of: Option<Date>) -> bool {
+    match (known, as_of) {
+        (Some(k), Some(d)) => k <= d,
+        _ => true,
+    }
+}
+
+/// The series a record belongs to: same label, organisation and place.
+type SeriesKey<'a> = (&'a Text, Option<&'a str>, Option<&'a str>);
+
+/// For each record, when the next record of its series is known.
+fn next_in_series<'a>(
+    records: impl Iterator<Item = (SeriesKey<'a>, Option<Date>)>,
+) -> Vec<Option<Date>> {
+    let mut series: HashMap<(&str, &str, Option<&str>, Option<&str>), Vec<(Option<Date>, usize)>> =
+        HashMap::new();
+    let mut n = 0;
+    for (i, ((label, org, place), known)) in records.enumerate() {
+        series
+            .entry((&label.zh, &label.en, org, place))
+            .or_default()
+            .push((known, i));
+        n = i + 1;
+    }
+    let mut next = vec![None; n];
+    for members in series.values_mut() {
+        if members.len() < 2 {
+            continue;
+        }
+        members.sort();
+        for pair in members.windows(2) {
+            next[pair[0].1] = pair[1].0;
+        }
+    }
+    next
+}
+
+impl Chronology {
+    pub fn new(ds: &Dataset) -> Chronology {
+        let stated = |w: &When| match w.relation {
+            Relation::On | Relation::AsOf | Relation::Before => w.date,
+            Relation::Since => None,
+        };
+        let report = ds
+            .rates
+            .iter()
+            .map(|r| stated(&r.when))
+            .chain(ds.counts.iter().map(|c| stated(&c.when)))
+            .chain(
+                ds.events
+                    .iter()
+                    .filter(|e| e.status == EventStatus::Done)
+                    .map(|e| e.when.date),
+            )
+            .flatten()
+            .max();
+        let mut stops: Vec<Date> = ds.events.iter().filter_map(|e| e.when.date).collect();
+        stops.sort_unstable();
+        stops.dedup();
+        let all = ds
+            .rates
+            .iter()
+            .map(|r| r.when.date)
+            .chain(ds.counts.iter().map(|c| c.when.date))
+            .flatten()
+            .chain(stops.iter().copied());
+        let span = all.fold(None, |acc: Option<(Date, Date)>, d| match acc {
+            None => Some((d, d)),
+            Some((lo, hi)) => Some((lo.min(d), hi.max(d))),
+        });
+        Chronology {
+            report,
+            stops,
+            span,
+            rate_next: next_in_series(ds.rates.iter().map(|r| {
+                (
+                    (&r.label, r.organisation.as_deref(), r.place.as_deref()),
+                    reported(&r.when, report),
+                )
+            })),
+            count_next: next_in_series(ds.counts.iter().map(|c| {
+                (
+                    (&c.label, c.organisation.as_deref(), c.place.as_deref()),
+                    reported(&c.when, report),
+                )
+            })),
+        }
+    }
+
+    /// Whether rate `i` is the latest of its series known on `as_of`.
+    pub fn rate_is_latest(&self, ds: &Dataset, i: usize, as_of: Option<Date>) -> bool {
+        let known = reported(&ds.rates[i].when, self.report);
+        is_known(known, as_of)
+            && !self
+                .rate_next
+                .get(i)
+                .copied()
+                .flatten()
+                .is_some_and(|n| is_known(Some(n), as_of))
+    }
+
+    /// Whether count `i` is the latest of its series known on `as_of`.
+    pub fn count_is_latest(&self, ds: &Dataset, i: usize, as_of: Option<Date>) -> bool {
+        let known = reported(&ds.counts[i].when, self.report);
+        is_known(known, as_of)
+            && !self
+                .count_next
+                .get(i)
+                .copied()
+                .flatten()
+                .is_some_and(|n| is_known(Some(n), as_of))
+    }
+
+    /// When a rate or count becomes known, if after `as_of`.
+    pub fn later(&self, when: &When, as_of: Option<Date>) -> Option<Date> {
+        let known = reported(when, self.report);
+        (!is_known(known, as_of)).then_some(known).flatten()
+    }
+
+    /// An event's status on `as_of`.
+    pub fn status(&self, e: &Event, as_of: Option<Date>) -> Status {
+        match e.status {
+            EventStatus::Done => {
+                let known = happened(e, self.report);
+                match (known, as_of) {
+                    (Some(k), Some(d)) if k > d => Status::Later(k),
+                    _ if e.derivation.is_some() => Status::Derived,
+                    _ => Status::Done,
+                }
+            }
+            EventStatus::Planned => {
+                let (Some(due), Some(d)) = (e.when.date, as_of) else {
+                    return Status::Planned;
+                };
+                let approx = e.when.precision != Precision::Day;
+                let days = (due - d).whole_days();
+                if days >= 0 {
+                    Status::Due { days, approx }
+                } else {
+                    Status::Overdue {
+                        days: -days,
+                        approx,
+                    }
+                }
+            }
+        }
+    }
+
+    /// The event date before `d`, if any.
+    pub fn previous_stop(&self, d: Date) -> Option<Date> {
+        let i = self.stops.partition_point(|&s| s < d);
+        i.checked_sub(1).map(|i| self.stops[i])
+    }
+
+    /// The event date after `d`, if any.
+    pub fn next_stop(&self, d: Date) -> Option<Date> {
+        self.stops.get(self.stops.partition_point(|&s| s <= d)).copied()
+    }
+
+    /// `d` moved by `months`, within a month either side of the dataset's
+    /// dates; `None` when that would leave them.
+    pub fn shift_months(&self, d: Date, months: i32) -> Option<Date> {
+        let (lo, hi) = self.span?;
+        let lo = add_months(lo, -1).unwrap_or(lo);
+        let hi = add_months(hi, 1).unwrap_or(hi);
+        let moved = add_months(d, months)?;
+        let moved = moved.clamp(lo, hi);
+        // Already at (or past) the edge in that direction: nothing to do.
+        if (months < 0 && moved >= d) || (months > 0 && moved <= d) {
+            return None;
+        }
+        Some(moved)
+    }
+}
+
+/// `d` plus `months` calendar months; the day is kept, or the month's last
+/// day when the month is shorter (01-31 + 1 month = 02-29 in 2020).
+pub fn add_months(d: Date, months: i32) -> Option<Date> {
+    let index = d.year() * 12 + i32::from(u8::from(d.month())) - 1 + months;
+    let year = index.div_euclid(12);
+    let month = Month::try_from(u8::try_from(index.rem_euclid(12) + 1).ok()?).ok()?;
+    let day = d.day().min(time::util::days_in_month(month, year));
+    Date::from_calendar_date(year, month, day).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn embedded() -> Dataset {
+        crate::data::load(None).map(|l| l.dataset).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_article_reports_up_to_march_25() {
+        let c = Chronology::new(&embedded());
+        assert_eq!(c.report, Some(date!(2020 - 03 - 25)));
+        assert_eq!(c.stops.first(), Some(&date!(2019 - 11 - 27)));
+        assert_eq!(c.stops.last(), Some(&date!(2020 - 10 - 15)));
+    }
+
+    #[test]
+    fn stops_step_between_event_dates() {
+        let c = Chronology::new(&embedded());
+        let d = date!(2020 - 03 - 25);
+        let next = c.next_stop(d);
+        assert_eq!(next, Some(date!(2020 - 05 - 15)));
+        assert_eq!(c.previous_stop(date!(2020 - 05 - 15)), Some(d));
+        assert_eq!(c.previous_stop(date!(2019 - 11 - 27)), None);
+        assert_eq!(c.next_stop(date!(2020 - 10 - 15)), None);
+    }
+
+    #[test]
+    fn months_keep_the_day_or_the_last_day() {
+        assert_eq!(add_months(date!(2020 - 01 - 31), 1), Some(date!(2020 - 02 - 29)));
+        assert_eq!(add_months(date!(2020 - 03 - 25), -3), Some(date!(2019 - 12 - 25)));
+        assert_eq!(add_months(date!(2020 - 12 - 15), 1), Some(date!(2021 - 01 - 15)));
+    }
+
+    #[test]
+    fn month_steps_stop_a_month_past_the_data() {
+        let c = Chronology::new(&embedded());
+        // The data runs 2019-11-27 .. 2020-10-15.
+        assert_eq!(
+            c.shift_months(date!(2019 - 11 - 27), -1),
+            Some(date!(2019 - 10 - 27))
+        );
+        assert_eq!(c.shift_months(date!(2019 - 10 - 27), -1), None);
+        assert_eq!(
+            c.shift_months(date!(2020 - 10 - 01), 1),
+            Some(date!(2020 - 11 - 01))
+        );
+        assert_eq!(
+            c.shift_months(date!(2020 - 11 - 01), 1),
+            Some(date!(2020 - 11 - 15))
+        );
+        assert_eq!(c.shift_months(date!(2020 - 11 - 15), 1), None);
+    }
+
+    #[test]
+    fn milestones_are_due_then_past_due() {
+        let ds = embedded();
+        let c = Chronology::new(&ds);
+        let hydro = ds
+            .events
+            .iter()
+            .find(|e| e.id == "event-nangang-hydro-test")
+            .unwrap_or_else(|| panic!("no hydro test"));
+        assert_eq!(
+            c.status(hydro, Some(date!(2020 - 10 - 05))),
+            Status::Due {
+                days: 10,
+                approx: true
+            }
+        );
+        assert_eq!(
+            c.status(hydro, Some(date!(2020 - 10 - 20))),
+            Status::Overdue {
+                days: 5,
+                approx: true
+            }
+        );
+        let flights = ds
+            .events
+            .iter()
+            .find(|e| e.id == "event-c919-flights")
+            .unwrap_or_else(|| panic!("no flights"));
+        assert_eq!(
+            c.status(flights, Some(date!(2020 - 03 - 21))),
+            Status::Later(date!(2020 - 03 - 22))
+        );
+        assert_eq!(c.status(flights, Some(date!(2020 - 03 - 22))), Status::Done);
+        assert_eq!(c.status(flights, None), Status::Done);
+    }
+
+    #[test]
+    fn undated_figures_are_known_from_the_report() {
+        let ds = embedded();
+        let c = Chronology::new(&ds);
+        let jobs = ds
+            .counts
+            .iter()
+            .position(|x| x.id == "count-linxiang-jobs")
+            .unwrap_or_else(|| panic!("no jobs"));
+        assert!(!c.count_is_latest(&ds, jobs, Some(date!(2020 - 03 - 24))));
+        assert!(c.count_is_latest(&ds, jobs, Some(date!(2020 - 03 - 25))));
+        assert_eq!(
+            c.later(&ds.counts[jobs].when, Some(date!(2020 - 03 - 01))),
+            Some(date!(2020 - 03 - 25))
+        );
+    }
+
+    #[test]
+    fn a_series_shows_its_latest_figure_known() {
+        let mut ds = embedded();
+        let mut older = ds.rates[1].clone();
+        older.id = "older".into();
+        older.value = 50.0;
+        older.when.date = Some(date!(2020 - 03 - 01));
+        ds.rates.push(older);
+        let c = Chronology::new(&ds);
+        let (new, old) = (1, ds.rates.len() - 1);
+        let on = |d| Some(d);
+        assert!(c.rate_is_latest(&ds, old, on(date!(2020 - 03 - 10))));
+        assert!(!c.rate_is_latest(&ds, new, on(date!(2020 - 03 - 10))));
+        assert!(!c.rate_is_latest(&ds, old, on(date!(2020 - 03 - 25))));
+        assert!(c.rate_is_latest(&ds, new, on(date!(2020 - 03 - 25))));
+        assert!(!c.rate_is_latest(&ds, old, on(date!(2020 - 02 - 01))));
+    }
+}

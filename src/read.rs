@@ -1,0 +1,217 @@
+//! `fugong read`: the dashboard as plain sentences, one figure per line,
+//! each with its date and source. No box drawing, no alignment, no colour:
+//! for a screen reader, or for pasting into a report.
+
+use std::io::Write;
+
+use anyhow::{Context as _, Result};
+use time::Date;
+
+use crate::app::{Panel, as_of_text, date_key, headline};
+use crate::cite::{check_sentence, sentence};
+use crate::data::asof::{Chronology, reported};
+use crate::data::{EventStatus, Lang, Loaded, RecordRef};
+
+/// What a reading of one panel says, line by line.
+pub struct Reading {
+    pub heading: String,
+    pub lines: Vec<String>,
+}
+
+/// The lines of one panel in one language (`Zh` or `En`), as of `as_of`
+/// (`None`: the latest date the dataset reports).
+pub fn panel(data: &Loaded, panel: Panel, lang: Lang, as_of: Option<Date>) -> Reading {
+    let chronology = Chronology::new(&data.dataset);
+    let as_of = as_of.or(chronology.report);
+    read_panel(data, &chronology, panel, lang, as_of)
+}
+
+fn read_panel(
+    data: &Loaded,
+    chronology: &Chronology,
+    panel: Panel,
+    lang: Lang,
+    as_of: Option<Date>,
+) -> Reading {
+    let ds = &data.dataset;
+    let zh = lang == Lang::Zh;
+    let say = |r: RecordRef| sentence(data, chronology, r, lang, as_of);
+    let mut lines = Vec::new();
+    // Figures reported after the date are left out, and counted.
+    let mut later = 0usize;
+    let known = |when| reported(when, chronology.report).is_none_or(|k| as_of.is_none_or(|d| k <= d));
+    match panel {
+        Panel::Overview => {
+            for i in 0..ds.rates.len() {
+                if chronology.rate_is_latest(ds, i, as_of) {
+                    lines.extend(say(RecordRef::Rate(i)));
+                }
+            }
+            for i in headline(ds, chronology, as_of) {
+                lines.extend(say(RecordRef::Count(i)));
+            }
+            lines.push(events_summary(data, chronology, lang, as_of));
+        }
+        Panel::Rates => {
+            for (i, r) in ds.rates.iter().enumerate() {
+                if known(&r.when) {
+                    lines.extend(say(RecordRef::Rate(i)));
+                } else {
+                    later += 1;
+                }
+            }
+        }
+        Panel::Workforce => {
+            for (i, c) in ds.counts.iter().enumerate() {
+                if known(&c.when) {
+                    lines.extend(say(RecordRef::Count(i)));
+                } else {
+                    later += 1;
+                }
+            }
+        }
+        Panel::Timeline => {
+            let mut order: Vec<usize> = (0..ds.events.len()).collect();
+            order.sort_by_key(|&i| date_key(&ds.events[i].when));
+            for i in order {
+                if chronology.status(&ds.events[i], as_of).is_later() {
+                    later += 1;
+                } else {
+                    lines.extend(say(RecordRef::Event(i)));
+                }
+            }
+        }
+        Panel::Projects => {
+            for (i, p) in ds.projects.iter().enumerate() {
+                lines.extend(say(RecordRef::Project(i)));
+                for id in p.events.iter().chain(&p.figures) {
+                    let Some(r) = data.index.get(id) else {
+                        continue;
+                    };
+                    let shown = match r {
+                        RecordRef::Rate(j) => known(&ds.rates[j].when),
+                        RecordRef::Count(j) => known(&ds.counts[j].when),
+                        RecordRef::Event(j) => !chronology.status(&ds.events[j], as_of).is_later(),
+                        _ => false,
+                    };
+                    if shown {
+                        lines.extend(say(r));
+                    } else {
+                        later += 1;
+                    }
+                }
+            }
+        }
+        Panel::Checks => {
+            let failed = data.checks.iter().filter(|c| !c.passed).count();
+            let n = data.checks.len();
+            lines.push(match (zh, failed) {
+                (true, 0) => format!("共{n}项核对，全部通过。"),
+                (true, f) => format!("共{n}项核对，{f}项未通过。"),
+                (false, 0) => format!("{n} checks, all passed."),
+                (false, f) => format!("{n} checks, {f} failed."),
+            });
+            lines.extend((0..n).filter_map(|i| check_sentence(data, i, lang)));
+        }
+    }
+    if later > 0
+        && let Some(d) = as_of
+    {
+        lines.push(match (zh, later) {
+            (true, n) => format!("另有{n}项在{}之后报道，未列出。", crate::fmt::zh_date(d)),
+            (false, 1) => format!(
+                "1 more item is reported after {} and is not listed.",
+                crate::fmt::iso(d)
+            ),
+            (false, n) => format!(
+                "{n} more items are reported after {} and are not listed.",
+                crate::fmt::iso(d)
+            ),
+        });
+    }
+    let title = panel.title(lang);
+    let heading = match as_of {
+        Some(d) if zh => format!("{title}（{}）", as_of_text(d, lang)),
+        Some(d) => format!("{title} ({})", as_of_text(d, lang)),
+        None => title.to_string(),
+    };
+    Reading { heading, lines }
+}
+
+/// One line about the events: how many are done and planned on the date,
+/// and the next milestone due.
+fn events_summary(data: &Loaded, chronology: &Chronology, lang: Lang, as_of: Option<Date>) -> String {
+    let ds = &data.dataset;
+    let zh = lang == Lang::Zh;
+    let statuses: Vec<_> = ds.events.iter().map(|e| chronology.status(e, as_of)).collect();
+    let done = statuses
+        .iter()
+        .filter(|s| !s.is_later())
+        .zip(&ds.events)
+        .filter(|(_, e)| e.status == EventStatus::Done)
+        .count();
+    let planned = ds
+        .events
+        .iter()
+        .filter(|e| e.status == EventStatus::Planned)
+        .count();
+    let next = ds
+        .events
+        .iter()
+        .zip(&statuses)
+        .filter(|(_, s)| matches!(s, crate::data::asof::Status::Due { .. }))
+        .min_by_key(|(e, _)| date_key(&e.when));
+    let mut s = if zh {
+        format!("事件与里程碑：{done}项已发生，{planned}项为计划。")
+    } else {
+        format!("Events and milestones: {done} happened, {planned} planned.")
+    };
+    if let Some((e, st)) = next {
+        if zh {
+            s.push_str(&format!("下一项：{}，{}。", e.label.zh, st.describe(lang)));
+        } else {
+            s.push_str(&format!(" Next: {}, {}.", e.label.get(lang), st.describe(lang)));
+        }
+    }
+    crate::data::sanitize::clean(&s).into_owned()
+}
+
+/// Prints the readings of `panels`: in Chinese, in English, or (`Both`) in
+/// Chinese and then in English.
+pub fn write(
+    data: &Loaded,
+    panels: &[Panel],
+    lang: Lang,
+    as_of: Option<Date>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let chronology = Chronology::new(&data.dataset);
+    let as_of = as_of.or(chronology.report);
+    let langs: &[Lang] = match lang {
+        Lang::Zh => &[Lang::Zh],
+        Lang::En => &[Lang::En],
+        Lang::Both => &[Lang::Zh, Lang::En],
+    };
+    let mut first = true;
+    for &l in langs {
+        let title = crate::data::sanitize::clean(match l {
+            Lang::Zh => &data.dataset.title.zh,
+            _ => &data.dataset.title.en,
+        })
+        .into_owned();
+        if !first {
+            writeln!(out).context("writing the reading")?;
+        }
+        first = false;
+        writeln!(out, "{title}").context("writing the reading")?;
+        for &p in panels {
+            let r = read_panel(data, &chronology, p, l, as_of);
+            writeln!(out).context("writing the reading")?;
+            writeln!(out, "{}", r.heading).context("writing the reading")?;
+            for line in &r.lines {
+                writeln!(out, "{line}").context("writing the reading")?;
+            }
+        }
+    }
+    Ok(())
+}
