@@ -410,6 +410,8 @@ pub struct App {
     /// The date the dashboard shows the data as of; `None` when the dataset
     /// has no dates at all.
     pub as_of: Option<Date>,
+    /// The day of the month `{` and `}` keep while they move the date.
+    month_day: Option<u8>,
     /// One line for the footer about the last action (what `y` copied, where
     /// the as-of date moved); cleared by the next key.
     pub notice: Option<String>,
@@ -446,6 +448,7 @@ impl App {
             headline: headline(&data.dataset, &chronology, as_of),
             chronology,
             as_of,
+            month_day: None,
             notice: None,
             clipboard: None,
             no_clipboard: false,
@@ -645,14 +648,18 @@ impl App {
                 return self.move_as_of(to, ("没有更晚的事件", "no later event"));
             }
             Action::EarlierMonth => {
-                let to = self.as_of.and_then(|d| self.chronology.shift_months(d, -1));
-                let edge = ("已在最早日期之前一个月", "already a month before the first date");
-                return self.move_as_of(to, edge);
+                let edge = (
+                    "已到最早日期的前一个月",
+                    "already a month before the first date",
+                );
+                return self.move_months(-1, edge);
             }
             Action::LaterMonth => {
-                let to = self.as_of.and_then(|d| self.chronology.shift_months(d, 1));
-                let edge = ("已在最晚日期之后一个月", "already a month after the last date");
-                return self.move_as_of(to, edge);
+                let edge = (
+                    "已到最晚日期的后一个月",
+                    "already a month after the last date",
+                );
+                return self.move_months(1, edge);
             }
             Action::AsOfReport => {
                 let to = self.chronology.report;
@@ -664,7 +671,10 @@ impl App {
                     .selected_row()
                     .and_then(|i| self.data.dataset.events.get(i))
                     .and_then(|e| e.when.date);
-                return self.move_as_of(date, ("此事件没有日历日期", "this event has no calendar date"));
+                return self.move_as_of(
+                    date,
+                    ("此事件没有日历日期", "this event has no calendar date"),
+                );
             }
             Action::Copy => match self.selected_target() {
                 Some(target) => return self.copy(target),
@@ -710,10 +720,23 @@ impl App {
         true
     }
 
+    /// Moves the as-of date by `months`, keeping the day of the month the
+    /// moves started from, so that `{` then `}` comes back to the same date.
+    fn move_months(&mut self, months: i32, edge: (&'static str, &'static str)) -> bool {
+        let Some(d) = self.as_of else {
+            return self.move_as_of(None, ("数据集没有日期", "the dataset has no dates"));
+        };
+        let day = self.month_day.unwrap_or(d.day());
+        let changed = self.move_as_of(self.chronology.shift_months(d, months, day), edge);
+        self.month_day = Some(day);
+        changed
+    }
+
     /// Shows the data as known on `d`: the Overview's gauges and headline
     /// figures are the latest known then. Nothing in the data changes.
     pub fn set_as_of(&mut self, d: Option<Date>) {
         self.as_of = d;
+        self.month_day = None;
         self.headline = headline(&self.data.dataset, &self.chronology, d);
         self.rebuild(Panel::Overview);
     }
@@ -1100,7 +1123,11 @@ pub fn as_of_text(d: Date, lang: Lang) -> String {
 
 /// The largest counts of people, jobs and enterprises known on `as_of`
 /// (the latest of each series), largest first.
-pub fn headline(ds: &crate::data::Dataset, chronology: &Chronology, as_of: Option<Date>) -> Vec<usize> {
+pub fn headline(
+    ds: &crate::data::Dataset,
+    chronology: &Chronology,
+    as_of: Option<Date>,
+) -> Vec<usize> {
     let mut v: Vec<usize> = (0..ds.counts.len())
         .filter(|&i| {
             let c = &ds.counts[i];

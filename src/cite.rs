@@ -108,12 +108,8 @@ pub fn sentence(
         }
         RecordRef::Count(i) => {
             let c = ds.counts.get(i)?;
-            head(
-                &c.label,
-                &count_value(c, lang),
-                &date(&c.when, lang),
-                lang,
-            ) + &source(&c.source, lang)
+            head(&c.label, &count_value(c, lang), &date(&c.when, lang), lang)
+                + &source(&c.source, lang)
         }
         RecordRef::Event(i) => {
             let e = ds.events.get(i)?;
@@ -171,7 +167,10 @@ pub fn check_sentence(data: &Loaded, i: usize, lang: Lang) -> Option<String> {
     };
     let kind = c.kind.label();
     let s = if zh(lang) {
-        format!("{}核对（{}）：{}——{verdict}", kind.zh, c.subject, c.formula.zh)
+        format!(
+            "{}核对（{}）：{}——{verdict}",
+            kind.zh, c.subject, c.formula.zh
+        )
     } else {
         format!(
             "{} check ({}): {} — {verdict}",

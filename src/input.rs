@@ -521,6 +521,17 @@ pub fn hints(mode: Mode, panel: Panel, zh: bool) -> Vec<(&'static str, &'static 
                 Action::CycleProvince,
                 Action::Open,
                 Action::StartFilter,
+                Action::Copy,
+                Action::CycleSort,
+                Action::CycleLang,
+            ],
+            Panel::Timeline => &[
+                Action::ToggleHelp,
+                Action::Quit,
+                Action::Open,
+                Action::AsOfSelected,
+                Action::StartFilter,
+                Action::Copy,
                 Action::CycleSort,
                 Action::CycleLang,
             ],
@@ -529,6 +540,9 @@ pub fn hints(mode: Mode, panel: Panel, zh: bool) -> Vec<(&'static str, &'static 
                 Action::Quit,
                 Action::Open,
                 Action::StartFilter,
+                Action::Copy,
+                Action::EarlierEvent,
+                Action::LaterEvent,
                 Action::CycleSort,
                 Action::CycleLang,
                 Action::NextPanel,
@@ -545,7 +559,15 @@ pub fn hints(mode: Mode, panel: Panel, zh: bool) -> Vec<(&'static str, &'static 
         .filter_map(|a| {
             KEYMAP
                 .iter()
-                .find(|b| b.action == *a && (b.context == ctx || b.context == Context::Workforce))
+                .find(|b| {
+                    b.action == *a
+                        && (b.context == ctx
+                            || (ctx == Context::Global
+                                && matches!(
+                                    b.context,
+                                    Context::Workforce | Context::Timeline | Context::AsOf
+                                )))
+                })
                 .map(|b| {
                     let shown = b.shown.split(' ').next().unwrap_or(b.shown);
                     (
@@ -576,6 +598,10 @@ fn short_hint(a: Action, mode: Mode, zh: bool) -> Option<&'static str> {
         Action::FilterDone => ("保留", "keep"),
         Action::Back if mode == Mode::Popup => ("关闭", "close"),
         Action::Back => ("清除", "clear"),
+        Action::Copy => ("复制", "copy"),
+        Action::AsOfSelected => ("设为日期", "as of"),
+        Action::EarlierEvent => ("前一日期", "earlier"),
+        Action::LaterEvent => ("后一日期", "later"),
         _ => return None,
     };
     Some(if zh { z } else { e })
@@ -667,7 +693,8 @@ mod tests {
         // The first key of each binding maps back to its action in its context.
         for b in KEYMAP {
             let (mode, panel) = match b.context {
-                Context::Global => (Mode::Normal, Panel::Rates),
+                Context::Global | Context::AsOf => (Mode::Normal, Panel::Rates),
+                Context::Timeline => (Mode::Normal, Panel::Timeline),
                 Context::Workforce => (Mode::Normal, Panel::Workforce),
                 Context::Popup => (Mode::Popup, Panel::Rates),
                 Context::Filter => (Mode::Filtering, Panel::Rates),

@@ -39,7 +39,8 @@ fn read_panel(
     let mut lines = Vec::new();
     // Figures reported after the date are left out, and counted.
     let mut later = 0usize;
-    let known = |when| reported(when, chronology.report).is_none_or(|k| as_of.is_none_or(|d| k <= d));
+    let known =
+        |when| reported(when, chronology.report).is_none_or(|k| as_of.is_none_or(|d| k <= d));
     match panel {
         Panel::Overview => {
             for i in 0..ds.rates.len() {
@@ -140,10 +141,19 @@ fn read_panel(
 
 /// One line about the events: how many are done and planned on the date,
 /// and the next milestone due.
-fn events_summary(data: &Loaded, chronology: &Chronology, lang: Lang, as_of: Option<Date>) -> String {
+fn events_summary(
+    data: &Loaded,
+    chronology: &Chronology,
+    lang: Lang,
+    as_of: Option<Date>,
+) -> String {
     let ds = &data.dataset;
     let zh = lang == Lang::Zh;
-    let statuses: Vec<_> = ds.events.iter().map(|e| chronology.status(e, as_of)).collect();
+    let statuses: Vec<_> = ds
+        .events
+        .iter()
+        .map(|e| chronology.status(e, as_of))
+        .collect();
     let done = statuses
         .iter()
         .filter(|s| !s.is_later())
@@ -170,7 +180,11 @@ fn events_summary(data: &Loaded, chronology: &Chronology, lang: Lang, as_of: Opt
         if zh {
             s.push_str(&format!("下一项：{}，{}。", e.label.zh, st.describe(lang)));
         } else {
-            s.push_str(&format!(" Next: {}, {}.", e.label.get(lang), st.describe(lang)));
+            s.push_str(&format!(
+                " Next: {}, {}.",
+                e.label.get(lang),
+                st.describe(lang)
+            ));
         }
     }
     crate::data::sanitize::clean(&s).into_owned()

@@ -6,7 +6,7 @@
 //! SIGHUP and SIGINT (through signal-hook), and around a suspend (Ctrl-Z or
 //! SIGTSTP), after which SIGCONT brings the dashboard back, fully redrawn.
 
-use std::io::{IsTerminal, stdout};
+use std::io::{IsTerminal, Write as _, stdout};
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
 
@@ -208,6 +208,13 @@ fn event_loop(
                     if let Some(action) = input::action(&ev, app.mode(), app.panel) {
                         dirty |= app.update(action);
                     }
+                    // Only a keypress (`y`) ever fills this.
+                    if let Some(text) = app.clipboard.take() {
+                        let out = terminal.backend_mut();
+                        out.write_all(osc52(&text).as_bytes())
+                            .and_then(|()| out.flush())
+                            .context("writing to the clipboard")?;
+                    }
                 }
                 Wake::FileChanged => file_changed = true,
                 Wake::InputFailed(e) => return Err(e).context("reading terminal input"),
@@ -236,11 +243,58 @@ fn event_loop(
     }
 }
 
+/// The terminal's "set clipboard" sequence (OSC 52) for `text`, which is
+/// sanitized again so nothing in it can drive the terminal. It works over SSH,
+/// and in tmux with `set-clipboard on`.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine as _;
+    let clean = crate::data::sanitize::clean(text);
+    let payload = base64::engine::general_purpose::STANDARD.encode(clean.as_bytes());
+    format!("\x1b]52;c;{payload}\x07")
+}
+
 /// Debug builds only: `FUGONG_DEBUG_PANIC=1` panics after the first draw, so
 /// the tests can check that a panic restores the terminal.
 fn debug_panic() {
     #[cfg(debug_assertions)]
     if std::env::var_os("FUGONG_DEBUG_PANIC").is_some() {
         panic!("FUGONG_DEBUG_PANIC is set: a deliberate panic to test terminal restore");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::osc52;
+    use base64::Engine as _;
+
+    fn payload(seq: &str) -> String {
+        let body = seq
+            .strip_prefix("\x1b]52;c;")
+            .and_then(|s| s.strip_suffix('\x07'))
+            .unwrap_or_else(|| panic!("not an OSC 52 sequence: {seq:?}"));
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(body)
+            .unwrap_or_else(|e| panic!("{e}"));
+        String::from_utf8(bytes).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_clipboard_gets_the_text_in_base64() {
+        let text = "荣昌高新区复工率：98.3%（470/478）";
+        assert_eq!(payload(&osc52(text)), text);
+    }
+
+    #[test]
+    fn nothing_in_the_copied_text_can_drive_the_terminal() {
+        let seq = osc52("a\x1b]0;title\x07b\u{202e}c\u{9b}");
+        // Exactly one escape and one BEL: the sequence's own.
+        assert_eq!(seq.matches('\x1b').count(), 1);
+        assert_eq!(seq.matches('\x07').count(), 1);
+        let text = payload(&seq);
+        assert!(
+            !text.chars().any(crate::data::sanitize::is_hostile),
+            "{text:?}"
+        );
+        assert!(text.contains("⟨U+202E⟩"), "{text:?}");
     }
 }

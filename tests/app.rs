@@ -365,3 +365,142 @@ fn filter_matches_what_a_row_shows_besides_its_label() {
     type_filter(&mut a, "98.3%");
     assert_eq!(a.view(Panel::Rates).rows.len(), 1);
 }
+
+mod as_of {
+    use super::*;
+    use fugong::app::Panel;
+    use time::macros::date;
+
+    /// Everything the as-of date decides: the date, the Overview's rows and
+    /// headline figures, and every panel's rows and selection.
+    fn state(a: &fugong::app::App) -> String {
+        let views: Vec<_> = a
+            .views
+            .iter()
+            .map(|v| (v.rows.clone(), v.selected, v.offset))
+            .collect();
+        format!("{:?} {:?} {:?}", a.as_of, a.headline, views)
+    }
+
+    #[test]
+    fn defaults_to_the_latest_reported_date() {
+        let a = app(Lang::En);
+        assert_eq!(a.as_of, Some(date!(2020 - 03 - 25)));
+        // Every rate and the headline are known on the report's date.
+        assert_eq!(a.views[Panel::Overview.index()].rows.len(), 4);
+        assert!(!a.headline.is_empty());
+    }
+
+    #[test]
+    fn brackets_step_between_event_dates() {
+        let mut a = app(Lang::En);
+        a.update(Action::Resize(120, 40));
+        a.update(Action::EarlierEvent);
+        assert_eq!(a.as_of, Some(date!(2020 - 03 - 22)));
+        // The footer names what happened that day.
+        let notice = a.notice.clone().unwrap_or_default();
+        assert!(notice.contains("as of 2020-03-22"), "{notice}");
+        assert!(notice.contains("C919"), "{notice}");
+        a.update(Action::LaterEvent);
+        assert_eq!(a.as_of, Some(date!(2020 - 03 - 25)));
+        a.update(Action::LaterEvent);
+        assert_eq!(a.as_of, Some(date!(2020 - 05 - 15)));
+        // Past the last event, `]` says so and stays.
+        for _ in 0..10 {
+            a.update(Action::LaterEvent);
+        }
+        assert_eq!(a.as_of, Some(date!(2020 - 10 - 15)));
+        assert_eq!(a.notice.as_deref(), Some("no later event"));
+        a.update(Action::AsOfReport);
+        assert_eq!(a.as_of, Some(date!(2020 - 03 - 25)));
+    }
+
+    #[test]
+    fn moving_back_and_forth_returns_to_the_same_state() {
+        let mut a = app(Lang::En);
+        a.update(Action::Resize(120, 40));
+        let start = state(&a);
+        let moves = [
+            (Action::EarlierEvent, Action::LaterEvent),
+            (Action::EarlierMonth, Action::LaterMonth),
+        ];
+        // Within the dataset's range: five months back is 2019-10-25, in the
+        // month before the first date.
+        for (back, forth) in moves {
+            for n in 1..=5 {
+                for _ in 0..n {
+                    a.update(back);
+                }
+                assert_ne!(a.as_of, Some(date!(2020 - 03 - 25)));
+                for _ in 0..n {
+                    a.update(forth);
+                }
+                assert_eq!(state(&a), start, "{back:?} x{n} then {forth:?} x{n}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_overview_shows_only_what_is_known() {
+        let mut a = app(Lang::En);
+        a.update(Action::Resize(120, 40));
+        let data_before = format!("{:?}", a.data.dataset);
+        a.set_as_of(Some(date!(2020 - 03 - 01)));
+        assert!(a.views[Panel::Overview.index()].rows.is_empty());
+        // Only the 128 workers flown out on 02-29 are known by then.
+        let ds = &a.data.dataset;
+        let shown: Vec<u64> = a.headline.iter().map(|&i| ds.counts[i].value).collect();
+        assert_eq!(shown, vec![128]);
+        // The Rates panel still lists every rate (greyed when later).
+        assert_eq!(a.views[Panel::Rates.index()].rows.len(), 4);
+        assert_eq!(format!("{:?}", a.data.dataset), data_before);
+    }
+
+    #[test]
+    fn a_on_the_timeline_sets_the_date_to_the_selected_event() {
+        let mut a = app(Lang::En);
+        a.update(Action::Resize(120, 40));
+        a.update(Action::GoPanel(Panel::Timeline));
+        // Rows are in date order: the third is COMAC's first day, 02-10.
+        a.update(Action::Down);
+        a.update(Action::Down);
+        a.update(Action::AsOfSelected);
+        assert_eq!(a.as_of, Some(date!(2020 - 02 - 10)));
+        // Enter still opens the detail, as on every panel.
+        a.update(Action::Open);
+        assert!(a.overlay.is_some());
+    }
+
+    #[test]
+    fn y_hands_the_citation_to_the_clipboard_once() {
+        let mut a = app(Lang::En);
+        a.update(Action::Resize(120, 40));
+        a.update(Action::GoPanel(Panel::Rates));
+        a.update(Action::Down);
+        assert!(a.clipboard.is_none(), "nothing before the key");
+        a.update(Action::Copy);
+        let copied = a.clipboard.take().unwrap_or_default();
+        assert!(copied.contains("98.3% (470/478)"), "{copied}");
+        assert!(copied.contains("source: paragraph 10"), "{copied}");
+        assert!(
+            a.notice
+                .as_deref()
+                .unwrap_or_default()
+                .starts_with("copied: ")
+        );
+        // The next key clears the notice and copies nothing.
+        a.update(Action::Down);
+        assert!(a.notice.is_none());
+        assert!(a.clipboard.is_none());
+        // --no-clipboard shows the citation and never fills the clipboard.
+        a.no_clipboard = true;
+        a.update(Action::Copy);
+        assert!(a.clipboard.is_none());
+        assert!(
+            a.notice
+                .as_deref()
+                .unwrap_or_default()
+                .starts_with("clipboard off: ")
+        );
+    }
+}

@@ -272,3 +272,73 @@ fn light_theme_uses_no_white_or_yellow_text_on_the_body() {
         }
     }
 }
+
+/// The three dates of the as-of snapshots: before the first event, mid-way,
+/// and after the last planned milestone.
+const AS_OF_DATES: [(&str, time::Date); 3] = [
+    ("before", time::macros::date!(2019 - 11 - 01)),
+    ("midway", time::macros::date!(2020 - 03 - 01)),
+    ("after", time::macros::date!(2020 - 11 - 01)),
+];
+
+#[test]
+fn overview_and_timeline_as_of_three_dates() {
+    for (name, date) in AS_OF_DATES {
+        for lang in [Lang::En, Lang::Zh] {
+            for panel in [Panel::Overview, Panel::Timeline] {
+                let mut a = app(lang);
+                a.set_as_of(Some(date));
+                let t = step_and_draw(&mut a, &[Action::GoPanel(panel), Action::Bottom], 100, 34);
+                let text = screen_text(&t);
+                // The header says which date is shown.
+                let header = &screen(&t)[0];
+                let shown = fugong::app::as_of_text(date, lang);
+                assert!(header.contains(&shown), "{header}");
+                let snap = format!("as_of_{name}_{:?}_{}", panel, lang_name(lang)).to_lowercase();
+                insta::assert_snapshot!(snap, text);
+            }
+        }
+    }
+}
+
+#[test]
+fn later_rows_are_greyed_and_past_due_milestones_are_marked() {
+    let mut a = app(Lang::En);
+    a.set_as_of(Some(time::macros::date!(2020 - 06 - 01)));
+    let t = step_and_draw(&mut a, &[Action::GoPanel(Panel::Timeline)], 120, 40);
+    let text = screen_text(&t);
+    // The steel frame was due before mid-May: past due with no report.
+    assert!(text.contains("past due ~17 d"), "{text}");
+    assert!(text.contains("due in ~121 d"), "{text}");
+    // In colour too, and the as-of marker on the axis.
+    let buf = t.backend().buffer();
+    let row = screen(&t)
+        .iter()
+        .position(|l| l.contains("past due"))
+        .and_then(|y| u16::try_from(y).ok())
+        .unwrap_or_else(|| panic!("no past-due row:\n{text}"));
+    let x = (0..buf.area.width)
+        .find(|&x| buf[(x, row)].symbol() == "○")
+        .unwrap_or_else(|| panic!("no mark on the past-due row"));
+    assert_eq!(buf[(x, row)].fg, Theme::DARK.overdue.fg.unwrap());
+    assert!(cell_fg(&t, "┃", 0).is_some(), "no as-of marker:\n{text}");
+
+    // Before the C919 flights, their row is greyed and says when they come.
+    a.set_as_of(Some(time::macros::date!(2020 - 03 - 01)));
+    let t = draw(&mut a, 120, 40);
+    let lines = screen(&t);
+    let y = lines
+        .iter()
+        .position(|l| l.contains("Six C919"))
+        .unwrap_or_else(|| panic!("no C919 row"));
+    assert!(lines[y].contains("reported 03-22"), "{}", lines[y]);
+    let buf = t.backend().buffer();
+    let x = lines[y]
+        .find("Six C919")
+        .map(|b| lines[y][..b].chars().count());
+    let x = u16::try_from(x.unwrap_or(0)).unwrap_or(0);
+    assert_eq!(
+        buf[(x, u16::try_from(y).unwrap_or(0))].fg,
+        Theme::DARK.later.fg.unwrap()
+    );
+}

@@ -88,13 +88,21 @@ impl Status {
         };
         match self {
             Status::Done => lang.pick("已完成", "done").to_string(),
-            Status::Derived => lang.pick("已完成（日期为推算）", "done (date derived)").to_string(),
-            Status::Later(d) if zh => format!("尚未发生，{}报道", crate::fmt::zh_date(d)),
-            Status::Later(d) => format!("not yet: reported {}", crate::fmt::iso(d)),
-            Status::Due { days: 0, .. } => lang.pick("计划，今日到期", "planned, due today").to_string(),
+            Status::Derived => lang
+                .pick("已完成（日期为推算）", "done (date derived)")
+                .to_string(),
+            Status::Later(d) if zh => format!("晚于所选日期：{}报道", crate::fmt::zh_date(d)),
+            Status::Later(d) => format!("after the as-of date: reported {}", crate::fmt::iso(d)),
+            Status::Due { days: 0, .. } => lang
+                .pick("计划，今日到期", "planned, due today")
+                .to_string(),
             Status::Due { days, approx } if zh => format!("计划，{}{days}天后到期", about(approx)),
             Status::Due { days, approx } => {
-                format!("planned, due in {}{days} {}", about(approx), days_word(days))
+                format!(
+                    "planned, due in {}{days} {}",
+                    about(approx),
+                    days_word(days)
+                )
             }
             Status::Overdue { days, approx } if zh => {
                 format!("已逾期{}{days}天，未见完成报道", about(approx))
@@ -104,7 +112,9 @@ impl Status {
                 about(approx),
                 days_word(days)
             ),
-            Status::Planned => lang.pick("计划，无具体日期", "planned, no calendar date").to_string(),
+            Status::Planned => lang
+                .pick("计划，无具体日期", "planned, no calendar date")
+                .to_string(),
         }
     }
 }
@@ -149,14 +159,10 @@ type SeriesKey<'a> = (&'a Text, Option<&'a str>, Option<&'a str>);
 fn next_in_series<'a>(
     records: impl Iterator<Item = (SeriesKey<'a>, Option<Date>)>,
 ) -> Vec<Option<Date>> {
-    let mut series: HashMap<(&str, &str, Option<&str>, Option<&str>), Vec<(Option<Date>, usize)>> =
-        HashMap::new();
+    let mut series: HashMap<SeriesKey<'a>, Vec<(Option<Date>, usize)>> = HashMap::new();
     let mut n = 0;
-    for (i, ((label, org, place), known)) in records.enumerate() {
-        series
-            .entry((&label.zh, &label.en, org, place))
-            .or_default()
-            .push((known, i));
+    for (i, (key, known)) in records.enumerate() {
+        series.entry(key).or_default().push((known, i));
         n = i + 1;
     }
     let mut next = vec![None; n];
@@ -291,22 +297,27 @@ impl Chronology {
 
     /// The event date after `d`, if any.
     pub fn next_stop(&self, d: Date) -> Option<Date> {
-        self.stops.get(self.stops.partition_point(|&s| s <= d)).copied()
+        self.stops
+            .get(self.stops.partition_point(|&s| s <= d))
+            .copied()
     }
 
-    /// `d` moved by `months`, within a month either side of the dataset's
-    /// dates; `None` when that would leave them.
-    pub fn shift_months(&self, d: Date, months: i32) -> Option<Date> {
-        let (lo, hi) = self.span?;
-        let lo = add_months(lo, -1).unwrap_or(lo);
-        let hi = add_months(hi, 1).unwrap_or(hi);
+    /// `d` moved by `months` to day `day` of that month (or its last day
+    /// when shorter), staying within the month before the dataset's first
+    /// date and the month after its last; `None` when that would leave them.
+    /// Keeping `day` across moves makes `{` then `}` return to the start.
+    pub fn shift_months(&self, d: Date, months: i32, day: u8) -> Option<Date> {
+        let (first, last) = self.span?;
+        let lo = add_months(first, -1)?.replace_day(1).ok()?;
+        let hi = add_months(last, 1)?;
+        let hi = hi
+            .replace_day(time::util::days_in_month(hi.month(), hi.year()))
+            .ok()?;
         let moved = add_months(d, months)?;
-        let moved = moved.clamp(lo, hi);
-        // Already at (or past) the edge in that direction: nothing to do.
-        if (months < 0 && moved >= d) || (months > 0 && moved <= d) {
-            return None;
-        }
-        Some(moved)
+        let moved = moved
+            .replace_day(day.min(time::util::days_in_month(moved.month(), moved.year())))
+            .ok()?;
+        (lo..=hi).contains(&moved).then_some(moved)
     }
 }
 
@@ -326,7 +337,9 @@ mod tests {
     use time::macros::date;
 
     fn embedded() -> Dataset {
-        crate::data::load(None).map(|l| l.dataset).unwrap_or_else(|e| panic!("{e}"))
+        crate::data::load(None)
+            .map(|l| l.dataset)
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
@@ -350,29 +363,40 @@ mod tests {
 
     #[test]
     fn months_keep_the_day_or_the_last_day() {
-        assert_eq!(add_months(date!(2020 - 01 - 31), 1), Some(date!(2020 - 02 - 29)));
-        assert_eq!(add_months(date!(2020 - 03 - 25), -3), Some(date!(2019 - 12 - 25)));
-        assert_eq!(add_months(date!(2020 - 12 - 15), 1), Some(date!(2021 - 01 - 15)));
+        assert_eq!(
+            add_months(date!(2020 - 01 - 31), 1),
+            Some(date!(2020 - 02 - 29))
+        );
+        assert_eq!(
+            add_months(date!(2020 - 03 - 25), -3),
+            Some(date!(2019 - 12 - 25))
+        );
+        assert_eq!(
+            add_months(date!(2020 - 12 - 15), 1),
+            Some(date!(2021 - 01 - 15))
+        );
     }
 
     #[test]
     fn month_steps_stop_a_month_past_the_data() {
         let c = Chronology::new(&embedded());
-        // The data runs 2019-11-27 .. 2020-10-15.
-        assert_eq!(
-            c.shift_months(date!(2019 - 11 - 27), -1),
-            Some(date!(2019 - 10 - 27))
-        );
-        assert_eq!(c.shift_months(date!(2019 - 10 - 27), -1), None);
-        assert_eq!(
-            c.shift_months(date!(2020 - 10 - 01), 1),
-            Some(date!(2020 - 11 - 01))
-        );
-        assert_eq!(
-            c.shift_months(date!(2020 - 11 - 01), 1),
-            Some(date!(2020 - 11 - 15))
-        );
-        assert_eq!(c.shift_months(date!(2020 - 11 - 15), 1), None);
+        // The data runs 2019-11-27 .. 2020-10-15: months Oct 2019 .. Nov 2020.
+        let back = |d, day| c.shift_months(d, -1, day);
+        let on = |d, day| c.shift_months(d, 1, day);
+        assert_eq!(back(date!(2019 - 11 - 27), 27), Some(date!(2019 - 10 - 27)));
+        assert_eq!(back(date!(2019 - 10 - 27), 27), None);
+        assert_eq!(on(date!(2020 - 10 - 31), 31), Some(date!(2020 - 11 - 30)));
+        assert_eq!(on(date!(2020 - 11 - 30), 31), None);
+    }
+
+    #[test]
+    fn month_steps_keep_their_day() {
+        let c = Chronology::new(&embedded());
+        let mut d = date!(2020 - 03 - 31);
+        d = c.shift_months(d, -1, 31).unwrap_or(d);
+        assert_eq!(d, date!(2020 - 02 - 29));
+        d = c.shift_months(d, 1, 31).unwrap_or(d);
+        assert_eq!(d, date!(2020 - 03 - 31));
     }
 
     #[test]

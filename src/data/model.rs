@@ -13,7 +13,7 @@ time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
 time::serde::format_description!(hh_mm, Time, "[hour]:[minute]");
 
 /// A text in both languages of the dashboard.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: String,

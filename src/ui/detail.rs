@@ -4,7 +4,6 @@
 use ratatui::text::{Line, Span};
 
 use super::field;
-use super::timeline::status_name;
 use super::workforce::category_name;
 use crate::app::{App, Target};
 use crate::data::{Lang, Qualifier, RecordRef, Source, Text, When};
@@ -105,6 +104,28 @@ fn provenance(p: &Provenance<'_>, app: &App) -> Vec<Line<'static>> {
     let mut v = Vec::new();
     if let Some(w) = p.when {
         v.push(when_lines(w, app));
+        if let (Some(k), Some(d)) = (app.chronology.later(w, app.as_of), app.as_of) {
+            let lang = app.lang.prose();
+            let text = match lang {
+                Lang::Zh => format!(
+                    "{}尚未报道：{}报道",
+                    crate::fmt::zh_date(d),
+                    crate::fmt::zh_date(k)
+                ),
+                _ => format!(
+                    "not yet reported on {}: reported {}",
+                    crate::fmt::iso(d),
+                    crate::fmt::iso(k)
+                ),
+            };
+            v.push(Line::from(vec![
+                Span::styled(
+                    format!("{}: ", lang.pick("按日期", "as of")),
+                    app.theme.muted,
+                ),
+                Span::styled(text, app.theme.later),
+            ]));
+        }
     }
     v.extend(org_place(p.organisation, p.place, app));
     v.extend(source_lines(p.source, app));
@@ -279,10 +300,16 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
             let Some(e) = ds.events.get(i) else { return v };
             v.extend(both(p.pick("事件", "event"), &e.label, app));
             v.push(field("id", e.id.clone(), t));
-            let (sym, style) = super::timeline::mark(e, t);
+            let s = super::timeline::status(app, e);
+            let (sym, style) = super::timeline::mark(e, s, t);
+            let on = app
+                .as_of
+                .map(|d| format!(" ({})", crate::app::as_of_text(d, p)))
+                .unwrap_or_default();
             v.push(Line::from(vec![
                 Span::styled(format!("{}: ", p.pick("状态", "status")), t.muted),
-                Span::styled(format!("{sym} {}", status_name(e, p)), style),
+                Span::styled(format!("{sym} {}", s.describe(p)), style),
+                Span::styled(on, t.muted),
             ]));
             v.push(when_lines(&e.when, app));
             if let Some(f) = &e.figure {

@@ -16,7 +16,10 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         (Context::Global, p.pick("按键", "Keys")),
         (
             Context::AsOf,
-            p.pick("按日期查看（页眉显示日期）", "As of a date (shown in the header)"),
+            p.pick(
+                "按日期查看（页眉显示日期）",
+                "As of a date (shown in the header)",
+            ),
         ),
         (Context::Workforce, p.pick("人员面板", "On Workforce")),
         (Context::Timeline, p.pick("时间线面板", "On Timeline")),

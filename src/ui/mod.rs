@@ -147,16 +147,25 @@ impl App {
         let ds = &self.data.dataset;
         let title_area = Rect::new(area.x, area.y, area.width, 1);
         let title = format!(" 复工 fugong │ {}", ds.title.get(self.lang));
-        let right = format!("{} ", self.lang.name());
+        // The as-of date, marked when moved away from the report's.
+        let as_of = self
+            .as_of
+            .map(|d| crate::app::as_of_text(d, self.lang.prose()))
+            .unwrap_or_default();
+        let moved = self.as_of != self.chronology.report;
+        let right = Line::from(vec![
+            Span::styled(format!(" {as_of} "), if moved { t.as_of } else { t.accent }),
+            Span::styled(format!(" {} ", self.lang.name()), t.muted),
+        ]);
         let w = usize::from(area.width);
-        let rw = text::width(&right);
+        let rw = right.width();
         let line = Line::from(vec![Span::styled(
             fit(&title, w.saturating_sub(rw + 1)),
             t.header,
         )]);
         line.render(title_area, buf);
-        let rx = area.right().saturating_sub(u16::try_from(rw).unwrap_or(0));
-        buf.set_string(rx, area.y, &right, t.muted);
+        let rw16 = u16::try_from(rw).unwrap_or(0).min(area.width);
+        right.render(Rect::new(area.right() - rw16, area.y, rw16, 1), buf);
         for (p, rect) in &r.tabs {
             let style = if *p == self.panel {
                 t.tab_active
@@ -180,6 +189,12 @@ impl App {
         let mode = self.mode();
         let view = self.view(self.panel);
         let mut spans: Vec<Span> = Vec::new();
+        if let Some(notice) = &self.notice {
+            // What the last key did; the next key clears it.
+            spans.push(Span::styled(format!(" {notice} "), t.accent));
+            Line::from(spans).render(area, buf);
+            return;
+        }
         if let Some(first) = self.reload_errors.first() {
             let n = self.reload_errors.len();
             // The key to the full list first, so a narrow footer keeps it.

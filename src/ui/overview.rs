@@ -55,6 +55,15 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let lw = (w * 2 / 5).clamp(8, 48);
     let bw = w.saturating_sub(lw + vw + fw + dw + 4).max(1);
     let ds = &app.data.dataset;
+    if view.rows.is_empty() {
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            fit(&nothing_yet(app, true), w),
+            w,
+            t.muted,
+        );
+    }
     for (line_no, (i, &row)) in view
         .rows
         .iter()
@@ -104,6 +113,16 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let per_row = (inner.width / cw).max(1);
     let rows = (inner.height + 1) / 3;
     let counts = &app.data.dataset.counts;
+    if app.headline.is_empty() {
+        let w = usize::from(inner.width);
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            fit(&nothing_yet(app, false), w),
+            w,
+            t.muted,
+        );
+    }
     for (k, c) in app
         .headline
         .iter()
@@ -126,5 +145,22 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     if events.height >= 4 {
         let title = format!(" {} ", lang.pick("事件与里程碑", "Events and milestones"));
         timeline::render_list(app, events, title, app.timeline.iter().copied(), None, buf);
+    }
+}
+
+/// What an empty gauge or figure box says: no match for the filter, or
+/// nothing reported yet on the as-of date.
+fn nothing_yet(app: &App, filtered: bool) -> String {
+    let p = app.lang.prose();
+    match app.as_of {
+        _ if filtered && !app.view(Panel::Overview).filter.is_empty() => {
+            p.pick("没有匹配的行", "no rows match").to_string()
+        }
+        Some(d) => format!(
+            "{} ({})",
+            p.pick("尚无报道", "nothing reported yet"),
+            crate::app::as_of_text(d, p)
+        ),
+        None => p.pick("没有数据", "no data").to_string(),
     }
 }

@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::text::{Body, Column, Content, table, table_body, width};
-use super::timeline::{mark, status_name};
+use super::timeline::{mark, status};
 use super::{block, field};
 use crate::app::{App, Panel, date_key};
+use crate::data::asof::Status;
 use crate::data::{Event, Project, RecordRef};
 use crate::fmt::percent;
 
@@ -92,26 +93,29 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     // Milestones as a progress line: ●──●──○, done ones first in time.
     let events = events_of(app, pr);
     if !events.is_empty() {
-        let done = events
+        let states: Vec<Status> = events.iter().map(|e| status(app, e)).collect();
+        let done = states
             .iter()
-            .filter(|e| e.status == crate::data::EventStatus::Done)
+            .filter(|s| matches!(s, Status::Done | Status::Derived))
             .count();
         lines.push(Line::styled(
             format!("{} ({done}/{})", p.pick("进度", "Progress"), events.len()),
             t.title,
         ));
         let mut spans = Vec::new();
-        for (k, e) in events.iter().enumerate() {
+        for (k, (e, &s)) in events.iter().zip(&states).enumerate() {
             if k > 0 {
                 spans.push(Span::styled("──", t.border));
             }
-            let (sym, style) = mark(e, t);
+            let (sym, style) = mark(e, s, t);
             spans.push(Span::styled(sym, style));
         }
         lines.push(Line::from(spans));
         let dw = 17;
-        for e in &events {
-            let (sym, style) = mark(e, t);
+        let sw = states.iter().map(|s| width(&s.short(p))).max().unwrap_or(0);
+        for (e, &s) in events.iter().zip(&states) {
+            let (sym, style) = mark(e, s, t);
+            let text = if s.is_later() { t.later } else { t.base };
             let when = e.when.describe(p);
             // Symbol, date and status first, so a wrapped label never
             // carries them off to the next line.
@@ -121,8 +125,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                     format!("{}{} ", when, " ".repeat(dw - width(&when).min(dw))),
                     t.muted,
                 ),
-                Span::styled(super::text::pad(status_name(e, p), 8, false), style),
-                Span::styled(e.label.get(lang).into_owned(), t.base),
+                Span::styled(super::text::pad(&s.short(p), sw + 1, false), style),
+                Span::styled(e.label.get(lang).into_owned(), text),
             ]));
         }
         lines.push(Line::default());

@@ -8,6 +8,7 @@ use ratatui::widgets::{Gauge, Widget};
 use super::text::{Body, Column, Content, bar_spans, column_widths, table, table_body};
 use super::{block, field};
 use crate::app::{App, Panel};
+use crate::data::asof::Status;
 use crate::data::{Lang, Rate};
 use crate::fmt::percent;
 
@@ -15,13 +16,15 @@ pub fn list_area(body: Rect) -> Rect {
     table_body(super::table_over_box(body)[0])
 }
 
-fn columns(lang: Lang) -> [Column; 6] {
+/// The date column widens to say "reported 03-25" only when a row on
+/// screen needs it.
+fn columns(lang: Lang, date_width: u16) -> [Column; 6] {
     [
         Column::new(lang.pick("比率", "rate"), Constraint::Fill(3)),
         Column::new(" ", Constraint::Fill(1)),
         Column::new(lang.pick("数值", "value"), Constraint::Length(6)).right(),
         Column::new(lang.pick("分子/分母", "n/N"), Constraint::Length(9)).right(),
-        Column::new(lang.pick("日期", "date"), Constraint::Length(11)),
+        Column::new(lang.pick("日期", "date"), Constraint::Length(date_width)),
         Column::new(lang.pick("地点/机构", "where / who"), Constraint::Fill(2)),
     ]
 }
@@ -44,9 +47,12 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let [list, below] = super::table_over_box(body);
     let view = app.view(Panel::Rates);
     let ds = &app.data.dataset;
-    let cols = columns(lang);
-    let bar_w = usize::from(column_widths(list, &cols)[1]);
     let h = usize::from(table_body(list).height);
+    let cols = columns(
+        lang,
+        date_width(app, view.visible(h).map(|i| &ds.rates[i].when)),
+    );
+    let bar_w = usize::from(column_widths(list, &cols)[1]);
     let rows = view
         .visible(h)
         .map(|i| {
@@ -56,14 +62,24 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                 .place_of(r.place.as_deref(), r.organisation.as_deref())
                 .map(|p| p.short(lang))
                 .unwrap_or_else(|| app.data.organisation_name(r.organisation.as_deref(), lang));
-            vec![
+            let later = app.chronology.later(&r.when, app.as_of);
+            let date = match later {
+                Some(k) => Status::Later(k).short(lang.prose()),
+                None => r.when.short(),
+            };
+            let row = vec![
                 Content::from(r.label.get(lang).into_owned()),
                 Content::Spans(bar_spans(r.value / 100.0, bar_w, t)),
                 Content::Text(percent(r.value), t.figure),
                 Content::Text(fraction(app, r), t.muted),
-                Content::from(r.when.short()),
+                Content::from(date),
                 Content::Text(place, t.muted),
-            ]
+            ];
+            // Reported after the as-of date: greyed, with when it was.
+            match later {
+                Some(_) => row.into_iter().map(|c| c.restyled(t.later)).collect(),
+                None => row,
+            }
         })
         .collect();
     let title = format!(
@@ -102,14 +118,25 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     } else {
         format!("{} ({frac})", percent(r.value))
     };
+    let later = app.chronology.later(&r.when, app.as_of);
     Gauge::default()
         .ratio((r.value / 100.0).clamp(0.0, 1.0))
-        .label(Span::styled(label, t.figure))
-        .gauge_style(t.gauge_fill)
+        .label(Span::styled(
+            label,
+            if later.is_some() { t.later } else { t.figure },
+        ))
+        .gauge_style(if later.is_some() {
+            t.later
+        } else {
+            t.gauge_fill
+        })
         .use_unicode(true)
         .render(gauge, buf);
     let p = lang.prose();
     let mut lines = vec![field(p.pick("日期", "date"), r.when.describe(p), t)];
+    if let Some(k) = later {
+        lines.push(Line::styled(Status::Later(k).describe(p), t.later));
+    }
     lines.push(Line::from(vec![
         Span::styled(
             format!("{} ¶{}: ", p.pick("出处", "source"), r.source.paragraph),
@@ -124,4 +151,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         src,
         buf,
     );
+}
+
+/// 11 cells for a date ("<2020-05-15"), or 14 when a visible row is
+/// reported after the as-of date ("reported 03-25").
+pub fn date_width<'a>(app: &App, visible: impl Iterator<Item = &'a crate::data::When>) -> u16 {
+    let mut later = visible.filter(|w| app.chronology.later(w, app.as_of).is_some());
+    if later.next().is_some() { 14 } else { 11 }
 }

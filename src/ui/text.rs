@@ -104,6 +104,19 @@ pub enum Content {
     Spans(Vec<Span<'static>>),
 }
 
+impl Content {
+    /// The same content in `style`: how a row not yet known on the as-of
+    /// date is greyed.
+    pub fn restyled(self, style: Style) -> Content {
+        match self {
+            Content::Text(s, _) => Content::Text(s, style),
+            Content::Spans(spans) => {
+                Content::Spans(spans.into_iter().map(|sp| sp.style(style)).collect())
+            }
+        }
+    }
+}
+
 impl From<String> for Content {
     fn from(s: String) -> Content {
         Content::Text(s, Style::default())

@@ -29,6 +29,12 @@ pub struct Theme {
     pub pass: Style,
     pub fail: Style,
     pub filter: Style,
+    /// Records not yet known on the as-of date: greyed.
+    pub later: Style,
+    /// A milestone past its due date with no report.
+    pub overdue: Style,
+    /// The as-of date when moved away from the report's.
+    pub as_of: Style,
 }
 
 const fn fg(c: Color) -> Style {
@@ -63,6 +69,16 @@ impl Theme {
         pass: fg(Color::Green),
         fail: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
         filter: Style::new().fg(Color::Yellow),
+        later: Style::new()
+            .fg(Color::DarkGray)
+            .add_modifier(Modifier::ITALIC),
+        overdue: Style::new()
+            .fg(Color::LightRed)
+            .add_modifier(Modifier::BOLD),
+        as_of: Style::new()
+            .fg(Color::Black)
+            .bg(Color::Yellow)
+            .add_modifier(Modifier::BOLD),
     };
 
     /// For a white terminal: dark text, no light-grey or yellow on white.
@@ -93,6 +109,14 @@ impl Theme {
         pass: fg(Color::Rgb(0, 110, 0)),
         fail: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
         filter: Style::new().fg(Color::Magenta),
+        later: Style::new()
+            .fg(Color::Rgb(140, 140, 140))
+            .add_modifier(Modifier::ITALIC),
+        overdue: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        as_of: Style::new()
+            .fg(Color::White)
+            .bg(Color::Rgb(160, 90, 0))
+            .add_modifier(Modifier::BOLD),
     };
 
     /// NO_COLOR: modifiers only.
@@ -117,6 +141,9 @@ impl Theme {
         pass: Style::new(),
         fail: Style::new().add_modifier(Modifier::BOLD),
         filter: Style::new().add_modifier(Modifier::UNDERLINED),
+        later: Style::new().add_modifier(Modifier::DIM.union(Modifier::ITALIC)),
+        overdue: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+        as_of: Style::new().add_modifier(Modifier::REVERSED),
     };
 
     /// The theme for a name, honouring NO_COLOR (any value, even empty).

@@ -11,27 +11,32 @@ use time::{Date, Month};
 use super::text::{Body, Column, Content, fit, table, table_body, width};
 use super::{Theme, block};
 use crate::app::{App, Panel};
+use crate::data::asof::Status;
 use crate::data::{Event, EventStatus, Lang};
 
-/// How an event looks: symbol and style differ for done, planned and derived.
-pub fn mark(e: &Event, t: &Theme) -> (&'static str, Style) {
-    if e.derivation.is_some() {
-        ("◆", t.derived)
-    } else if e.status == EventStatus::Planned {
-        ("○", t.planned)
-    } else {
-        ("●", t.done)
-    }
+/// An event's status on the app's as-of date.
+pub fn status(app: &App, e: &Event) -> Status {
+    app.chronology.status(e, app.as_of)
 }
 
-pub fn status_name(e: &Event, lang: Lang) -> &'static str {
-    if e.derivation.is_some() {
-        lang.pick("推算", "derived")
+/// How an event looks: the symbol says done, planned or derived; the style
+/// adds its state on the as-of date (greyed when later, red when past due).
+pub fn mark(e: &Event, s: Status, t: &Theme) -> (&'static str, Style) {
+    let sym = if e.derivation.is_some() {
+        "◆"
     } else if e.status == EventStatus::Planned {
-        lang.pick("计划", "planned")
+        "○"
     } else {
-        lang.pick("已完成", "done")
-    }
+        "●"
+    };
+    let style = match s {
+        Status::Later(_) => t.later,
+        Status::Overdue { .. } => t.overdue,
+        Status::Derived => t.derived,
+        Status::Done => t.done,
+        Status::Due { .. } | Status::Planned => t.planned,
+    };
+    (sym, style)
 }
 
 fn split(body: Rect) -> [Rect; 2] {
@@ -51,7 +56,7 @@ fn columns(lang: Lang) -> [Column; 5] {
         Column::new(lang.pick("日期", "date"), Constraint::Length(21)),
         Column::new(lang.pick("事件", "event"), Constraint::Fill(3)),
         Column::new(lang.pick("地点", "where"), Constraint::Fill(1)),
-        Column::new(lang.pick("状态", "status"), Constraint::Length(8)),
+        Column::new(lang.pick("状态", "status"), Constraint::Length(14)),
     ]
 }
 
@@ -86,7 +91,11 @@ pub fn render_list(
         .take(h)
         .map(|i| {
             let e = &ds.events[i];
-            let (sym, style) = mark(e, t);
+            let s = status(app, e);
+            let (sym, style) = mark(e, s, t);
+            // Not yet happened on the as-of date: the whole row is greyed.
+            let text = if s.is_later() { t.later } else { t.base };
+            let muted = if s.is_later() { t.later } else { t.muted };
             let place = app
                 .data
                 .place_of(e.place.as_deref(), e.organisation.as_deref())
@@ -94,10 +103,10 @@ pub fn render_list(
                 .unwrap_or_else(|| app.data.organisation_name(e.organisation.as_deref(), lang));
             vec![
                 Content::Text(sym.to_string(), style),
-                Content::from(e.when.describe(lang.prose())),
-                Content::from(e.label.get(lang).into_owned()),
-                Content::Text(place, t.muted),
-                Content::Text(status_name(e, lang.prose()).to_string(), style),
+                Content::Text(e.when.describe(lang.prose()), text),
+                Content::Text(e.label.get(lang).into_owned(), text),
+                Content::Text(place, muted),
+                Content::Text(s.short(lang.prose()), style),
             ]
         })
         .collect();
@@ -170,7 +179,8 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
             continue;
         }
         let shown = selected.filter(|s| here.contains(s)).unwrap_or(here[0]);
-        let (sym, style) = mark(&ds.events[shown], t);
+        let e = &ds.events[shown];
+        let (sym, style) = mark(e, status(app, e), t);
         let style = if Some(shown) == selected {
             t.selected
         } else {
@@ -181,7 +191,8 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
     if slot > 0 {
         buf.set_string(inner.x + w, y, " ┊", t.muted);
         if let Some(&i) = app.timeline.last() {
-            let (sym, style) = mark(&ds.events[i], t);
+            let e = &ds.events[i];
+            let (sym, style) = mark(e, status(app, e), t);
             let style = if Some(i) == selected && ds.events[i].when.date.is_none() {
                 t.selected
             } else {
@@ -249,6 +260,17 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
         }
         m += step;
     }
+    // The as-of date on the baseline: everything right of it is later.
+    if let Some(d) = app.as_of {
+        let (x, sym) = if d < first {
+            (0, "◂")
+        } else if d > last {
+            (w - 1, "▸")
+        } else {
+            (col(d), "┃")
+        };
+        buf.set_string(inner.x + x, y + 1, sym, t.as_of);
+    }
     if slot > 0
         && let Some(&i) = app.timeline.last()
     {
@@ -293,7 +315,7 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
     // Legend: symbol and word, never colour alone. It takes the pointer's
     // line when there is no selection to point at.
     if inner.height >= 5 || (inner.height == 4 && selected.is_none()) {
-        let legend = Line::from(vec![
+        let mut legend = Line::from(vec![
             Span::styled("● ", t.done),
             Span::styled(lang.pick("已完成  ", "done  "), t.muted),
             Span::styled("○ ", t.planned),
@@ -301,10 +323,21 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
             Span::styled("◆ ", t.derived),
             Span::styled(lang.pick("推算", "derived"), t.muted),
             Span::styled(
-                format!("   {} → {}", crate::fmt::iso(first), crate::fmt::iso(last)),
+                format!(
+                    "   {} → {}  ",
+                    crate::fmt::iso(first),
+                    crate::fmt::iso(last)
+                ),
                 t.muted,
             ),
         ]);
+        if let Some(d) = app.as_of {
+            legend.push_span(Span::styled("┃", t.as_of));
+            legend.push_span(Span::styled(
+                format!(" {}", crate::app::as_of_text(d, lang)),
+                t.muted,
+            ));
+        }
         legend.render(
             Rect::new(inner.x, y + inner.height - 1, inner.width, 1),
             buf,

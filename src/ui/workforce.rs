@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 use super::block;
 use super::text::{Body, Column, Content, bar_spans, fit, pad, table, table_body};
 use crate::app::{App, CategoryFilter, Panel};
+use crate::data::asof::Status;
 use crate::data::{Category, Lang};
 
 pub fn category_name(c: Category, lang: Lang) -> &'static str {
@@ -55,7 +56,7 @@ pub fn list_area(body: Rect) -> Rect {
 
 /// The value column is as wide as the widest value on screen (units are
 /// never cut), within limits.
-fn columns(lang: Lang, value_width: u16) -> [Column; 5] {
+fn columns(lang: Lang, value_width: u16, date_width: u16) -> [Column; 5] {
     [
         Column::new(lang.pick("内容", "what"), Constraint::Fill(3)),
         Column::new(
@@ -65,7 +66,7 @@ fn columns(lang: Lang, value_width: u16) -> [Column; 5] {
         .right(),
         Column::new(lang.pick("地点", "where"), Constraint::Fill(1)),
         Column::new(lang.pick("机构", "organisation"), Constraint::Fill(1)),
-        Column::new(lang.pick("日期", "date"), Constraint::Length(11)),
+        Column::new(lang.pick("日期", "date"), Constraint::Length(date_width)),
     ]
 }
 
@@ -86,7 +87,12 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         .visible(h)
         .map(|i| {
             let c = &ds.counts[i];
-            vec![
+            let later = app.chronology.later(&c.when, app.as_of);
+            let date = match later {
+                Some(k) => Status::Later(k).short(p),
+                None => c.when.short(),
+            };
+            let row = vec![
                 Content::from(c.label.get(lang).into_owned()),
                 Content::Text(c.shown(p), t.figure),
                 Content::Text(app.data.place_short(c.place.as_deref(), lang), t.muted),
@@ -94,8 +100,13 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                     app.data.organisation_name(c.organisation.as_deref(), lang),
                     t.muted,
                 ),
-                Content::from(c.when.short()),
-            ]
+                Content::from(date),
+            ];
+            // Reported after the as-of date: greyed, with when it was.
+            match later {
+                Some(_) => row.into_iter().map(|c| c.restyled(t.later)).collect(),
+                None => row,
+            }
         })
         .collect();
     let province = app.province.and_then(|i| app.provinces.get(i)).map_or_else(
@@ -113,7 +124,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         list,
         buf,
         block(title, t),
-        &columns(lang, u16::try_from(value_width).unwrap_or(u16::MAX)),
+        &columns(
+            lang,
+            u16::try_from(value_width).unwrap_or(u16::MAX),
+            super::rates::date_width(app, view.visible(h).map(|i| &ds.counts[i].when)),
+        ),
         Body::of(rows, view, app.lang),
         t,
     );
