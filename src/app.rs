@@ -223,7 +223,12 @@ pub struct Search {
     counts: Vec<String>,
     events: Vec<String>,
     projects: Vec<String>,
-    checks: Vec<String>,
+    /// Each check's formula in both languages, lower-cased, kept only when
+    /// that differs from the formula itself (most formulas are digits and
+    /// Chinese). A check also matches by its subject's id and by its subject
+    /// record's text, found through `check_subject`: neither is copied.
+    checks: Vec<Option<Box<str>>>,
+    check_subject: Vec<Option<RecordRef>>,
     /// Each organisation's and each place's names, by index.
     organisations: Vec<String>,
     places: Vec<String>,
@@ -330,7 +335,16 @@ impl Search {
             checks: data
                 .checks
                 .iter()
-                .map(|c| lower(&[&text(&c.formula), &c.subject, &label_of(&c.subject)]))
+                .map(|c| {
+                    let t = text(&c.formula);
+                    let lower = t.to_lowercase();
+                    (lower != t).then(|| lower.into_boxed_str())
+                })
+                .collect(),
+            check_subject: data
+                .checks
+                .iter()
+                .map(|c| data.index.get(&c.subject))
                 .collect(),
             organisations: ds
                 .organisations
@@ -388,6 +402,8 @@ pub struct App {
     pub lang: Lang,
     pub theme: Theme,
     pub overlay: Option<Overlay>,
+    /// The open detail popup's lines, built once when it opens.
+    pub detail: Vec<ratatui::text::Line<'static>>,
     /// How far the popup is scrolled (clamped when drawn).
     pub popup_scroll: u16,
     /// Typing a filter into the current panel's list.
@@ -458,6 +474,7 @@ impl App {
             lang,
             theme,
             overlay: None,
+            detail: Vec::new(),
             popup_scroll: 0,
             filtering: false,
             views: Default::default(),
@@ -543,6 +560,7 @@ impl App {
             self.popup_scroll = match action {
                 Action::Back | Action::ToggleHelp | Action::Open => {
                     self.overlay = None;
+                    self.detail = Vec::new();
                     0
                 }
                 Action::Down => s.saturating_add(1),
@@ -771,6 +789,10 @@ impl App {
     }
 
     fn open(&mut self, overlay: Overlay) {
+        self.detail = match overlay {
+            Overlay::Detail { target } => ui::detail_lines(self, target),
+            _ => Vec::new(),
+        };
         self.overlay = Some(overlay);
         self.popup_scroll = 0;
     }
@@ -955,7 +977,7 @@ impl App {
             Panel::Workforce => self.search.counts.len(),
             Panel::Timeline => self.search.events.len(),
             Panel::Projects => self.search.projects.len(),
-            Panel::Checks => self.search.checks.len(),
+            Panel::Checks => self.data.checks.len(),
         };
         let mut rows: Vec<usize> = (0..n).filter(|&i| self.admits(panel, i, &needle)).collect();
         self.sort_rows(panel, &mut rows);
@@ -1003,7 +1025,23 @@ impl App {
             }
             Panel::Timeline => s.matches(&s.events[i], s.event_where[i], needle),
             Panel::Projects => s.projects[i].contains(needle),
-            Panel::Checks => s.checks[i].contains(needle),
+            Panel::Checks => {
+                let formula = &self.data.checks[i].formula;
+                let in_formula = match &s.checks[i] {
+                    Some(lower) => lower.contains(needle),
+                    None => formula.zh.contains(needle) || formula.en.contains(needle),
+                };
+                in_formula || {
+                    contains_lowercase(&self.data.checks[i].subject, needle)
+                        || match s.check_subject[i] {
+                            Some(RecordRef::Rate(r)) => s.rates[r].contains(needle),
+                            Some(RecordRef::Count(c)) => s.counts[c].contains(needle),
+                            Some(RecordRef::Event(e)) => s.events[e].contains(needle),
+                            Some(RecordRef::Project(p)) => s.projects[p].contains(needle),
+                            _ => false,
+                        }
+                }
+            }
         }
     }
 
@@ -1024,9 +1062,15 @@ impl App {
                     (r.map_or(usize::MAX, |p| rank[p]), i)
                 });
             }
-            // Labels are computed once per row, not once per comparison.
+            // Labels are borrowed, already lower-cased, from the search
+            // text: no string is built or copied to sort.
             SortKey::Label => {
-                rows.sort_by_cached_key(|&i| (self.text_key(panel, i), i));
+                let mut keyed: Vec<(&str, usize)> =
+                    rows.iter().map(|&i| (self.text_key(panel, i), i)).collect();
+                keyed.sort_unstable();
+                for (row, (_, i)) in rows.iter_mut().zip(keyed) {
+                    *row = i;
+                }
             }
             _ => rows.sort_by(|&a, &b| self.compare(panel, key, a, b)),
         }
@@ -1035,20 +1079,21 @@ impl App {
         }
     }
 
-    /// The text a row sorts by: its label in the current language.
-    fn text_key(&self, panel: Panel, i: usize) -> String {
-        let ds = &self.data.dataset;
-        let label = match panel {
-            Panel::Overview | Panel::Rates => &ds.rates[i].label,
-            Panel::Workforce => &ds.counts[i].label,
-            Panel::Timeline => &ds.events[i].label,
-            Panel::Projects => &ds.projects[i].name,
-            Panel::Checks => return self.data.checks[i].subject.clone(),
+    /// The text a row sorts by: its label in the current language,
+    /// lower-cased (English in English, else Chinese). It is a slice of the
+    /// row's search text, which begins with the Chinese and the English
+    /// label, lower-cased and separated by U+001F.
+    fn text_key(&self, panel: Panel, i: usize) -> &str {
+        let s = &self.search;
+        let text = match panel {
+            Panel::Overview | Panel::Rates => &s.rates[i],
+            Panel::Workforce => &s.counts[i],
+            Panel::Timeline => &s.events[i],
+            Panel::Projects => &s.projects[i],
+            Panel::Checks => return &self.data.checks[i].subject,
         };
-        match self.lang {
-            Lang::En => label.en.to_lowercase(),
-            _ => label.zh.clone(),
-        }
+        let field = usize::from(self.lang == Lang::En);
+        text.split('\u{1f}').nth(field).unwrap_or_default()
     }
 
     /// The label of any record by id.
@@ -1108,6 +1153,13 @@ impl App {
         // Ties keep the article's order, so every sort is stable and total.
         o.then(a.cmp(&b))
     }
+}
+
+/// Whether `text`, lower-cased, contains `needle` (already lower-case),
+/// allocating only when `text` has upper-case letters (ids rarely do).
+fn contains_lowercase(text: &str, needle: &str) -> bool {
+    text.contains(needle)
+        || (text.chars().any(char::is_uppercase) && text.to_lowercase().contains(needle))
 }
 
 /// How many headline figures the Overview shows at most.

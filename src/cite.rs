@@ -74,10 +74,13 @@ pub fn zh_count(c: &Count) -> String {
             crate::data::Qualifier::OrderOf => format!("约{n}"),
         }
     };
-    if c.ordinal {
-        format!("第{number}{}", c.unit.zh)
-    } else {
-        format!("{number}{}", c.unit.zh)
+    match (c.ordinal, c.qualifier) {
+        (true, _) => format!("第{number}{}", c.unit.zh),
+        // 千万千瓦级: of the order of ten million kilowatts.
+        (false, crate::data::Qualifier::OrderOf) if faithful => {
+            format!("{number}{}级", c.unit.zh)
+        }
+        (false, _) => format!("{number}{}", c.unit.zh),
     }
 }
 
@@ -172,10 +175,11 @@ pub fn check_sentence(data: &Loaded, i: usize, lang: Lang) -> Option<String> {
             kind.zh, c.subject, c.formula.zh
         )
     } else {
-        format!(
-            "{} check ({}): {} — {verdict}",
-            kind.en, c.subject, c.formula.en
-        )
+        let mut kind = kind.en.clone();
+        if let Some(first) = kind.get(..1) {
+            kind = first.to_uppercase() + &kind[1..];
+        }
+        format!("{kind} check ({}): {} — {verdict}", c.subject, c.formula.en)
     };
     Some(sanitize::clean(&s).into_owned())
 }

@@ -156,9 +156,8 @@ fn events_summary(
         .collect();
     let done = statuses
         .iter()
-        .filter(|s| !s.is_later())
         .zip(&ds.events)
-        .filter(|(_, e)| e.status == EventStatus::Done)
+        .filter(|(s, e)| !s.is_later() && e.status == EventStatus::Done)
         .count();
     let planned = ds
         .events

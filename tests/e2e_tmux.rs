@@ -9,8 +9,13 @@
 //! pane's modes (alternate screen, mouse reporting, cursor, keypad) are back
 //! to what they were, and that the dashboard is gone from the screen.
 //!
+//! `y` is checked through tmux's own clipboard: with `set-clipboard on`,
+//! tmux turns the program's OSC 52 into a paste buffer.
+//!
 //! Without tmux these tests pass with a note, except on CI (`CI=true`), where
 //! its absence is a failure.
+
+mod common;
 
 use std::fs;
 use std::path::PathBuf;
@@ -19,6 +24,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use fugong::app::App;
+use fugong::data::Lang;
+use fugong::input::{self, Action};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_fugong");
@@ -330,6 +339,50 @@ impl Pane {
     fn typed(&self, text: &str, want: &[&str], absent: &[&str]) -> String {
         self.type_text(text);
         self.expect(&format!("after typing {text:?}"), want, absent)
+    }
+
+    /// Lets the program set tmux's clipboard with OSC 52, as a user's
+    /// `set -s set-clipboard on` does.
+    fn clipboard_on(&self) {
+        let out = self.tmux(&["set-option", "-s", "set-clipboard", "on"]);
+        assert!(
+            out.status.success(),
+            "tmux set-option -s set-clipboard on: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// The names of tmux's paste buffers, newest first.
+    fn buffers(&self) -> Vec<String> {
+        let out = self.tmux(&["list-buffers", "-F", "#{buffer_name}"]);
+        assert!(
+            out.status.success(),
+            "tmux list-buffers: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Polls tmux's newest paste buffer until there is one; fails after
+    /// [`TIMEOUT`].
+    fn wait_for_buffer(&self) -> String {
+        let start = Instant::now();
+        loop {
+            if !self.buffers().is_empty() {
+                let out = self.tmux(&["show-buffer"]);
+                assert!(out.status.success(), "tmux show-buffer");
+                return String::from_utf8(out.stdout).expect("the buffer is UTF-8");
+            }
+            assert!(
+                start.elapsed() <= TIMEOUT,
+                "no tmux paste buffer after {TIMEOUT:?}\n{}",
+                self.screen()
+            );
+            sleep(POLL);
+        }
     }
 
     /// Asserts the program runs in the alternate screen with the mouse on,
@@ -794,5 +847,83 @@ fn ctrl_z_suspends_and_fg_redraws() {
         ],
         &[SUSPENDED],
     );
+    pane.quit_with(&["q"]);
+}
+
+/// A key pressed in the library's dashboard, through the binary's keymap.
+fn press(app: &mut App, c: char) {
+    let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let action = input::action(&key, app.mode(), app.panel);
+    app.update(action.unwrap_or_else(|| panic!("{c:?} does nothing")));
+}
+
+/// Feeds `keys` to an English dashboard of `width`x`height` built by the
+/// library; returns the citation of the selection and, after `y`, the
+/// footer's notice.
+fn copied_by_the_library(
+    width: u16,
+    height: u16,
+    keys: &str,
+    no_clipboard: bool,
+) -> (String, String) {
+    let mut app = common::app(Lang::En);
+    app.no_clipboard = no_clipboard;
+    app.update(Action::Resize(width, height));
+    keys.chars().for_each(|c| press(&mut app, c));
+    let target = app.selected_target().expect("a selected record");
+    let citation = app.citation(target).expect("the selection has a citation");
+    press(&mut app, 'y');
+    let notice = app.notice.clone().expect("y leaves a notice");
+    assert_eq!(
+        app.clipboard.as_deref(),
+        (!no_clipboard).then_some(citation.as_str()),
+        "what the library hands to the clipboard"
+    );
+    (citation, notice)
+}
+
+/// The footer's notice as far as the pane shows it: its first `n` characters.
+fn notice_start(notice: &str, n: usize) -> String {
+    notice.chars().take(n).collect()
+}
+
+#[test]
+fn y_copies_the_citation_through_osc_52() {
+    let (w, h) = (120, 40);
+    let Some(pane) = Pane::launch(w, h, &["--lang", "en"]) else {
+        return;
+    };
+    pane.clipboard_on();
+    expect_first_frame_en(&pane);
+    let (citation, notice) = copied_by_the_library(w, h, "2j", false);
+    assert!(notice.starts_with("copied: "), "{notice}");
+    assert!(pane.buffers().is_empty(), "no paste buffer before y");
+    pane.step(&["2"], &["All rates (4)"], &["Headline figures"]);
+    pane.step(&["j"], &["98.3% (470/478)"], &["99% (253/?)"]);
+    pane.step(&["y"], &[&notice_start(&notice, 40)], &["? help"]);
+    assert_eq!(pane.wait_for_buffer(), citation, "the tmux paste buffer");
+    assert_eq!(pane.buffers().len(), 1, "one paste buffer");
+    // The next key clears the notice.
+    pane.step(&["k"], &["? help"], &["copied: "]);
+    pane.quit_with(&["q"]);
+}
+
+#[test]
+fn no_clipboard_shows_the_citation_and_copies_nothing() {
+    let (w, h) = (120, 40);
+    let Some(pane) = Pane::launch(w, h, &["--lang", "en", "--no-clipboard"]) else {
+        return;
+    };
+    pane.clipboard_on();
+    expect_first_frame_en(&pane);
+    let (_, notice) = copied_by_the_library(w, h, "2j", true);
+    assert!(notice.starts_with("clipboard off: "), "{notice}");
+    pane.step(&["2"], &["All rates (4)"], &["Headline figures"]);
+    pane.step(&["j"], &["98.3% (470/478)"], &["99% (253/?)"]);
+    pane.step(&["y"], &[&notice_start(&notice, 40)], &["? help", "copied"]);
+    // The program writes the clipboard before it draws the notice, and
+    // tmux reads the pane's output in order: had it copied, the buffer
+    // would be there by now.
+    assert_eq!(pane.buffers(), Vec::<String>::new(), "no paste buffer");
     pane.quit_with(&["q"]);
 }

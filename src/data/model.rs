@@ -443,6 +443,7 @@ impl When {
         if let Some(t) = self.time {
             core.push_str(&format!(" {:02}:{:02}", t.hour(), t.minute()));
         } else if let Some(p) = self.part_of_day {
+            // 2月17日中午, but "2020-02-17 noon".
             let s = match (p, zh) {
                 (PartOfDay::Morning, true) => "上午",
                 (PartOfDay::Noon, true) => "中午",
@@ -451,7 +452,9 @@ impl When {
                 (PartOfDay::Noon, false) => "noon",
                 (PartOfDay::Afternoon, false) => "afternoon",
             };
-            core.push(' ');
+            if !zh {
+                core.push(' ');
+            }
             core.push_str(s);
         }
         let undated = self.date.is_none() && self.precision == Precision::Undated;

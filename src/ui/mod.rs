@@ -5,6 +5,7 @@
 
 mod checks;
 mod detail;
+pub use detail::detail_lines;
 mod help;
 mod overview;
 mod projects;
@@ -191,7 +192,8 @@ impl App {
         let mut spans: Vec<Span> = Vec::new();
         if let Some(notice) = &self.notice {
             // What the last key did; the next key clears it.
-            spans.push(Span::styled(format!(" {notice} "), t.accent));
+            let w = usize::from(area.width).saturating_sub(1);
+            spans.push(Span::styled(format!(" {}", fit(notice, w)), t.accent));
             Line::from(spans).render(area, buf);
             return;
         }
@@ -244,24 +246,25 @@ impl App {
 }
 
 /// What a popup shows: its title, its lines and its widest width.
-struct PopupContent {
+struct PopupContent<'a> {
     title: String,
-    lines: Vec<Line<'static>>,
+    lines: std::borrow::Cow<'a, [Line<'static>]>,
     width: u16,
 }
 
-fn popup_content(app: &App) -> Option<PopupContent> {
+fn popup_content(app: &App) -> Option<PopupContent<'_>> {
     let t = &app.theme;
     let p = app.lang.prose();
     Some(match app.overlay.as_ref()? {
         Overlay::Help => PopupContent {
             title: format!(" {} · ? Esc ", p.pick("帮助", "Help")),
-            lines: help::lines(app),
+            lines: help::lines(app).into(),
             width: 66,
         },
-        Overlay::Detail { target } => PopupContent {
+        // Built once, when the popup opened: drawing and scrolling only read it.
+        Overlay::Detail { .. } => PopupContent {
             title: format!(" {} · Esc ", p.pick("详情", "Detail")),
-            lines: detail::detail_lines(app, *target),
+            lines: app.detail.as_slice().into(),
             width: 100,
         },
         Overlay::Errors => PopupContent {
@@ -274,18 +277,19 @@ fn popup_content(app: &App) -> Option<PopupContent> {
                 app.reload_errors.len()
             ),
             lines: if app.reload_errors.is_empty() {
-                vec![Line::styled(
+                std::borrow::Cow::Owned(vec![Line::styled(
                     p.pick(
                         "文件已恢复有效；屏幕上是最新数据。",
                         "The file is valid again; the data on screen is current.",
                     ),
                     t.pass,
-                )]
+                )])
             } else {
                 app.reload_errors
                     .iter()
                     .map(|e| Line::styled(e.clone(), t.fail))
-                    .collect()
+                    .collect::<Vec<_>>()
+                    .into()
             },
             width: 100,
         },

@@ -111,7 +111,12 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(sym, style));
         }
         lines.push(Line::from(spans));
-        let dw = 17;
+        // Dates in a column as wide as the widest one.
+        let dw = events
+            .iter()
+            .map(|e| width(&e.when.describe(p)))
+            .max()
+            .unwrap_or(0);
         let sw = states.iter().map(|s| width(&s.short(p))).max().unwrap_or(0);
         for (e, &s) in events.iter().zip(&states) {
             let (sym, style) = mark(e, s, t);
