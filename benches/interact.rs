@@ -1,5 +1,6 @@
 //! What a key costs over 100k records: a filter keystroke, a sort, starting
-//! the app, and one whole cycle of key, update and draw at 200x60.
+//! the app, and one whole cycle of key, update and draw at 200x60 (moving
+//! the as-of date among them).
 //!
 //! `cargo bench --bench interact`; one group: `cargo bench --bench interact -- interact/sort`.
 
@@ -211,6 +212,16 @@ fn cycle(c: &mut Criterion) {
             })
         });
         app.update(Action::Back);
+        // Moving the as-of date: `[` and `]` in turn on the Overview, whose
+        // gauges and headline figures are recomputed for the date.
+        app.update(Action::GoPanel(Panel::Overview));
+        let mut back = true;
+        g.bench_function("Overview/as-of-[-]", |b| {
+            b.iter(|| {
+                step(&mut app, &mut terminal, &key(if back { '[' } else { ']' }));
+                back = !back;
+            })
+        });
         g.finish();
     }
 }

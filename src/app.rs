@@ -223,10 +223,11 @@ pub struct Search {
     counts: Vec<String>,
     events: Vec<String>,
     projects: Vec<String>,
-    /// Each check's formula in both languages, lower-cased, kept only when
-    /// that differs from the formula itself (most formulas are digits and
-    /// Chinese). A check also matches by its subject's id and by its subject
-    /// record's text, found through `check_subject`: neither is copied.
+    /// Each check's formula in both languages and its subject's id,
+    /// lower-cased, kept only when that differs from the originals (most
+    /// formulas are digits and Chinese, most ids lower-case). A check also
+    /// matches by its subject record's text, found through `check_subject`,
+    /// so the subject's label is not copied for every check.
     checks: Vec<Option<Box<str>>>,
     check_subject: Vec<Option<RecordRef>>,
     /// Each organisation's and each place's names, by index.
@@ -336,7 +337,7 @@ impl Search {
                 .checks
                 .iter()
                 .map(|c| {
-                    let t = text(&c.formula);
+                    let t = format!("{}\u{1f}{}", text(&c.formula), c.subject);
                     let lower = t.to_lowercase();
                     (lower != t).then(|| lower.into_boxed_str())
                 })
@@ -1026,20 +1027,21 @@ impl App {
             Panel::Timeline => s.matches(&s.events[i], s.event_where[i], needle),
             Panel::Projects => s.projects[i].contains(needle),
             Panel::Checks => {
-                let formula = &self.data.checks[i].formula;
-                let in_formula = match &s.checks[i] {
+                let c = &self.data.checks[i];
+                let own = match &s.checks[i] {
                     Some(lower) => lower.contains(needle),
-                    None => formula.zh.contains(needle) || formula.en.contains(needle),
+                    None => {
+                        c.formula.zh.contains(needle)
+                            || c.formula.en.contains(needle)
+                            || c.subject.contains(needle)
+                    }
                 };
-                in_formula || {
-                    contains_lowercase(&self.data.checks[i].subject, needle)
-                        || match s.check_subject[i] {
-                            Some(RecordRef::Rate(r)) => s.rates[r].contains(needle),
-                            Some(RecordRef::Count(c)) => s.counts[c].contains(needle),
-                            Some(RecordRef::Event(e)) => s.events[e].contains(needle),
-                            Some(RecordRef::Project(p)) => s.projects[p].contains(needle),
-                            _ => false,
-                        }
+                own || match s.check_subject[i] {
+                    Some(RecordRef::Rate(r)) => s.rates[r].contains(needle),
+                    Some(RecordRef::Count(c)) => s.counts[c].contains(needle),
+                    Some(RecordRef::Event(e)) => s.events[e].contains(needle),
+                    Some(RecordRef::Project(p)) => s.projects[p].contains(needle),
+                    _ => false,
                 }
             }
         }
@@ -1153,13 +1155,6 @@ impl App {
         // Ties keep the article's order, so every sort is stable and total.
         o.then(a.cmp(&b))
     }
-}
-
-/// Whether `text`, lower-cased, contains `needle` (already lower-case),
-/// allocating only when `text` has upper-case letters (ids rarely do).
-fn contains_lowercase(text: &str, needle: &str) -> bool {
-    text.contains(needle)
-        || (text.chars().any(char::is_uppercase) && text.to_lowercase().contains(needle))
 }
 
 /// How many headline figures the Overview shows at most.
