@@ -758,6 +758,10 @@ impl App {
         self.month_day = None;
         self.headline = headline(&self.data.dataset, &self.chronology, d);
         self.rebuild(Panel::Overview);
+        // Statuses are computed against the date.
+        if self.sort_key(Panel::Timeline) == SortKey::Status {
+            self.rebuild(Panel::Timeline);
+        }
     }
 
     /// The selected record as one line with its source, in the current language.
@@ -1129,13 +1133,17 @@ impl App {
             (Panel::Timeline, SortKey::Date) => {
                 date_key(&ds.events[a].when).cmp(&date_key(&ds.events[b].when))
             }
+            // By status on the as-of date: done, derived, not yet, due (soonest
+            // first), past due (longest first), undated.
             (Panel::Timeline, SortKey::Status) => {
-                let s = |i: usize| {
-                    let e = &ds.events[i];
-                    (
-                        e.status == crate::data::EventStatus::Planned,
-                        e.derivation.is_some(),
-                    )
+                use crate::data::asof::Status;
+                let s = |i: usize| match self.chronology.status(&ds.events[i], self.as_of) {
+                    Status::Done => (0, 0),
+                    Status::Derived => (1, 0),
+                    Status::Later(_) => (2, 0),
+                    Status::Due { days, .. } => (3, days),
+                    Status::Overdue { days, .. } => (4, -days),
+                    Status::Planned => (5, 0),
                 };
                 s(a).cmp(&s(b))
             }

@@ -503,4 +503,28 @@ mod as_of {
                 .starts_with("clipboard off: ")
         );
     }
+
+    #[test]
+    fn sorting_by_status_follows_the_date() {
+        let mut a = app(Lang::En);
+        a.update(Action::Resize(120, 40));
+        a.update(Action::GoPanel(Panel::Timeline));
+        // Timeline sorts by date, label, status: two presses.
+        a.update(Action::CycleSort);
+        a.update(Action::CycleSort);
+        let ids = |a: &fugong::app::App| -> Vec<String> {
+            a.views[Panel::Timeline.index()]
+                .rows
+                .iter()
+                .map(|&i| a.data.dataset.events[i].id.clone())
+                .collect()
+        };
+        let pos = |a: &fugong::app::App, id: &str| ids(a).iter().position(|x| x == id);
+        let (frame, hydro) = ("event-nangang-steel-frame", "event-nangang-hydro-test");
+        // On the report's date both are due, the steel frame sooner.
+        assert!(pos(&a, frame) < pos(&a, hydro));
+        // On 2020-06-01 the steel frame is past due: after every due one.
+        a.set_as_of(Some(date!(2020 - 06 - 01)));
+        assert!(pos(&a, frame) > pos(&a, hydro), "{:?}", ids(&a));
+    }
 }

@@ -347,3 +347,62 @@ fn hostile_path_is_shown_escaped() {
         "{stderr:?}"
     );
 }
+
+/// `snapshot --as-of` draws the day asked for: the header says it, and the
+/// Overview holds only what was known then.
+#[test]
+fn snapshot_as_of_draws_that_day() {
+    let out = fugong()
+        .args(["snapshot", "--size", "100x30", "--lang", "en"])
+        .args(["--as-of", "2020-03-01"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let header = text.lines().next().unwrap_or_default();
+    assert!(header.contains("as of 2020-03-01"), "{header}");
+    assert!(
+        text.contains("nothing reported yet (as of 2020-03-01)"),
+        "{text}"
+    );
+    // The rates are reported on 03-25: not on the Overview on 03-01.
+    assert!(!text.contains("98.3%"), "{text}");
+    let default = fugong()
+        .args(["snapshot", "--size", "100x30", "--lang", "en"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let default = String::from_utf8(default.stdout).expect("UTF-8");
+    assert!(default.contains("as of 2020-03-25"), "{default}");
+    assert!(default.contains("98.3%"), "{default}");
+}
+
+/// A date that is not one is refused before anything is drawn, in one line
+/// that says the format, by every command that takes it.
+#[test]
+fn a_bad_as_of_date_is_one_clear_line() {
+    for args in [
+        &["snapshot", "--as-of", "2020-02-30"][..],
+        &["read", "--as-of", "March"][..],
+        &["--as-of", "20200325"][..],
+    ] {
+        let out = fugong()
+            .args(args)
+            .assert()
+            .failure()
+            .code(2)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+        assert_no_panic(&stderr);
+        let first = stderr.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with("error: invalid value"),
+            "{args:?}: {stderr}"
+        );
+        assert!(first.contains("YYYY-MM-DD"), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
