@@ -41,6 +41,41 @@ fn read_panel(
     let mut later = 0usize;
     let known =
         |when| reported(when, chronology.report).is_none_or(|k| as_of.is_none_or(|d| k <= d));
+    // Whether a record is known on the date; projects always are.
+    let shown = |r: RecordRef| match r {
+        RecordRef::Rate(j) => known(&ds.rates[j].when),
+        RecordRef::Count(j) => known(&ds.counts[j].when),
+        RecordRef::Event(j) => !chronology.status(&ds.events[j], as_of).is_later(),
+        _ => true,
+    };
+    // The panel's records in order; those not known yet are counted instead.
+    let records: Vec<RecordRef> = match panel {
+        Panel::Overview | Panel::Checks => Vec::new(),
+        Panel::Rates => (0..ds.rates.len()).map(RecordRef::Rate).collect(),
+        Panel::Workforce => (0..ds.counts.len()).map(RecordRef::Count).collect(),
+        Panel::Timeline => {
+            let mut order: Vec<usize> = (0..ds.events.len()).collect();
+            order.sort_by_key(|&i| date_key(&ds.events[i].when));
+            order.into_iter().map(RecordRef::Event).collect()
+        }
+        Panel::Projects => ds
+            .projects
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                let members = p.events.iter().chain(&p.figures);
+                std::iter::once(RecordRef::Project(i))
+                    .chain(members.filter_map(|id| data.index.get(id)))
+            })
+            .collect(),
+    };
+    for r in records {
+        if shown(r) {
+            lines.extend(say(r));
+        } else {
+            later += 1;
+        }
+    }
     match panel {
         Panel::Overview => {
             for i in 0..ds.rates.len() {
@@ -53,56 +88,6 @@ fn read_panel(
             }
             lines.push(events_summary(data, chronology, lang, as_of));
         }
-        Panel::Rates => {
-            for (i, r) in ds.rates.iter().enumerate() {
-                if known(&r.when) {
-                    lines.extend(say(RecordRef::Rate(i)));
-                } else {
-                    later += 1;
-                }
-            }
-        }
-        Panel::Workforce => {
-            for (i, c) in ds.counts.iter().enumerate() {
-                if known(&c.when) {
-                    lines.extend(say(RecordRef::Count(i)));
-                } else {
-                    later += 1;
-                }
-            }
-        }
-        Panel::Timeline => {
-            let mut order: Vec<usize> = (0..ds.events.len()).collect();
-            order.sort_by_key(|&i| date_key(&ds.events[i].when));
-            for i in order {
-                if chronology.status(&ds.events[i], as_of).is_later() {
-                    later += 1;
-                } else {
-                    lines.extend(say(RecordRef::Event(i)));
-                }
-            }
-        }
-        Panel::Projects => {
-            for (i, p) in ds.projects.iter().enumerate() {
-                lines.extend(say(RecordRef::Project(i)));
-                for id in p.events.iter().chain(&p.figures) {
-                    let Some(r) = data.index.get(id) else {
-                        continue;
-                    };
-                    let shown = match r {
-                        RecordRef::Rate(j) => known(&ds.rates[j].when),
-                        RecordRef::Count(j) => known(&ds.counts[j].when),
-                        RecordRef::Event(j) => !chronology.status(&ds.events[j], as_of).is_later(),
-                        _ => false,
-                    };
-                    if shown {
-                        lines.extend(say(r));
-                    } else {
-                        later += 1;
-                    }
-                }
-            }
-        }
         Panel::Checks => {
             let failed = data.checks.iter().filter(|c| !c.passed).count();
             let n = data.checks.len();
@@ -114,6 +99,7 @@ fn read_panel(
             });
             lines.extend((0..n).filter_map(|i| check_sentence(data, i, lang)));
         }
+        Panel::Rates | Panel::Workforce | Panel::Timeline | Panel::Projects => {}
     }
     if later > 0
         && let Some(d) = as_of
