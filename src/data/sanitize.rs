@@ -20,6 +20,11 @@ pub fn is_hostile(c: char) -> bool {
             | '\u{FEFF}'              // byte-order mark / zero-width no-break space
             | '\u{00AD}'              // soft hyphen
             | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation
+            | '\u{061C}'              // Arabic letter mark (bidi)
+            | '\u{180E}'              // Mongolian vowel separator (invisible)
+            | '\u{034F}'              // combining grapheme joiner (invisible)
+            | '\u{206A}'..='\u{206F}' // deprecated format controls
+            | '\u{E0000}'..='\u{E007F}' // tags: invisible ASCII look-alikes
         )
 }
 
@@ -151,6 +156,16 @@ mod tests {
         );
         assert_eq!(clean("soft\u{AD}"), "soft⟨U+00AD⟩");
         assert_eq!(clean("del\u{7F}"), "del⟨U+007F⟩");
+    }
+
+    #[test]
+    fn other_invisible_format_characters_become_markers() {
+        assert_eq!(clean("a\u{61C}b"), "a⟨U+061C⟩b");
+        assert_eq!(clean("\u{180E}\u{34F}\u{206F}"), "⟨U+180E⟩⟨U+034F⟩⟨U+206F⟩");
+        // Tag characters can spell hidden ASCII.
+        assert_eq!(clean("x\u{E0068}\u{E0069}"), "x⟨U+E0068⟩⟨U+E0069⟩");
+        // Variation selectors are not format characters: emoji keep them.
+        assert!(matches!(clean("1\u{FE0F}\u{20E3}"), Cow::Borrowed(_)));
     }
 
     #[test]
