@@ -143,6 +143,8 @@ pub enum Overlay {
     Help,
     /// The problems of the last failed reload.
     Errors,
+    /// What `y` would have copied, with `--no-clipboard`.
+    Citation(String),
     /// The detail of a record.
     Detail {
         target: Target,
@@ -697,7 +699,11 @@ impl App {
             }
             Action::Copy => match self.selected_target() {
                 Some(target) => return self.copy(target),
-                None => return false,
+                None => {
+                    let lang = self.lang.prose();
+                    self.notice = Some(lang.pick("没有选中的行", "no row selected").to_string());
+                    return true;
+                }
             },
             Action::FilterChar(_)
             | Action::FilterBackspace
@@ -723,18 +729,31 @@ impl App {
         };
         self.set_as_of(Some(d));
         let ds = &self.data.dataset;
+        // What that day holds: events, and milestones due then.
         let here: Vec<String> = self
             .timeline
             .iter()
             .map(|&i| &ds.events[i])
             .filter(|e| e.when.date == Some(d))
-            .map(|e| e.label.get(self.lang).into_owned())
+            .map(|e| {
+                let label = e.label.get(self.lang);
+                match e.status {
+                    crate::data::EventStatus::Planned => {
+                        format!("{}{label}", lang.pick("到期：", "due: "))
+                    }
+                    crate::data::EventStatus::Done => label.into_owned(),
+                }
+            })
             .collect();
         let date = as_of_text(d, lang);
+        let (colon, semicolon) = match lang {
+            Lang::Zh => ("：", "；"),
+            _ => (": ", "; "),
+        };
         self.notice = Some(if here.is_empty() {
             date
         } else {
-            format!("{date}: {}", here.join("; "))
+            format!("{date}{colon}{}", here.join(semicolon))
         });
         true
     }
@@ -765,29 +784,34 @@ impl App {
     }
 
     /// The selected record as one line with its source, in the current language.
+    /// In both languages: the Chinese sentence, then the English, on two lines.
     pub fn citation(&self, target: Target) -> Option<String> {
-        match target {
+        let one = |lang| match target {
             Target::Record(r) => {
-                crate::cite::sentence(&self.data, &self.chronology, r, self.lang, self.as_of)
+                crate::cite::sentence(&self.data, &self.chronology, r, lang, self.as_of)
             }
-            Target::Check(i) => crate::cite::check_sentence(&self.data, i, self.lang),
+            Target::Check(i) => crate::cite::check_sentence(&self.data, i, lang),
+        };
+        match self.lang {
+            Lang::Both => Some(format!("{}\n{}", one(Lang::Zh)?, one(Lang::En)?)),
+            lang => one(lang),
         }
     }
 
     /// `y`: hands the citation to the event loop for the clipboard, and says
     /// so in the footer; with `--no-clipboard`, only shows it.
     fn copy(&mut self, target: Target) -> bool {
-        let Some(text) = self.citation(target) else {
-            return false;
-        };
         let lang = self.lang.prose();
+        let Some(text) = self.citation(target) else {
+            self.notice = Some(lang.pick("没有可复制的内容", "nothing to copy").to_string());
+            return true;
+        };
         if self.no_clipboard {
-            self.notice = Some(format!(
-                "{}: {text}",
-                lang.pick("剪贴板已关闭", "clipboard off")
-            ));
+            // The footer is one line: show the whole citation in a popup.
+            self.open(Overlay::Citation(text));
         } else {
-            self.notice = Some(format!("{}: {text}", lang.pick("已复制", "copied")));
+            let shown = text.replace('\n', " / ");
+            self.notice = Some(format!("{}: {shown}", lang.pick("已复制", "copied")));
             self.clipboard = Some(text);
         }
         true
@@ -833,6 +857,7 @@ impl App {
                         // (the errors one then says the file is valid again),
                         // so their next Esc does not quit instead.
                         Some(o @ (Overlay::Help | Overlay::Errors)) => Some(o),
+                        Some(Overlay::Citation(_)) => None,
                     },
                     filtering: self.filtering,
                     category: self.category,
@@ -1140,7 +1165,7 @@ impl App {
                 let s = |i: usize| match self.chronology.status(&ds.events[i], self.as_of) {
                     Status::Done => (0, 0),
                     Status::Derived => (1, 0),
-                    Status::Later(_) => (2, 0),
+                    Status::Later(_) | Status::Unannounced(_) => (2, 0),
                     Status::Due { days, .. } => (3, days),
                     Status::Overdue { days, .. } => (4, -days),
                     Status::Planned => (5, 0),

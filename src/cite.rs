@@ -43,9 +43,11 @@ fn date(when: &When, lang: Lang) -> String {
 fn fraction(data: &Loaded, r: &Rate, lang: Lang) -> String {
     let n = r.numerator.as_deref().and_then(|id| data.count(id));
     let d = r.denominator.as_deref().and_then(|id| data.count(id));
-    let f = match (n, d) {
-        (Some(n), Some(d)) => format!("{}/{}", n.value, d.value),
-        (Some(n), None) => format!("{}/?", n.value),
+    let f = match (n, d, zh(lang)) {
+        (Some(n), Some(d), _) => format!("{}/{}", n.value, d.value),
+        // Read aloud, "253/?" says nothing.
+        (Some(n), None, true) => format!("{}，总数未注明", n.value),
+        (Some(n), None, false) => format!("{} of a total not given", n.value),
         _ => return String::new(),
     };
     if zh(lang) {
@@ -103,20 +105,46 @@ pub fn sentence(
     as_of: Option<Date>,
 ) -> Option<String> {
     let ds = &data.dataset;
+    // "(as of 2020-02-25)": what a status or a note is relative to.
+    let on = |d: Date| match zh(lang) {
+        true => format!("（截至{}）", crate::fmt::zh_date(d)),
+        false => format!(" (as of {})", crate::fmt::iso(d)),
+    };
+    // A figure reported after the as-of date says so.
+    let later = |when: &When| match (chronology.later(when, as_of), as_of) {
+        (Some(k), Some(d)) if zh(lang) => format!(
+            "，{}报道，晚于{}",
+            crate::fmt::zh_date(k),
+            crate::fmt::zh_date(d)
+        ),
+        (Some(k), Some(d)) => format!(
+            ", reported {}, after {}",
+            crate::fmt::iso(k),
+            crate::fmt::iso(d)
+        ),
+        _ => String::new(),
+    };
     let s = match record {
         RecordRef::Rate(i) => {
             let r = ds.rates.get(i)?;
             let value = format!("{}{}", percent(r.value), fraction(data, r, lang));
-            head(&r.label, &value, &date(&r.when, lang), lang) + &source(&r.source, lang)
+            head(&r.label, &value, &date(&r.when, lang), lang)
+                + &later(&r.when)
+                + &source(&r.source, lang)
         }
         RecordRef::Count(i) => {
             let c = ds.counts.get(i)?;
             head(&c.label, &count_value(c, lang), &date(&c.when, lang), lang)
+                + &later(&c.when)
                 + &source(&c.source, lang)
         }
         RecordRef::Event(i) => {
             let e = ds.events.get(i)?;
-            let status = chronology.status(e, as_of).describe(lang);
+            let st = chronology.status(e, as_of);
+            let mut status = st.describe(lang);
+            if let Some(d) = as_of.filter(|_| st.is_relative()) {
+                status.push_str(&on(d));
+            }
             head(&e.label, &date(&e.when, lang), &status, lang) + &source(&e.source, lang)
         }
         RecordRef::Project(i) => {
@@ -136,21 +164,31 @@ pub fn sentence(
                     .collect::<Vec<_>>()
                     .join(sep)
             };
+            // The summary is the dataset's words, as of the report, not the
+            // article's: say so.
+            let whose = match (zh(lang), chronology.report) {
+                (true, Some(r)) => format!("数据集摘要，截至{}", crate::fmt::zh_date(r)),
+                (true, None) => "数据集摘要".to_string(),
+                (false, Some(r)) => format!("the dataset's summary as of {}", crate::fmt::iso(r)),
+                (false, None) => "the dataset's summary".to_string(),
+            };
             match (zh(lang), paragraphs.len()) {
-                (true, 0) => format!("{}：{}", p.name.zh, p.summary.zh),
-                (true, _) => format!("{}：{}——出处：第{}段", p.name.zh, p.summary.zh, list("、")),
-                (false, 0) => format!("{}: {}", p.name.get(lang), p.summary.get(lang)),
-                (false, 1) => format!(
-                    "{}: {} — source: paragraph {}",
-                    p.name.get(lang),
-                    p.summary.get(lang),
-                    list("")
+                (true, 0) => format!("{}：{}（{whose}）", p.name.zh, p.summary.zh),
+                (true, _) => format!(
+                    "{}：{}（{whose}；数字出自第{}段）",
+                    p.name.zh,
+                    p.summary.zh,
+                    list("、")
                 ),
-                (false, _) => format!(
-                    "{}: {} — sources: paragraphs {}",
+                (false, n) => format!(
+                    "{}: {} ({whose}{})",
                     p.name.get(lang),
                     p.summary.get(lang),
-                    list(", ")
+                    match n {
+                        0 => String::new(),
+                        1 => format!("; figures from paragraph {}", list("")),
+                        _ => format!("; figures from paragraphs {}", list(", ")),
+                    }
                 ),
             }
         }
@@ -169,17 +207,29 @@ pub fn check_sentence(data: &Loaded, i: usize, lang: Lang) -> Option<String> {
         (false, false) => "failed",
     };
     let kind = c.kind.label();
+    // What was checked: the subject's label where it has one, with the
+    // paragraph it was read from.
+    let ds = &data.dataset;
+    let (label, para) = match data.index.get(&c.subject) {
+        Some(RecordRef::Rate(i)) => (Some(&ds.rates[i].label), paragraph(data, &c.subject)),
+        Some(RecordRef::Count(i)) => (Some(&ds.counts[i].label), paragraph(data, &c.subject)),
+        Some(RecordRef::Event(i)) => (Some(&ds.events[i].label), paragraph(data, &c.subject)),
+        _ => (None, None),
+    };
     let s = if zh(lang) {
-        format!(
-            "{}核对（{}）：{}——{verdict}",
-            kind.zh, c.subject, c.formula.zh
-        )
+        let what = label.map_or_else(|| c.subject.clone(), |l| l.zh.clone());
+        let at = para.map(|n| format!("（第{n}段）")).unwrap_or_default();
+        format!("{}核对：{what}{at}：{}——{verdict}", kind.zh, c.formula.zh)
     } else {
         let mut kind = kind.en.clone();
         if let Some(first) = kind.get(..1) {
             kind = first.to_uppercase() + &kind[1..];
         }
-        format!("{kind} check ({}): {} — {verdict}", c.subject, c.formula.en)
+        let what = label.map_or_else(|| c.subject.clone(), |l| l.get(lang).into_owned());
+        let at = para
+            .map(|n| format!(" (paragraph {n})"))
+            .unwrap_or_default();
+        format!("{kind} check of {what}{at}: {} — {verdict}", c.formula.en)
     };
     Some(sanitize::clean(&s).into_owned())
 }

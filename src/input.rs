@@ -511,7 +511,7 @@ fn mouse_action(m: &MouseEvent) -> Option<Action> {
 pub fn hints(mode: Mode, panel: Panel, zh: bool) -> Vec<(&'static str, &'static str)> {
     let wanted: &[Action] = match mode {
         Mode::Filtering => &[Action::FilterDone, Action::Back],
-        Mode::Popup => &[Action::Back],
+        Mode::Popup => &[Action::Back, Action::Copy],
         Mode::Normal => match panel {
             // Most needed first: what does not fit is left out from the end.
             Panel::Workforce => &[

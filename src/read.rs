@@ -58,14 +58,26 @@ fn read_panel(
             order.sort_by_key(|&i| date_key(&ds.events[i].when));
             order.into_iter().map(RecordRef::Event).collect()
         }
+        // Each project, then its milestones in date order (as its card
+        // lists them), then its figures.
         Panel::Projects => ds
             .projects
             .iter()
             .enumerate()
             .flat_map(|(i, p)| {
-                let members = p.events.iter().chain(&p.figures);
+                let mut events: Vec<usize> = p
+                    .events
+                    .iter()
+                    .filter_map(|id| match data.index.get(id) {
+                        Some(RecordRef::Event(e)) => Some(e),
+                        _ => None,
+                    })
+                    .collect();
+                events.sort_by_key(|&e| date_key(&ds.events[e].when));
+                let figures = p.figures.iter().filter_map(|id| data.index.get(id));
                 std::iter::once(RecordRef::Project(i))
-                    .chain(members.filter_map(|id| data.index.get(id)))
+                    .chain(events.into_iter().map(RecordRef::Event))
+                    .chain(figures)
             })
             .collect(),
     };
@@ -81,6 +93,8 @@ fn read_panel(
             for i in 0..ds.rates.len() {
                 if chronology.rate_is_latest(ds, i, as_of) {
                     lines.extend(say(RecordRef::Rate(i)));
+                } else if !known(&ds.rates[i].when) {
+                    later += 1;
                 }
             }
             for i in headline(ds, chronology, as_of) {
@@ -117,6 +131,8 @@ fn read_panel(
         });
     }
     let title = panel.title(lang);
+    // Checks do not depend on the date.
+    let as_of = as_of.filter(|_| panel != Panel::Checks);
     let heading = match as_of {
         Some(d) if zh => format!("{title}（{}）", as_of_text(d, lang)),
         Some(d) => format!("{title} ({})", as_of_text(d, lang)),
@@ -145,21 +161,26 @@ fn events_summary(
         .zip(&ds.events)
         .filter(|(s, e)| !s.is_later() && e.status == EventStatus::Done)
         .count();
-    let planned = ds
-        .events
-        .iter()
-        .filter(|e| e.status == EventStatus::Planned)
-        .count();
+    use crate::data::asof::Status;
+    // Milestones known on the date: due, past due, or with no calendar date.
+    let count = |f: fn(&Status) -> bool| statuses.iter().filter(|s| f(s)).count();
+    let due = count(|s| matches!(s, Status::Due { .. } | Status::Planned));
+    let overdue = count(|s| matches!(s, Status::Overdue { .. }));
     let next = ds
         .events
         .iter()
         .zip(&statuses)
-        .filter(|(_, s)| matches!(s, crate::data::asof::Status::Due { .. }))
+        .filter(|(_, s)| matches!(s, Status::Due { .. }))
         .min_by_key(|(e, _)| date_key(&e.when));
-    let mut s = if zh {
-        format!("事件与里程碑：{done}项已发生，{planned}项为计划。")
-    } else {
-        format!("Events and milestones: {done} happened, {planned} planned.")
+    let mut s = match (zh, overdue) {
+        (true, 0) => format!("事件与里程碑：{done}项已发生，{due}项计划中。"),
+        (true, o) => {
+            format!("事件与里程碑：{done}项已发生，{due}项计划中，{o}项已逾期且未见完成报道。")
+        }
+        (false, 0) => format!("Events and milestones: {done} happened, {due} planned."),
+        (false, o) => format!(
+            "Events and milestones: {done} happened, {due} planned, {o} past due with no report."
+        ),
     };
     if let Some((e, st)) = next {
         if zh {

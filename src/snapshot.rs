@@ -6,10 +6,10 @@
 use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
+use ratatui::buffer::CellWidth;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::input::Action;
@@ -32,7 +32,7 @@ fn row_cells(buf: &Buffer, y: u16) -> impl Iterator<Item = &ratatui::buffer::Cel
             return None;
         }
         let cell = &buf[(x, y)];
-        skip = cell.symbol().width().saturating_sub(1);
+        skip = usize::from(cell.symbol().cell_width()).saturating_sub(1);
         Some(cell)
     })
 }

@@ -1,26 +1,141 @@
 //! The terminal's lifecycle and the event loop.
 //!
-//! `ratatui::init` enters raw mode and the alternate screen and installs a
-//! panic hook that restores the terminal; ours also turns mouse reporting off
-//! first. `restore` runs on every way out: quitting, an error, SIGTERM,
-//! SIGHUP and SIGINT (through signal-hook), and around a suspend (Ctrl-Z or
-//! SIGTSTP), after which SIGCONT brings the dashboard back, fully redrawn.
+//! [`init`] installs a panic hook that restores the terminal (mouse
+//! reporting off, raw mode off, main screen back), then enters raw mode and
+//! the alternate screen, as `ratatui::init` does. The same restore runs on
+//! every way out: quitting, an error, SIGTERM, SIGHUP and SIGINT (through
+//! signal-hook), and around a suspend (Ctrl-Z or SIGTSTP), after which
+//! SIGCONT brings the dashboard back, fully redrawn.
+//!
+//! Frames go through [`WideSafe`], which fixes how ratatui writes the cell
+//! after an emoji with VS16 (see there).
 
-use std::io::{IsTerminal, Write as _, stdout};
+use std::io::{IsTerminal, Stdout, Write as _, stdout};
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use anyhow::{Context, Result, bail};
 use notify::{EventKind, RecursiveMode, Watcher};
+use ratatui::Terminal;
+use ratatui::backend::{Backend, ClearType as BackendClear, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
+use ratatui::layout::{Position, Size};
 use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::App;
 use crate::input::{self, Action};
 use crate::ui;
+
+/// The dashboard's terminal.
+type Screen = Terminal<WideSafe<CrosstermBackend<Stdout>>>;
+
+/// A backend that writes frames through `B`, except that after a glyph
+/// carrying VS16 (U+FE0F, as in 1️⃣ or ❤️) it leaves out the update of the
+/// glyph's blank trailing cell and starts the next cell with a cursor move.
+///
+/// ratatui measures such a glyph as two cells and, to clear terminals that
+/// draw it in one, sends its trailing cell right after it without moving the
+/// cursor. Terminals that draw it in two cells (most do, as tmux does) have
+/// already moved past that cell, so the blank lands one column late and the
+/// rest of the row shifts by one. With the cursor placed explicitly, every
+/// cell lands where the buffer has it in both kinds of terminal; a terminal
+/// that draws the glyph in one cell only keeps whatever was in the cell
+/// after it.
+pub struct WideSafe<B>(pub B);
+
+impl<B: Backend> Backend for WideSafe<B> {
+    type Error = B::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let mut run: Vec<(u16, u16, &'a Cell)> = Vec::new();
+        // The trailing cell of the last VS16 glyph, to leave out.
+        let mut trailing: Option<(u16, u16)> = None;
+        for (x, y, cell) in content {
+            if trailing == Some((x, y)) && cell.symbol().trim().is_empty() {
+                trailing = None;
+                continue;
+            }
+            trailing = None;
+            run.push((x, y, cell));
+            if cell.symbol().contains('\u{fe0f}') {
+                // Whatever comes next starts a new run, with a cursor move.
+                self.0.draw(run.drain(..))?;
+                trailing = Some((x.saturating_add(1), y));
+            }
+        }
+        self.0.draw(run.into_iter())
+    }
+
+    fn append_lines(&mut self, n: u16) -> Result<(), Self::Error> {
+        self.0.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        self.0.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.0.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
+        self.0.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
+        self.0.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        self.0.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: BackendClear) -> Result<(), Self::Error> {
+        self.0.clear_region(clear_type)
+    }
+
+    fn size(&self) -> Result<Size, Self::Error> {
+        self.0.size()
+    }
+
+    fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
+        self.0.window_size()
+    }
+
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        self.0.flush()
+    }
+}
+
+impl<B: std::io::Write> std::io::Write for WideSafe<CrosstermBackend<B>> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        std::io::Write::flush(&mut self.0)
+    }
+}
+
+/// Restores the terminal on a panic, then enters raw mode and the
+/// alternate screen.
+fn init() -> Result<Screen> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        hook(info);
+    }));
+    enable_raw_mode().context("entering raw mode")?;
+    execute!(stdout(), EnterAlternateScreen).context("entering the alternate screen")?;
+    Terminal::new(WideSafe(CrosstermBackend::new(stdout()))).context("opening the terminal")
+}
 
 /// What wakes the loop: terminal input, the watched file changing, or a signal.
 enum Wake {
@@ -67,7 +182,7 @@ fn leave() {
 }
 
 /// Enters them again after a suspend.
-fn enter(terminal: &mut ratatui::DefaultTerminal) -> Result<()> {
+fn enter(terminal: &mut Screen) -> Result<()> {
     enable_raw_mode().context("entering raw mode")?;
     execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
         .context("entering the alternate screen")?;
@@ -107,14 +222,8 @@ pub fn run(mut app: App) -> Result<Outcome> {
         }
         None => None,
     };
-    let mut terminal = ratatui::init();
-    // ratatui's hook restores raw mode and the screen; mouse reporting too.
-    let ratatui_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui_hook(info);
-    }));
     let result = (|| -> Result<Outcome> {
+        let mut terminal = init()?;
         execute!(stdout(), EnableMouseCapture).context("enabling the mouse")?;
         let size = terminal.size().context("reading the terminal size")?;
         app.update(Action::Resize(size.width, size.height));
@@ -176,18 +285,14 @@ pub fn watch(
 
 /// Stops the process with the terminal restored; returns after SIGCONT with
 /// the dashboard's modes back and a full redraw due.
-fn suspend(terminal: &mut ratatui::DefaultTerminal) -> Result<()> {
+fn suspend(terminal: &mut Screen) -> Result<()> {
     leave();
     // SIGSTOP cannot be caught: the process stops here until `fg`.
     signal_hook::low_level::raise(SIGSTOP).context("suspending")?;
     enter(terminal)
 }
 
-fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    rx: &Receiver<Wake>,
-) -> Result<Outcome> {
+fn event_loop(terminal: &mut Screen, app: &mut App, rx: &Receiver<Wake>) -> Result<Outcome> {
     let mut dirty = true;
     loop {
         if dirty {
@@ -212,7 +317,7 @@ fn event_loop(
                     if let Some(text) = app.clipboard.take() {
                         let out = terminal.backend_mut();
                         out.write_all(osc52(&text).as_bytes())
-                            .and_then(|()| out.flush())
+                            .and_then(|()| std::io::Write::flush(out))
                             .context("writing to the clipboard")?;
                     }
                 }
@@ -248,8 +353,9 @@ fn event_loop(
 /// and in tmux with `set-clipboard on`.
 pub fn osc52(text: &str) -> String {
     use base64::Engine as _;
-    let clean = crate::data::sanitize::clean(text);
-    let payload = base64::engine::general_purpose::STANDARD.encode(clean.as_bytes());
+    // Line by line: line breaks between sentences stay, nothing else does.
+    let clean: Vec<_> = text.lines().map(crate::data::sanitize::clean).collect();
+    let payload = base64::engine::general_purpose::STANDARD.encode(clean.join("\n"));
     format!("\x1b]52;c;{payload}\x07")
 }
 

@@ -496,11 +496,49 @@ mod as_of {
         a.no_clipboard = true;
         a.update(Action::Copy);
         assert!(a.clipboard.is_none());
+        // Shown whole in a popup, which Esc closes.
+        match &a.overlay {
+            Some(Overlay::Citation(text)) => {
+                let now = a.selected_target().and_then(|t| a.citation(t));
+                assert_eq!(Some(text.clone()), now);
+            }
+            other => panic!("{other:?}"),
+        }
+        a.update(Action::Back);
+        assert!(a.overlay.is_none());
+        assert!(!a.quit);
+    }
+
+    #[test]
+    fn in_both_languages_y_copies_two_sentences() {
+        let mut a = app(Lang::Both);
+        a.update(Action::Resize(120, 40));
+        a.update(Action::GoPanel(Panel::Rates));
+        a.update(Action::Down);
+        a.update(Action::Copy);
+        let copied = a.clipboard.take().unwrap_or_default();
+        let lines: Vec<&str> = copied.lines().collect();
+        assert_eq!(lines.len(), 2, "{copied}");
+        assert!(lines[0].starts_with("荣昌高新区复工率：98.3%"), "{copied}");
+        assert!(lines[1].contains(": 98.3% (470/478)"), "{copied}");
+        assert!(!lines[1].contains("荣昌高新区复工率 ·"), "{copied}");
+    }
+
+    #[test]
+    fn a_copied_status_names_its_date() {
+        let mut a = app(Lang::En);
+        a.update(Action::Resize(120, 40));
+        a.set_as_of(Some(date!(2020 - 04 - 01)));
+        a.update(Action::GoPanel(Panel::Timeline));
+        a.update(Action::Bottom);
+        // The last row in date order is the milestone with no date; one
+        // up is the hydrostatic test, due mid-October.
+        a.update(Action::Up);
+        a.update(Action::Copy);
+        let copied = a.clipboard.take().unwrap_or_default();
         assert!(
-            a.notice
-                .as_deref()
-                .unwrap_or_default()
-                .starts_with("clipboard off: ")
+            copied.contains("due in about 197 days (as of 2020-04-01)"),
+            "{copied}"
         );
     }
 

@@ -128,7 +128,9 @@ fn members(data: &Loaded, p: Panel, as_of: Option<Date>) -> (Vec<RecordRef>, Vec
                 .filter(|&i| chronology.rate_is_latest(ds, i, as_of))
                 .map(RecordRef::Rate);
             let heads = headline(ds, &chronology, as_of).into_iter();
-            return (latest.chain(heads.map(RecordRef::Count)).collect(), vec![]);
+            // Rates not yet reported are left out and counted.
+            let unknown = rates.filter(|&r| !known(r)).collect();
+            return (latest.chain(heads.map(RecordRef::Count)).collect(), unknown);
         }
         Panel::Rates => rates.collect(),
         Panel::Workforce => counts.collect(),
@@ -181,8 +183,11 @@ fn assert_reading(data: &Loaded, p: Panel, lang: Lang, as_of: Option<Date>) -> R
     let reading = panel(data, p, lang, as_of);
     let chronology = Chronology::new(&data.dataset);
     let shown_date = as_of.or(chronology.report).expect("the dataset has dates");
+    // Checks do not depend on the date, and their heading does not name it.
+    let dated = p != Panel::Checks;
     assert!(
-        reading.heading.contains(p.title(lang)) && reading.heading.contains(&day(shown_date, lang)),
+        reading.heading.contains(p.title(lang))
+            && reading.heading.contains(&day(shown_date, lang)) == dated,
         "{what}: heading {:?}",
         reading.heading
     );
@@ -235,9 +240,19 @@ fn assert_checks(data: &Loaded, reading: &Reading, lang: Lang, what: &str) {
     );
     let wanted: Vec<Expected> = checks
         .iter()
-        .map(|c| Expected {
-            label: c.subject.clone(),
-            facts: vec![text(&c.formula, lang)],
+        .map(|c| {
+            // What was checked, by its label where the subject is a record.
+            let ds = &data.dataset;
+            let label = match data.index.get(&c.subject) {
+                Some(RecordRef::Rate(i)) => text(&ds.rates[i].label, lang),
+                Some(RecordRef::Count(i)) => text(&ds.counts[i].label, lang),
+                Some(RecordRef::Event(i)) => text(&ds.events[i].label, lang),
+                _ => c.subject.clone(),
+            };
+            Expected {
+                label,
+                facts: vec![text(&c.formula, lang)],
+            }
         })
         .collect();
     assert_holds(reading, &reading.lines[1..], &wanted, what);
@@ -293,38 +308,48 @@ fn before_every_event_the_overview_has_no_rates() {
     }
 }
 
-/// The Overview's events line: how many events happened by the date, and
-/// how many are planned: its first two numbers.
+/// The Overview's events line: how many events happened by the date, how
+/// many milestones are planned (announced and not past due) and how many
+/// are past due: its first numbers.
 #[test]
 fn the_events_line_counts_what_happened_by_the_date() {
+    use fugong::data::asof::Status;
     let data = loaded();
     let ds = &data.dataset;
     let chronology = Chronology::new(ds);
-    let planned = ds
-        .events
-        .iter()
-        .filter(|e| e.status == EventStatus::Planned)
-        .count();
     for as_of in [
         None,
         Some(date!(2020 - 03 - 01)),
         Some(date!(2019 - 11 - 01)),
+        Some(date!(2020 - 11 - 01)),
     ] {
         let on = as_of.or(chronology.report);
-        let done = ds
-            .events
-            .iter()
-            .filter(|e| e.status == EventStatus::Done && !chronology.status(e, on).is_later())
-            .count();
+        let count = |f: &dyn Fn(&fugong::data::Event, Status) -> bool| {
+            ds.events
+                .iter()
+                .filter(|e| f(e, chronology.status(e, on)))
+                .count()
+        };
+        let done = count(&|e, s| e.status == EventStatus::Done && !s.is_later());
+        let planned = count(&|_, s| matches!(s, Status::Due { .. } | Status::Planned));
+        let overdue = count(&|_, s| matches!(s, Status::Overdue { .. }));
+        let mut want = vec![done, planned];
+        if overdue > 0 {
+            want.push(overdue);
+        }
         for lang in LANGS {
             let reading = panel(&data, Panel::Overview, lang, as_of);
-            let line = reading.lines.last().expect("the events line");
+            let line = reading
+                .lines
+                .iter()
+                .find(|l| l.starts_with("Events and milestones") || l.starts_with("事件与里程碑"))
+                .expect("the events line");
             let numbers: Vec<usize> = line
                 .split(|c: char| !c.is_ascii_digit())
                 .filter_map(|s| s.parse().ok())
-                .take(2)
+                .take(want.len())
                 .collect();
-            assert_eq!(numbers, [done, planned], "{lang:?} as of {on:?}: {line}");
+            assert_eq!(numbers, want, "{lang:?} as of {on:?}: {line}");
         }
     }
 }

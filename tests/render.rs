@@ -331,7 +331,7 @@ fn later_rows_are_greyed_and_past_due_milestones_are_marked() {
         .iter()
         .position(|l| l.contains("Six C919"))
         .unwrap_or_else(|| panic!("no C919 row"));
-    assert!(lines[y].contains("reported 03-22"), "{}", lines[y]);
+    assert!(lines[y].contains("not yet: 03-22"), "{}", lines[y]);
     let buf = t.backend().buffer();
     let x = lines[y]
         .find("Six C919")

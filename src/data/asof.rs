@@ -8,8 +8,9 @@
 //!   `before`). A figure that runs "since" a date, or has no date, is known
 //!   from the report: the latest date the dataset reports.
 //! - An event that happened is known from its date (an undated one from the
-//!   report). A planned milestone is always shown; its status is computed
-//!   against the date: due in N days, or past due with no report.
+//!   report). A planned milestone is known from the report that states it;
+//!   from then on its status is computed against the date: due in N days,
+//!   or past due with no report.
 //! - Records with the same label, organisation and place form a series; the
 //!   Overview shows only the latest of each series known on the date.
 
@@ -43,8 +44,10 @@ pub enum Status {
     Done,
     /// Happened on or before the date; the date is computed, not stated.
     Derived,
-    /// Happens, or is reported, after the as-of date.
+    /// Happens after the as-of date, on this date.
     Later(Date),
+    /// A planned milestone whose plan was reported after the as-of date.
+    Unannounced(Date),
     /// Planned and due in `days` (0: due that day). `approx` when the due
     /// date is a mid-month or month-end estimate.
     Due { days: i64, approx: bool },
@@ -57,23 +60,38 @@ pub enum Status {
 impl Status {
     /// Whether the record is shown as not yet known on the date.
     pub fn is_later(self) -> bool {
-        matches!(self, Status::Later(_))
+        matches!(self, Status::Later(_) | Status::Unannounced(_))
     }
 
-    /// A short status for a table cell: "done", "due in 204 d", "reported 03-22".
+    /// Whether the status depends on the as-of date, so that a sentence
+    /// quoting it must say which date.
+    pub fn is_relative(self) -> bool {
+        !matches!(self, Status::Done | Status::Derived | Status::Planned)
+    }
+
+    /// A short status for a table cell: "done", "due in 204 d", "not yet: 03-22".
     pub fn short(self, lang: Lang) -> String {
         let zh = lang.prose() == Lang::Zh;
         let tilde = |approx: bool| if approx { "~" } else { "" };
         match self {
             Status::Done => lang.pick("已完成", "done").to_string(),
             Status::Derived => lang.pick("推算", "derived").to_string(),
-            Status::Later(d) if zh => format!("{}报道", month_day(d)),
-            Status::Later(d) => format!("reported {}", month_day(d)),
-            Status::Due { days: 0, .. } => lang.pick("今日到期", "due today").to_string(),
-            Status::Due { days, approx } if zh => format!("{}{days}天后到期", tilde(approx)),
-            Status::Due { days, approx } => format!("due in {}{days} d", tilde(approx)),
-            Status::Overdue { days, approx } if zh => format!("逾期{}{days}天", tilde(approx)),
-            Status::Overdue { days, approx } => format!("past due {}{days} d", tilde(approx)),
+            Status::Later(d) if zh => format!("{}发生", month_day(d)),
+            Status::Later(d) => format!("not yet: {}", month_day(d)),
+            Status::Unannounced(d) if zh => format!("{}公布", month_day(d)),
+            Status::Unannounced(d) => format!("announced {}", month_day(d)),
+            Status::Due { days: 0, approx } if zh => format!("{}今日到期", tilde(approx)),
+            Status::Due { days: 0, approx } => format!("due {}today", tilde(approx)),
+            Status::Due { days, approx } if zh => {
+                format!("{}{}天后到期", tilde(approx), group(days))
+            }
+            Status::Due { days, approx } => format!("due in {}{} d", tilde(approx), group(days)),
+            Status::Overdue { days, approx } if zh => {
+                format!("逾期{}{}天", tilde(approx), group(days))
+            }
+            Status::Overdue { days, approx } => {
+                format!("past due {}{} d", tilde(approx), group(days))
+            }
             Status::Planned => lang.pick("计划", "planned").to_string(),
         }
     }
@@ -91,25 +109,34 @@ impl Status {
             Status::Derived => lang
                 .pick("已完成（日期为推算）", "done (date derived)")
                 .to_string(),
-            Status::Later(d) if zh => format!("晚于所选日期：{}报道", crate::fmt::zh_date(d)),
-            Status::Later(d) => format!("after the as-of date: reported {}", crate::fmt::iso(d)),
+            Status::Later(d) if zh => format!("{}发生，晚于所选日期", crate::fmt::zh_date(d)),
+            Status::Later(d) => format!("happens on {}, after the as-of date", crate::fmt::iso(d)),
+            Status::Unannounced(d) if zh => {
+                format!("计划，{}公布，晚于所选日期", crate::fmt::zh_date(d))
+            }
+            Status::Unannounced(d) => format!(
+                "planned, announced on {}, after the as-of date",
+                crate::fmt::iso(d)
+            ),
             Status::Due { days: 0, .. } => lang
                 .pick("计划，今日到期", "planned, due today")
                 .to_string(),
-            Status::Due { days, approx } if zh => format!("计划，{}{days}天后到期", about(approx)),
-            Status::Due { days, approx } => {
-                format!(
-                    "planned, due in {}{days} {}",
-                    about(approx),
-                    days_word(days)
-                )
+            Status::Due { days, approx } if zh => {
+                format!("计划，{}{}天后到期", about(approx), group(days))
             }
+            Status::Due { days, approx } => format!(
+                "planned, due in {}{} {}",
+                about(approx),
+                group(days),
+                days_word(days)
+            ),
             Status::Overdue { days, approx } if zh => {
-                format!("已逾期{}{days}天，未见完成报道", about(approx))
+                format!("已逾期{}{}天，未见完成报道", about(approx), group(days))
             }
             Status::Overdue { days, approx } => format!(
-                "past due by {}{days} {}, with no report",
+                "past due by {}{} {}, with no report",
                 about(approx),
+                group(days),
                 days_word(days)
             ),
             Status::Planned => lang
@@ -119,6 +146,11 @@ impl Status {
     }
 }
 
+/// 43964 → "43,964".
+fn group(n: i64) -> String {
+    crate::fmt::group(n.unsigned_abs())
+}
+
 fn days_word(n: i64) -> &'static str {
     if n == 1 { "day" } else { "days" }
 }
@@ -126,6 +158,14 @@ fn days_word(n: i64) -> &'static str {
 /// "03-22".
 pub fn month_day(d: Date) -> String {
     format!("{:02}-{:02}", u8::from(d.month()), d.day())
+}
+
+/// A figure reported after the as-of date, in a table cell: "reported 03-25".
+pub fn reported_short(d: Date, lang: Lang) -> String {
+    match lang.prose() {
+        Lang::Zh => format!("{}报道", month_day(d)),
+        _ => format!("reported {}", month_day(d)),
+    }
 }
 
 /// When a rate or count is known, given the report date.
@@ -272,6 +312,12 @@ impl Chronology {
                 }
             }
             EventStatus::Planned => {
+                // A plan is known from the report that states it.
+                if let (Some(r), Some(d)) = (self.report, as_of)
+                    && d < r
+                {
+                    return Status::Unannounced(r);
+                }
                 let (Some(due), Some(d)) = (e.when.date, as_of) else {
                     return Status::Planned;
                 };
@@ -432,6 +478,11 @@ mod tests {
             Status::Later(date!(2020 - 03 - 22))
         );
         assert_eq!(c.status(flights, Some(date!(2020 - 03 - 22))), Status::Done);
+        // The plan itself is known from the report, 03-25.
+        assert_eq!(
+            c.status(hydro, Some(date!(2020 - 03 - 01))),
+            Status::Unannounced(date!(2020 - 03 - 25))
+        );
         assert_eq!(c.status(flights, None), Status::Done);
     }
 

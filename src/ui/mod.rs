@@ -267,6 +267,28 @@ fn popup_content(app: &App) -> Option<PopupContent<'_>> {
             lines: app.detail.as_slice().into(),
             width: 100,
         },
+        Overlay::Citation(text) => PopupContent {
+            title: format!(
+                " {} · Esc ",
+                p.pick("引用（剪贴板已关闭）", "Citation (clipboard off)")
+            ),
+            lines: text
+                .lines()
+                .map(|l| Line::styled(l.to_string(), t.base))
+                .chain([
+                    Line::default(),
+                    Line::styled(
+                        p.pick(
+                            "已设 --no-clipboard：可按住 Shift 用鼠标选取复制。",
+                            "--no-clipboard is set: select the text with Shift and the mouse to copy it.",
+                        ),
+                        t.muted,
+                    ),
+                ])
+                .collect::<Vec<_>>()
+                .into(),
+            width: 100,
+        },
         Overlay::Errors => PopupContent {
             title: format!(
                 " {} ({}) · Esc ",

@@ -2,10 +2,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::text::{bar_spans, fit, pad};
+use super::text::{Strip, fit};
 use super::{block, timeline};
 use crate::app::{App, Panel};
 use crate::fmt::percent;
@@ -89,16 +89,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         };
         let selected = i == view.selected;
         let label_style = if selected { t.selected } else { t.base };
-        let mut spans = vec![
-            Span::styled(pad(&r.label.get(lang), lw, false), label_style),
-            Span::raw(" "),
-        ];
-        spans.extend(bar_spans(r.value / 100.0, bw, t));
-        spans.push(Span::styled(pad(&percent(r.value), vw + 1, true), t.figure));
-        spans.push(Span::styled(pad(&frac, fw + 1, true), t.muted));
-        spans.push(Span::styled(pad(&date, dw + 1, true), t.muted));
         let y = inner.y + u16::try_from(line_no).unwrap_or(0);
-        Line::from(spans).render(Rect::new(inner.x, y, inner.width, 1), buf);
+        Strip::new(buf, Rect::new(inner.x, y, inner.width, 1))
+            .text(&r.label.get(lang), lw, false, label_style)
+            .text(" ", 1, false, Style::default())
+            .bar(r.value / 100.0, bw, t)
+            .text(&percent(r.value), vw + 1, true, t.figure)
+            .text(&frac, fw + 1, true, t.muted)
+            .text(&date, dw + 1, true, t.muted);
     }
 
     // Headline counts as large figures.

@@ -10,7 +10,7 @@ use super::text::{Body, Column, Content, table, table_body, width};
 use super::timeline::{mark, status};
 use super::{block, field};
 use crate::app::{App, Panel, date_key};
-use crate::data::asof::Status;
+use crate::data::asof::{Status, reported_short};
 use crate::data::{Event, Project, RecordRef};
 use crate::fmt::percent;
 
@@ -88,6 +88,22 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         lines.push(field(p.pick("地点", "place"), place.full(lang), t));
     }
     lines.push(Line::styled(pr.summary.get(lang).into_owned(), t.base));
+    // The summary tells the whole story, as of the report: say so when the
+    // date shown is earlier.
+    if let (Some(r), Some(d)) = (app.chronology.report, app.as_of)
+        && d < r
+    {
+        let note = match p {
+            crate::data::Lang::Zh => {
+                format!("（摘要截至{}，晚于所选日期）", crate::fmt::zh_date(r))
+            }
+            _ => format!(
+                "(summary as of {}, after the as-of date)",
+                crate::fmt::iso(r)
+            ),
+        };
+        lines.push(Line::styled(note, t.later));
+    }
     lines.push(Line::default());
 
     // Milestones as a progress line: ●──●──○, done ones first in time.
@@ -138,30 +154,51 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     }
     if !pr.figures.is_empty() {
         lines.push(Line::styled(p.pick("数字", "Figures"), t.title));
-        let figures: Vec<(String, &crate::data::Text)> = pr
+        // Each figure with when it is reported, if after the as-of date.
+        let figures: Vec<(String, &crate::data::Text, Option<time::Date>)> = pr
             .figures
             .iter()
             .filter_map(|id| match app.data.index.get(id) {
-                Some(RecordRef::Count(i)) => Some((ds.counts[i].shown(p), &ds.counts[i].label)),
-                Some(RecordRef::Rate(i)) => Some((percent(ds.rates[i].value), &ds.rates[i].label)),
+                Some(RecordRef::Count(i)) => {
+                    let c = &ds.counts[i];
+                    Some((
+                        c.shown(p),
+                        &c.label,
+                        app.chronology.later(&c.when, app.as_of),
+                    ))
+                }
+                Some(RecordRef::Rate(i)) => {
+                    let r = &ds.rates[i];
+                    let later = app.chronology.later(&r.when, app.as_of);
+                    Some((percent(r.value), &r.label, later))
+                }
                 _ => None,
             })
             .collect();
         // Values right-aligned in a column as wide as the widest one.
         let vw = figures
             .iter()
-            .map(|(v, _)| width(v))
+            .map(|(v, _, _)| width(v))
             .max()
             .unwrap_or(0)
             .min(24);
-        for (value, label) in figures {
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("{}  ", super::text::pad(&value, vw, true)),
-                    t.figure,
-                ),
-                Span::styled(label.get(lang).into_owned(), t.base),
-            ]));
+        for (value, label, later) in figures {
+            // Reported after the as-of date: greyed, with when it was.
+            let (fig, text) = match later {
+                Some(_) => (t.later, t.later),
+                None => (t.figure, t.base),
+            };
+            let mut spans = vec![
+                Span::styled(format!("{}  ", super::text::pad(&value, vw, true)), fig),
+                Span::styled(label.get(lang).into_owned(), text),
+            ];
+            if let Some(k) = later {
+                spans.push(Span::styled(
+                    format!(" ({})", reported_short(k, p)),
+                    t.later,
+                ));
+            }
+            lines.push(Line::from(spans));
         }
     }
     super::wrapped(

@@ -5,10 +5,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Widget};
 
-use super::text::{Body, Column, Content, bar_spans, column_widths, table, table_body};
+use super::text::{Body, Column, Content, table, table_body};
 use super::{block, field};
 use crate::app::{App, Panel};
-use crate::data::asof::Status;
+use crate::data::asof::{Status, reported_short};
 use crate::data::{Lang, Rate};
 use crate::fmt::percent;
 
@@ -52,7 +52,6 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         lang,
         date_width(app, view.visible(h).map(|i| &ds.rates[i].when)),
     );
-    let bar_w = usize::from(column_widths(list, &cols)[1]);
     let rows = view
         .visible(h)
         .map(|i| {
@@ -64,12 +63,12 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                 .unwrap_or_else(|| app.data.organisation_name(r.organisation.as_deref(), lang));
             let later = app.chronology.later(&r.when, app.as_of);
             let date = match later {
-                Some(k) => Status::Later(k).short(lang.prose()),
+                Some(k) => reported_short(k, lang),
                 None => r.when.short(),
             };
             let row = vec![
                 Content::from(r.label.get(lang).into_owned()),
-                Content::Spans(bar_spans(r.value / 100.0, bar_w, t)),
+                Content::Bar(r.value / 100.0, None),
                 Content::Text(percent(r.value), t.figure),
                 Content::Text(fraction(app, r), t.muted),
                 Content::from(date),

@@ -30,7 +30,7 @@ pub fn mark(e: &Event, s: Status, t: &Theme) -> (&'static str, Style) {
         "●"
     };
     let style = match s {
-        Status::Later(_) => t.later,
+        Status::Later(_) | Status::Unannounced(_) => t.later,
         Status::Overdue { .. } => t.overdue,
         Status::Derived => t.derived,
         Status::Done => t.done,
@@ -56,7 +56,7 @@ fn columns(lang: Lang) -> [Column; 5] {
         Column::new(lang.pick("日期", "date"), Constraint::Length(21)),
         Column::new(lang.pick("事件", "event"), Constraint::Fill(3)),
         Column::new(lang.pick("地点", "where"), Constraint::Fill(1)),
-        Column::new(lang.pick("状态", "status"), Constraint::Length(14)),
+        Column::new(lang.pick("状态", "status"), Constraint::Length(16)),
     ]
 }
 
@@ -262,14 +262,14 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
     }
     // The as-of date on the baseline: everything right of it is later.
     if let Some(d) = app.as_of {
-        let (x, sym) = if d < first {
-            (0, "◂")
+        let x = if d < first {
+            0
         } else if d > last {
-            (w - 1, "▸")
+            w - 1
         } else {
-            (col(d), "┃")
+            col(d)
         };
-        buf.set_string(inner.x + x, y + 1, sym, t.as_of);
+        buf.set_string(inner.x + x, y + 1, as_of_mark(d, first, last), t.as_of);
     }
     if slot > 0
         && let Some(&i) = app.timeline.last()
@@ -332,7 +332,7 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
             ),
         ]);
         if let Some(d) = app.as_of {
-            legend.push_span(Span::styled("┃", t.as_of));
+            legend.push_span(Span::styled(as_of_mark(d, first, last), t.as_of));
             legend.push_span(Span::styled(
                 format!(" {}", crate::app::as_of_text(d, lang)),
                 t.muted,
@@ -342,5 +342,16 @@ pub fn render_axis(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buf
             Rect::new(inner.x, y + inner.height - 1, inner.width, 1),
             buf,
         );
+    }
+}
+
+/// How the axis marks the as-of date: on it, or before or after its span.
+fn as_of_mark(d: Date, first: Date, last: Date) -> &'static str {
+    if d < first {
+        "◂"
+    } else if d > last {
+        "▸"
+    } else {
+        "┃"
     }
 }

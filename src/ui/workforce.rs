@@ -3,13 +3,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use super::block;
-use super::text::{Body, Column, Content, bar_spans, fit, pad, table, table_body};
+use super::text::{Body, Column, Content, Strip, fit, table, table_body};
 use crate::app::{App, CategoryFilter, Panel};
-use crate::data::asof::Status;
+use crate::data::asof::reported_short;
 use crate::data::{Category, Lang};
 
 pub fn category_name(c: Category, lang: Lang) -> &'static str {
@@ -89,7 +89,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             let c = &ds.counts[i];
             let later = app.chronology.later(&c.when, app.as_of);
             let date = match later {
-                Some(k) => Status::Later(k).short(p),
+                Some(k) => reported_short(k, p),
                 None => c.when.short(),
             };
             let row = vec![
@@ -210,21 +210,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             t.base
         };
         let value = crate::fmt::count_value(c.value, c.qualifier);
-        let mut spans = vec![
-            Span::styled(
-                pad(
-                    &c.label
-                        .get(if lang == Lang::Both { Lang::Zh } else { lang }),
-                    lw,
-                    false,
-                ),
-                style,
-            ),
-            Span::raw(" "),
-        ];
-        spans.extend(bar_spans(c.value as f64 / max as f64, bw, t));
-        spans.push(Span::styled(pad(&fit(&value, vw), vw + 1, true), t.figure));
+        let label = c
+            .label
+            .get(if lang == Lang::Both { Lang::Zh } else { lang });
         let y = inner.y + u16::try_from(n).unwrap_or(0);
-        Line::from(spans).render(Rect::new(inner.x, y, inner.width, 1), buf);
+        Strip::new(buf, Rect::new(inner.x, y, inner.width, 1))
+            .text(&label, lw, false, style)
+            .text(" ", 1, false, Style::default())
+            .bar(c.value as f64 / max as f64, bw, t)
+            .text(&fit(&value, vw), vw + 1, true, t.figure);
     }
 }

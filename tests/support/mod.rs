@@ -10,9 +10,10 @@ use std::rc::Rc;
 use fugong::app::{App, Panel};
 use fugong::data::{Lang, Loaded};
 use fugong::input::Action;
+use fugong::term::WideSafe;
 use fugong::ui::{self, Theme};
 use ratatui::backend::CrosstermBackend;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -201,7 +202,7 @@ impl Write for Shared {
 /// size so nothing queries a real terminal. Successive draws are diffed as
 /// in the dashboard.
 pub struct MemTerminal {
-    pub terminal: Terminal<CrosstermBackend<Shared>>,
+    pub terminal: Terminal<WideSafe<CrosstermBackend<Shared>>>,
     out: Shared,
     taken: usize,
 }
@@ -210,7 +211,7 @@ impl MemTerminal {
     pub fn new(w: u16, h: u16) -> MemTerminal {
         let out = Shared::default();
         let terminal = Terminal::with_options(
-            CrosstermBackend::new(out.clone()),
+            WideSafe(CrosstermBackend::new(out.clone())),
             TerminalOptions {
                 viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
             },
@@ -264,7 +265,7 @@ pub fn row_text(buf: &Buffer, y: u16) -> String {
         }
         let sym = buf[(x, y)].symbol();
         s.push_str(sym);
-        skip = sym.width().saturating_sub(1);
+        skip = usize::from(sym.cell_width()).saturating_sub(1);
     }
     s
 }
@@ -285,19 +286,20 @@ pub fn check_cells(buf: &Buffer) -> Result<(), String> {
 }
 
 /// [`check_cells`], and with `widths_agree` also that ratatui measures every
-/// glyph as unicode-width (and so fugong's `text::width`) does: when they
-/// differ, ratatui places what follows the glyph elsewhere than fugong
-/// padded it for, and skips cells the terminal does not cover.
+/// glyph as fugong's `text::width` and a terminal do: when they differ,
+/// ratatui places what follows the glyph elsewhere than fugong padded it
+/// for, and skips cells the terminal does not cover.
 pub fn check_cells_with(buf: &Buffer, widths_agree: bool) -> Result<(), String> {
-    use ratatui::buffer::CellWidth;
     let area = buf.area;
     if widths_agree {
         for cell in buf.content() {
             let sym = cell.symbol();
-            let (ours, theirs) = (sym.width(), usize::from(sym.cell_width()));
-            if ours != theirs {
+            let ours = fugong::ui::text::width(sym);
+            let theirs = usize::from(sym.cell_width());
+            let terminal = terminal_width(sym);
+            if ours != theirs || theirs != terminal {
                 return Err(format!(
-                    "{sym:?} is {ours} cells wide to unicode-width but {theirs} to ratatui"
+                    "{sym:?} is {ours} cells wide to fugong, {theirs} to ratatui, {terminal} to a terminal"
                 ));
             }
         }
@@ -306,7 +308,7 @@ pub fn check_cells_with(buf: &Buffer, widths_agree: bool) -> Result<(), String> 
         let mut x = area.left();
         while x < area.right() {
             let sym = buf[(x, y)].symbol();
-            let w = sym.width();
+            let w = usize::from(sym.cell_width());
             if w == 0 {
                 return Err(format!(
                     "({x},{y}): cell {sym:?} is zero cells wide\n{}",
@@ -333,7 +335,7 @@ pub fn check_cells_with(buf: &Buffer, widths_agree: bool) -> Result<(), String> 
             }
             x = x.saturating_add(u16::try_from(w).unwrap_or(u16::MAX));
         }
-        let rw = row_text(buf, y).width();
+        let rw = fugong::ui::text::width(&row_text(buf, y));
         if rw != usize::from(area.width) {
             return Err(format!(
                 "row {y} is {rw} cells wide, not {}\n{}",
@@ -393,9 +395,12 @@ impl EmuPerform<'_> {
             self.cells[j] = Some(" ".into());
             self.cells[i] = Some(" ".into());
         }
-        if self.cells[i].as_deref().is_some_and(|s| s.width() >= 2) && x + 1 < self.w {
+        // The first half: a covered cell follows it.
+        if x + 1 < self.w {
             let j = self.idx(x + 1, y);
-            self.cells[j] = Some(" ".into());
+            if self.cells[j].is_none() {
+                self.cells[j] = Some(" ".into());
+            }
         }
     }
 }
@@ -406,7 +411,7 @@ impl vte::Perform for EmuPerform<'_> {
         if y >= self.h {
             return;
         }
-        let cw = c.width().unwrap_or(0);
+        let cw = char_width(c);
         // A regional indicator after a lone one makes a flag: one glyph,
         // two cells, as in terminals that draw flags.
         // So does a halfwidth voiced mark after a halfwidth kana: one
@@ -574,4 +579,22 @@ pub fn lang_arg(l: Lang) -> &'static str {
         Lang::En => "en",
         Lang::Both => "both",
     }
+}
+
+/// A character's width on a terminal: unicode-width's, except that the
+/// halfwidth voiced marks ﾞ ﾟ take a cell of their own (unicode-width 0.2.2
+/// counts them as zero, as combining marks).
+fn char_width(c: char) -> usize {
+    if matches!(c, 'ﾞ' | 'ﾟ') {
+        1
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
+/// A glyph's width on a terminal: how far [`Emulator`] moves the cursor.
+pub fn terminal_width(sym: &str) -> usize {
+    let mut e = Emulator::new(8, 1);
+    e.feed(sym.as_bytes());
+    usize::from(e.x)
 }
