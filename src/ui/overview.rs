@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 use super::text::{Strip, fit};
 use super::{block, timeline};
 use crate::app::{App, Panel};
+use crate::data::Lang;
 use crate::fmt::percent;
 
 /// Width of one headline figure's box.
@@ -132,9 +133,22 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         let x = inner.x + (k % per_row) * cw;
         let y = inner.y + (k / per_row) * 3;
         let w = usize::from(cw.min(inner.width) - 1);
-        buf.set_string(x, y, fit(&c.shown(lang.prose()), w), t.figure);
-        if y + 1 < inner.bottom() {
-            buf.set_string(x, y + 1, fit(&c.label.get(lang.prose()), w), t.muted);
+        // Chinese reads the article's figure (2.3万多个); in both languages
+        // the English label takes the line under the Chinese one.
+        let value = match lang {
+            Lang::En => c.shown(Lang::En),
+            _ => crate::cite::zh_count(c),
+        };
+        buf.set_string(x, y, fit(&value, w), t.figure);
+        let labels: &[&str] = match lang {
+            Lang::Zh => &[&c.label.zh],
+            Lang::En => &[&c.label.en],
+            Lang::Both => &[&c.label.zh, &c.label.en],
+        };
+        for (dy, label) in (1..).zip(labels) {
+            if y + dy < inner.bottom() {
+                buf.set_string(x, y + dy, fit(label, w), t.muted);
+            }
         }
     }
 
@@ -154,11 +168,8 @@ fn nothing_yet(app: &App, filtered: bool) -> String {
         _ if filtered && !app.view(Panel::Overview).filter.is_empty() => {
             p.pick("没有匹配的行", "no rows match").to_string()
         }
-        Some(d) => format!(
-            "{} ({})",
-            p.pick("尚无报道", "nothing reported yet"),
-            crate::app::as_of_text(d, p)
-        ),
+        Some(d) if p == Lang::Zh => format!("尚无报道（{}）", crate::app::as_of_text(d, p)),
+        Some(d) => format!("nothing reported yet ({})", crate::app::as_of_text(d, p)),
         None => p.pick("没有数据", "no data").to_string(),
     }
 }

@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::block;
 use super::text::{Body, Column, Content, Strip, fit, table, table_body};
+use super::{Theme, block};
 use crate::app::{App, CategoryFilter, Panel};
 use crate::data::asof::reported_short;
 use crate::data::{Category, Lang};
@@ -213,11 +213,24 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         let label = c
             .label
             .get(if lang == Lang::Both { Lang::Zh } else { lang });
+        // Reported after the as-of date: greyed, as in the table.
+        let (bars, figure, style) = match app.chronology.later(&c.when, app.as_of) {
+            Some(_) => (
+                Theme {
+                    gauge_fill: t.later,
+                    gauge_empty: t.later,
+                    ..*t
+                },
+                t.later,
+                if style == t.selected { style } else { t.later },
+            ),
+            None => (*t, t.figure, style),
+        };
         let y = inner.y + u16::try_from(n).unwrap_or(0);
         Strip::new(buf, Rect::new(inner.x, y, inner.width, 1))
             .text(&label, lw, false, style)
             .text(" ", 1, false, Style::default())
-            .bar(c.value as f64 / max as f64, bw, t)
-            .text(&fit(&value, vw), vw + 1, true, t.figure);
+            .bar(c.value as f64 / max as f64, bw, &bars)
+            .text(&fit(&value, vw), vw + 1, true, figure);
     }
 }
