@@ -461,7 +461,7 @@ impl App {
         let mut timeline: Vec<usize> = (0..data.dataset.events.len()).collect();
         timeline.sort_by_key(|&i| date_key(&data.dataset.events[i].when));
         let chronology = Chronology::new(&data.dataset);
-        let as_of = chronology.report;
+        let as_of = chronology.default_date();
         let mut app = App {
             search: Search::new(&data, &provinces),
             headline: headline(&data.dataset, &chronology, as_of),
@@ -683,7 +683,7 @@ impl App {
                 return self.move_months(1, edge);
             }
             Action::AsOfReport => {
-                let to = self.chronology.report;
+                let to = self.chronology.default_date();
                 return self.move_as_of(to, ("数据集没有日期", "the dataset has no dates"));
             }
             Action::AsOfSelected => {
@@ -841,7 +841,7 @@ impl App {
         match crate::data::load_path(&path) {
             Ok(data) => {
                 // A date the user moved to stays; the default follows the data.
-                let moved = (self.as_of != self.chronology.report).then_some(self.as_of);
+                let moved = (self.as_of != self.chronology.default_date()).then_some(self.as_of);
                 let no_clipboard = self.no_clipboard;
                 let kept: Vec<Option<String>> =
                     Panel::ALL.iter().map(|&p| self.selected_id(p)).collect();
@@ -1203,19 +1203,20 @@ pub fn as_of_text(d: Date, lang: Lang) -> String {
 
 /// The largest counts of people, jobs and enterprises known on `as_of`
 /// (the latest of each series), largest first.
+/// Whether a count can be a headline figure: people, jobs or enterprises,
+/// and not an ordinal.
+pub fn is_headline_kind(c: &crate::data::Count) -> bool {
+    !c.ordinal
+        && (c.category.is_people() || matches!(c.category, Category::Jobs | Category::Enterprises))
+}
+
 pub fn headline(
     ds: &crate::data::Dataset,
     chronology: &Chronology,
     as_of: Option<Date>,
 ) -> Vec<usize> {
     let mut v: Vec<usize> = (0..ds.counts.len())
-        .filter(|&i| {
-            let c = &ds.counts[i];
-            !c.ordinal
-                && (c.category.is_people()
-                    || matches!(c.category, Category::Jobs | Category::Enterprises))
-                && chronology.count_is_latest(ds, i, as_of)
-        })
+        .filter(|&i| is_headline_kind(&ds.counts[i]) && chronology.count_is_latest(ds, i, as_of))
         .collect();
     v.sort_by_key(|&i| std::cmp::Reverse(ds.counts[i].value));
     v.truncate(HEADLINE_MAX);

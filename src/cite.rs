@@ -11,8 +11,8 @@ use crate::data::asof::Chronology;
 use crate::data::{Count, Lang, Loaded, Rate, RecordRef, Source, Text, When, figure, sanitize};
 use crate::fmt::percent;
 
-/// The language of a sentence: Chinese, or English with labels in `Both`
-/// shown in both languages.
+/// Whether a sentence is in Chinese; otherwise it is in English. (Both
+/// languages are two sentences: see `App::citation` and `read`.)
 fn zh(lang: Lang) -> bool {
     lang == Lang::Zh
 }

@@ -29,7 +29,8 @@ pub struct Cli {
     pub lang: Lang,
 
     /// Show the data as known on this date, YYYY-MM-DD (default: the latest
-    /// date the dataset reports). `[` `]` `{` `}` move it in the dashboard.
+    /// date the dataset reports), in the dashboard, `snapshot` and `read`.
+    /// `[` `]` `{` `}` move it in the dashboard.
     #[arg(long, value_name = "DATE", value_parser = parse_date, global = true)]
     pub as_of: Option<time::Date>,
 

@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::{Context as _, Result};
 use time::Date;
 
-use crate::app::{Panel, as_of_text, date_key, headline};
+use crate::app::{Panel, as_of_text, date_key, headline, is_headline_kind};
 use crate::cite::{check_sentence, sentence};
 use crate::data::asof::{Chronology, reported};
 use crate::data::{EventStatus, Lang, Loaded, RecordRef};
@@ -22,7 +22,7 @@ pub struct Reading {
 /// (`None`: the latest date the dataset reports).
 pub fn panel(data: &Loaded, panel: Panel, lang: Lang, as_of: Option<Date>) -> Reading {
     let chronology = Chronology::new(&data.dataset);
-    let as_of = as_of.or(chronology.report);
+    let as_of = as_of.or(chronology.default_date());
     read_panel(data, &chronology, panel, lang, as_of)
 }
 
@@ -100,6 +100,12 @@ fn read_panel(
             for i in headline(ds, chronology, as_of) {
                 lines.extend(say(RecordRef::Count(i)));
             }
+            // Headline figures that could be shown once they are reported.
+            later += ds
+                .counts
+                .iter()
+                .filter(|c| is_headline_kind(c) && !known(&c.when))
+                .count();
             lines.push(events_summary(data, chronology, lang, as_of));
         }
         Panel::Checks => {
@@ -206,7 +212,7 @@ pub fn write(
     out: &mut dyn Write,
 ) -> Result<()> {
     let chronology = Chronology::new(&data.dataset);
-    let as_of = as_of.or(chronology.report);
+    let as_of = as_of.or(chronology.default_date());
     let langs: &[Lang] = match lang {
         Lang::Zh => &[Lang::Zh],
         Lang::En => &[Lang::En],

@@ -18,7 +18,7 @@ use anyhow::{Context, Result, bail};
 use notify::{EventKind, RecursiveMode, Watcher};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType as BackendClear, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Cell, CellWidth};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
@@ -55,19 +55,22 @@ impl<B: Backend> Backend for WideSafe<B> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let mut run: Vec<(u16, u16, &'a Cell)> = Vec::new();
-        // The trailing cell of the last VS16 glyph, to leave out.
-        let mut trailing: Option<(u16, u16)> = None;
+        // The cells a wide VS16 glyph covers on its row (x from..to), whose
+        // blank updates are left out.
+        let mut covered: Option<(u16, u16, u16)> = None;
         for (x, y, cell) in content {
-            if trailing == Some((x, y)) && cell.symbol().trim().is_empty() {
-                trailing = None;
-                continue;
+            if let Some((row, from, to)) = covered {
+                if y == row && (from..to).contains(&x) && cell.symbol().trim().is_empty() {
+                    continue;
+                }
+                covered = None;
             }
-            trailing = None;
             run.push((x, y, cell));
-            if cell.symbol().contains('\u{fe0f}') {
+            let w = cell.symbol().cell_width();
+            if w > 1 && cell.symbol().contains('\u{fe0f}') {
                 // Whatever comes next starts a new run, with a cursor move.
                 self.0.draw(run.drain(..))?;
-                trailing = Some((x.saturating_add(1), y));
+                covered = Some((y, x.saturating_add(1), x.saturating_add(w)));
             }
         }
         self.0.draw(run.into_iter())
@@ -179,6 +182,7 @@ pub fn require_terminal() -> Result<()> {
 fn leave() {
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
+    let _ = execute!(stdout(), ratatui::crossterm::cursor::Show);
 }
 
 /// Enters them again after a suspend.
@@ -370,7 +374,52 @@ fn debug_panic() {
 
 #[cfg(test)]
 mod tests {
-    use super::osc52;
+    use super::{WideSafe, osc52};
+    use ratatui::backend::{Backend, TestBackend};
+    use ratatui::buffer::Cell;
+
+    /// Draws `cells` (x, symbol) on row 0 of `backend` through WideSafe.
+    fn draw(backend: &mut WideSafe<TestBackend>, cells: &[(u16, &str)]) {
+        let cells: Vec<(u16, Cell)> = cells
+            .iter()
+            .map(|&(x, s)| {
+                let mut c = Cell::default();
+                c.set_symbol(s);
+                (x, c)
+            })
+            .collect();
+        backend
+            .draw(cells.iter().map(|(x, c)| (*x, 0, c)))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    fn row(backend: &WideSafe<TestBackend>) -> Vec<String> {
+        let buf = backend.0.buffer();
+        (0..buf.area.width)
+            .map(|x| buf[(x, 0)].symbol().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_wide_vs16_glyphs_blank_trailing_cell_is_left_out() {
+        let mut b = WideSafe(TestBackend::new(4, 1));
+        draw(&mut b, &[(0, "a"), (1, "b"), (2, "c")]);
+        // ratatui sends 1️⃣ then its trailing blank: the blank is not sent,
+        // and the next cell is still drawn.
+        draw(&mut b, &[(0, "1\u{fe0f}\u{20e3}"), (1, " "), (2, "z")]);
+        let r = row(&b);
+        assert_eq!(r[1], "b", "the covered cell was not written: {r:?}");
+        assert_eq!(r[2], "z", "{r:?}");
+    }
+
+    #[test]
+    fn a_narrow_glyph_with_vs16_keeps_the_update_after_it() {
+        let mut b = WideSafe(TestBackend::new(3, 1));
+        draw(&mut b, &[(0, "b"), (1, "X")]);
+        // One cell wide: the blank after it is a real update.
+        draw(&mut b, &[(0, "a\u{fe0f}"), (1, " ")]);
+        assert_eq!(row(&b)[1], " ");
+    }
     use base64::Engine as _;
 
     fn payload(seq: &str) -> String {

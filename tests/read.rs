@@ -128,8 +128,14 @@ fn members(data: &Loaded, p: Panel, as_of: Option<Date>) -> (Vec<RecordRef>, Vec
                 .filter(|&i| chronology.rate_is_latest(ds, i, as_of))
                 .map(RecordRef::Rate);
             let heads = headline(ds, &chronology, as_of).into_iter();
-            // Rates not yet reported are left out and counted.
-            let unknown = rates.filter(|&r| !known(r)).collect();
+            // Rates and headline figures not yet reported are left out and
+            // counted.
+            let kinds =
+                (0..ds.counts.len()).filter(|&i| fugong::app::is_headline_kind(&ds.counts[i]));
+            let unknown = rates
+                .chain(kinds.map(RecordRef::Count))
+                .filter(|&r| !known(r))
+                .collect();
             return (latest.chain(heads.map(RecordRef::Count)).collect(), unknown);
         }
         Panel::Rates => rates.collect(),

@@ -139,9 +139,7 @@ impl Status {
                 group(days),
                 days_word(days)
             ),
-            Status::Planned => lang
-                .pick("计划，无具体日期", "planned, no calendar date")
-                .to_string(),
+            Status::Planned => lang.pick("计划", "planned").to_string(),
         }
     }
 }
@@ -270,6 +268,12 @@ impl Chronology {
         }
     }
 
+    /// The date the dashboard opens on: the latest date reported, or, in a
+    /// dataset that reports nothing dated (only plans), its first date.
+    pub fn default_date(&self) -> Option<Date> {
+        self.report.or(self.span.map(|(first, _)| first))
+    }
+
     /// Whether rate `i` is the latest of its series known on `as_of`.
     pub fn rate_is_latest(&self, ds: &Dataset, i: usize, as_of: Option<Date>) -> bool {
         let known = reported(&ds.rates[i].when, self.report);
@@ -363,7 +367,13 @@ impl Chronology {
         let moved = moved
             .replace_day(day.min(time::util::days_in_month(moved.month(), moved.year())))
             .ok()?;
-        (lo..=hi).contains(&moved).then_some(moved)
+        if (lo..=hi).contains(&moved) {
+            return Some(moved);
+        }
+        // From outside the range (a --as-of far away), a move towards it
+        // lands at its edge; a move away from it is refused.
+        let towards = (months > 0 && d < lo) || (months < 0 && d > hi);
+        towards.then(|| moved.clamp(lo, hi))
     }
 }
 
@@ -433,6 +443,17 @@ mod tests {
         assert_eq!(back(date!(2019 - 10 - 27), 27), None);
         assert_eq!(on(date!(2020 - 10 - 31), 31), Some(date!(2020 - 11 - 30)));
         assert_eq!(on(date!(2020 - 11 - 30), 31), None);
+    }
+
+    #[test]
+    fn from_far_away_a_month_step_lands_at_the_edge() {
+        let c = Chronology::new(&embedded());
+        let far = date!(1990 - 01 - 01);
+        assert_eq!(c.shift_months(far, 1, 1), Some(date!(2019 - 10 - 01)));
+        assert_eq!(c.shift_months(far, -1, 1), None);
+        let late = date!(2030 - 01 - 01);
+        assert_eq!(c.shift_months(late, -1, 1), Some(date!(2020 - 11 - 30)));
+        assert_eq!(c.shift_months(late, 1, 1), None);
     }
 
     #[test]

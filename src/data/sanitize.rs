@@ -25,6 +25,8 @@ pub fn is_hostile(c: char) -> bool {
             | '\u{034F}'              // combining grapheme joiner (invisible)
             | '\u{206A}'..='\u{206F}' // deprecated format controls
             | '\u{E0000}'..='\u{E007F}' // tags: invisible ASCII look-alikes
+            | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers (blank)
+            | '\u{2028}' | '\u{2029}' // line and paragraph separators
         )
 }
 
@@ -36,7 +38,7 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            '\t' | '\n' | '\r' => out.push(' '),
+            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if is_hostile(c) => out.push_str(&format!("⟨U+{:04X}⟩", u32::from(c))),
             c => out.push(c),
         }
@@ -171,5 +173,7 @@ mod tests {
     #[test]
     fn whitespace_controls_become_spaces() {
         assert_eq!(clean("a\tb\nc\rd"), "a b c d");
+        assert_eq!(clean("a\u{2028}b\u{2029}c"), "a b c");
+        assert_eq!(clean("x\u{3164}y"), "x⟨U+3164⟩y");
     }
 }

@@ -153,16 +153,40 @@ fn record_line(r: RecordRef, app: &App) -> Option<Line<'static>> {
     let ds = &app.data.dataset;
     let t = &app.theme;
     let lang = app.lang;
-    let (value, label) = match r {
-        RecordRef::Rate(i) => (percent(ds.rates.get(i)?.value), &ds.rates[i].label),
-        RecordRef::Count(i) => (ds.counts.get(i)?.shown(lang.prose()), &ds.counts[i].label),
-        RecordRef::Event(i) => (ds.events.get(i)?.when.short(), &ds.events[i].label),
+    let p = lang.prose();
+    let reported = |w: &crate::data::When| {
+        let later = app.chronology.later(w, app.as_of);
+        later.map(|k| crate::data::asof::reported_short(k, p))
+    };
+    // What is not known on the as-of date is greyed and says when it is.
+    let (value, label, later) = match r {
+        RecordRef::Rate(i) => {
+            let x = ds.rates.get(i)?;
+            (percent(x.value), &x.label, reported(&x.when))
+        }
+        RecordRef::Count(i) => {
+            let x = ds.counts.get(i)?;
+            (x.shown(p), &x.label, reported(&x.when))
+        }
+        RecordRef::Event(i) => {
+            let x = ds.events.get(i)?;
+            let s = app.chronology.status(x, app.as_of);
+            (x.when.short(), &x.label, s.is_later().then(|| s.short(p)))
+        }
         _ => return None,
     };
-    Some(Line::from(vec![
-        Span::styled(format!("  {value:>14}  "), t.figure),
-        Span::raw(label.get(lang).into_owned()),
-    ]))
+    let (fig, text) = match later {
+        Some(_) => (t.later, t.later),
+        None => (t.figure, t.base),
+    };
+    let mut spans = vec![
+        Span::styled(format!("  {value:>14}  "), fig),
+        Span::styled(label.get(lang).into_owned(), text),
+    ];
+    if let Some(when) = later {
+        spans.push(Span::styled(format!(" ({when})"), t.later));
+    }
+    Some(Line::from(spans))
 }
 
 /// Records sharing an organisation or a project with `id`.
@@ -304,6 +328,7 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
             let (sym, style) = super::timeline::mark(e, s, t);
             let on = app
                 .as_of
+                .filter(|_| s.is_relative())
                 .map(|d| format!(" ({})", crate::app::as_of_text(d, p)))
                 .unwrap_or_default();
             v.push(Line::from(vec![
@@ -341,6 +366,7 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
             v.extend(both(p.pick("项目", "project"), &pr.name, app));
             v.push(field("id", pr.id.clone(), t));
             v.extend(both(p.pick("概述", "summary"), &pr.summary, app));
+            v.extend(super::projects::summary_note(app));
             v.extend(org_place(
                 pr.organisation.as_deref(),
                 pr.place.as_deref(),

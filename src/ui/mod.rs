@@ -153,7 +153,7 @@ impl App {
             .as_of
             .map(|d| crate::app::as_of_text(d, self.lang.prose()))
             .unwrap_or_default();
-        let moved = self.as_of != self.chronology.report;
+        let moved = self.as_of != self.chronology.default_date();
         let right = Line::from(vec![
             Span::styled(format!(" {as_of} "), if moved { t.as_of } else { t.accent }),
             Span::styled(format!(" {} ", self.lang.name()), t.muted),

@@ -88,22 +88,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         lines.push(field(p.pick("地点", "place"), place.full(lang), t));
     }
     lines.push(Line::styled(pr.summary.get(lang).into_owned(), t.base));
-    // The summary tells the whole story, as of the report: say so when the
-    // date shown is earlier.
-    if let (Some(r), Some(d)) = (app.chronology.report, app.as_of)
-        && d < r
-    {
-        let note = match p {
-            crate::data::Lang::Zh => {
-                format!("（摘要截至{}，晚于所选日期）", crate::fmt::zh_date(r))
-            }
-            _ => format!(
-                "(summary as of {}, after the as-of date)",
-                crate::fmt::iso(r)
-            ),
-        };
-        lines.push(Line::styled(note, t.later));
-    }
+    lines.extend(summary_note(app));
     lines.push(Line::default());
 
     // Milestones as a progress line: ●──●──○, done ones first in time.
@@ -208,4 +193,23 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         inner,
         buf,
     );
+}
+
+/// A project's summary tells its whole story, as of the report: when the
+/// date shown is earlier, a greyed line says so.
+pub fn summary_note(app: &App) -> Option<Line<'static>> {
+    let (Some(r), Some(d)) = (app.chronology.report, app.as_of) else {
+        return None;
+    };
+    if d >= r {
+        return None;
+    }
+    let note = match app.lang.prose() {
+        crate::data::Lang::Zh => format!("（摘要截至{}，晚于所选日期）", crate::fmt::zh_date(r)),
+        _ => format!(
+            "(summary as of {}, after the as-of date)",
+            crate::fmt::iso(r)
+        ),
+    };
+    Some(Line::styled(note, app.theme.later))
 }

@@ -159,14 +159,6 @@ fn bar_parts(ratio: f64, w: usize) -> (usize, Option<&'static str>, usize) {
     (full, partial, w.saturating_sub(used))
 }
 
-/// A bar of `w` cells for `ratio` (clamped to 0..=1): (filled, empty), in eighths.
-pub fn bar(ratio: f64, w: usize) -> (String, String) {
-    let (full, partial, empty) = bar_parts(ratio, w);
-    let mut filled = "█".repeat(full);
-    filled.extend(partial);
-    (filled, "░".repeat(empty))
-}
-
 /// Writes glyphs into one row of a buffer exactly as ratatui draws one
 /// `Span` into `area` (ratatui-core 0.1's `Span::render`): controls
 /// dropped, a zero-width glyph joined to the cell before it, the cells
@@ -525,10 +517,9 @@ impl Column {
     }
 }
 
-/// A cell's content: plain text in a style, ready-made spans, or a bar.
+/// A cell's content: plain text in a style, or a bar.
 pub enum Content {
     Text(String, Style),
-    Spans(Vec<Span<'static>>),
     /// A bar as wide as its column for a ratio (clamped to 0..=1), in the
     /// theme's gauge colours, or all in one style once restyled.
     Bar(f64, Option<Style>),
@@ -540,9 +531,6 @@ impl Content {
     pub fn restyled(self, style: Style) -> Content {
         match self {
             Content::Text(s, _) => Content::Text(s, style),
-            Content::Spans(spans) => {
-                Content::Spans(spans.into_iter().map(|sp| sp.style(style)).collect())
-            }
             Content::Bar(ratio, _) => Content::Bar(ratio, Some(style)),
         }
     }
@@ -701,16 +689,6 @@ pub fn table(
                 Content::Text(s, style) => {
                     padded(buf, area, &s, w, col.right, chosen(style));
                 }
-                Content::Spans(spans) => Line::from(
-                    spans
-                        .into_iter()
-                        .map(|sp| {
-                            let st = chosen(sp.style);
-                            sp.style(st)
-                        })
-                        .collect::<Vec<_>>(),
-                )
-                .render(area, buf),
                 Content::Bar(ratio, style) => {
                     let (fill, rest) =
                         style.map_or((theme.gauge_fill, theme.gauge_empty), |s| (s, s));
@@ -801,11 +779,11 @@ mod tests {
     #[test]
     fn bars_have_exact_width_and_clamp() {
         for r in [-1.0, 0.0, 0.33, 0.5, 0.999, 1.0, 7.0, f64::NAN] {
-            let (f, e) = bar(r, 10);
-            assert_eq!(width(&f) + width(&e), 10, "{r}");
+            let (full, partial, empty) = bar_parts(r, 10);
+            assert_eq!(full + usize::from(partial.is_some()) + empty, 10, "{r}");
         }
-        assert_eq!(bar(1.0, 4).0, "████");
-        assert_eq!(bar(0.0, 4).1, "░░░░");
+        assert_eq!(bar_parts(1.0, 4), (4, None, 0));
+        assert_eq!(bar_parts(0.0, 4), (0, None, 4));
     }
 }
 

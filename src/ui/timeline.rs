@@ -50,13 +50,18 @@ pub fn list_area(body: Rect) -> Rect {
     table_body(split(body)[1])
 }
 
-fn columns(lang: Lang) -> [Column; 5] {
+/// The status column is as wide as the widest status on screen ("past due
+/// ~3,518 d" far from the data), within limits.
+fn columns(lang: Lang, status_width: u16) -> [Column; 5] {
     [
         Column::new(" ", Constraint::Length(1)),
         Column::new(lang.pick("日期", "date"), Constraint::Length(21)),
         Column::new(lang.pick("事件", "event"), Constraint::Fill(3)),
         Column::new(lang.pick("地点", "where"), Constraint::Fill(1)),
-        Column::new(lang.pick("状态", "status"), Constraint::Length(16)),
+        Column::new(
+            lang.pick("状态", "status"),
+            Constraint::Length(status_width.clamp(8, 20)),
+        ),
     ]
 }
 
@@ -87,11 +92,20 @@ pub fn render_list(
     let lang = app.lang;
     let ds = &app.data.dataset;
     let h = usize::from(table_body(area).height);
-    let rows = events
+    let visible: Vec<(usize, Status)> = events
         .take(h)
-        .map(|i| {
+        .map(|i| (i, status(app, &ds.events[i])))
+        .collect();
+    let status_width = visible
+        .iter()
+        .map(|&(_, s)| width(&s.short(lang.prose())))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let rows = visible
+        .into_iter()
+        .map(|(i, s)| {
             let e = &ds.events[i];
-            let s = status(app, e);
             let (sym, style) = mark(e, s, t);
             // Not yet happened on the as-of date: the whole row is greyed.
             let text = if s.is_later() { t.later } else { t.base };
@@ -114,7 +128,7 @@ pub fn render_list(
         area,
         buf,
         block(title, t),
-        &columns(lang),
+        &columns(lang, u16::try_from(status_width).unwrap_or(u16::MAX)),
         Body {
             rows,
             selected,
