@@ -66,7 +66,7 @@ pub enum Command {
     /// source: for screen readers, and for pasting into a report.
     Read {
         /// The panel to read, or all of them.
-        #[arg(long, value_enum, default_value_t = PanelChoice::All)]
+        #[arg(long, value_enum, default_value = "all")]
         panel: PanelChoice,
     },
     /// Write a table of the dataset as CSV, JSON or Markdown.
@@ -92,28 +92,35 @@ pub enum SnapshotFormat {
     Ansi,
 }
 
-/// A panel, or every panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PanelChoice {
-    All,
-    Overview,
-    Rates,
-    Workforce,
-    Timeline,
-    Projects,
-    Checks,
-}
+/// A panel, or every panel (`all`): the panels' own names, and one more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PanelChoice(pub Option<Panel>);
 
 impl PanelChoice {
+    pub const ALL: PanelChoice = PanelChoice(None);
+
     pub fn panels(self) -> Vec<Panel> {
-        match self {
-            PanelChoice::All => Panel::ALL.to_vec(),
-            PanelChoice::Overview => vec![Panel::Overview],
-            PanelChoice::Rates => vec![Panel::Rates],
-            PanelChoice::Workforce => vec![Panel::Workforce],
-            PanelChoice::Timeline => vec![Panel::Timeline],
-            PanelChoice::Projects => vec![Panel::Projects],
-            PanelChoice::Checks => vec![Panel::Checks],
+        match self.0 {
+            None => Panel::ALL.to_vec(),
+            Some(p) => vec![p],
+        }
+    }
+}
+
+impl ValueEnum for PanelChoice {
+    fn value_variants<'a>() -> &'a [Self] {
+        static CHOICES: std::sync::LazyLock<Vec<PanelChoice>> = std::sync::LazyLock::new(|| {
+            std::iter::once(PanelChoice::ALL)
+                .chain(Panel::ALL.map(|p| PanelChoice(Some(p))))
+                .collect()
+        });
+        &CHOICES
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        match self.0 {
+            None => Some(clap::builder::PossibleValue::new("all").help("every panel")),
+            Some(p) => p.to_possible_value(),
         }
     }
 }
