@@ -12,6 +12,19 @@ use fugong::ui::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The as-of date is a way of showing the data; check and export list
+    // every record as it is. Say so rather than ignore it.
+    if cli.as_of.is_some()
+        && matches!(
+            cli.command,
+            Some(Command::Check { .. } | Command::Export { .. })
+        )
+    {
+        say(
+            "fugong: --as-of applies to the dashboard, snapshot and read; check and export always cover every record",
+        );
+        return ExitCode::from(2);
+    }
     match &cli.command {
         Some(Command::Check { file }) => check(file.as_deref().or(cli.data.as_deref())),
         Some(Command::Snapshot {

@@ -406,3 +406,34 @@ fn a_bad_as_of_date_is_one_clear_line() {
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
+
+/// `--as-of` is a way of showing the data; `check` and `export` cover every
+/// record, and say so rather than ignore it.
+#[test]
+fn as_of_is_refused_where_it_would_be_ignored() {
+    for args in [
+        &["check", "--as-of", "2020-03-01"][..],
+        &[
+            "export",
+            "--what",
+            "rates",
+            "--format",
+            "csv",
+            "--as-of",
+            "2020-03-01",
+        ][..],
+    ] {
+        let out = fugong()
+            .args(args)
+            .assert()
+            .failure()
+            .code(2)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+        assert_no_panic(&stderr);
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.contains("--as-of applies to"), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}

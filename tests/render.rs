@@ -347,3 +347,20 @@ fn later_rows_are_greyed_and_past_due_milestones_are_marked() {
         Theme::DARK.later.fg.unwrap()
     );
 }
+
+/// The popup footer offers `y` only where it copies: in a detail.
+#[test]
+fn popup_footer_offers_copy_only_in_a_detail() {
+    let mut a = app(Lang::En);
+    let t = step_and_draw(
+        &mut a,
+        &[Action::GoPanel(Panel::Rates), Action::Open],
+        100,
+        30,
+    );
+    let footer = screen(&t).pop().unwrap_or_default();
+    assert!(footer.contains("y copy"), "{footer}");
+    let t = step_and_draw(&mut a, &[Action::Back, Action::ToggleHelp], 100, 30);
+    let footer = screen(&t).pop().unwrap_or_default();
+    assert!(!footer.contains("y copy"), "{footer}");
+}

@@ -226,7 +226,15 @@ impl App {
         let left = Rect::new(area.x, area.y, area.width.saturating_sub(sw), 1);
         // Whole hints only: one that does not fit is left out, not cut.
         let mut used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-        for (key, what) in hints(mode, self.panel, zh) {
+        // `y` copies only from a detail popup.
+        let copies = !matches!(
+            self.overlay,
+            Some(Overlay::Help | Overlay::Errors | Overlay::Citation(_))
+        );
+        let hints = hints(mode, self.panel, zh)
+            .into_iter()
+            .filter(|&(key, _)| copies || key != "y");
+        for (key, what) in hints {
             let (k, w) = (format!(" {key}"), format!(" {what}"));
             let need = text::width(&k) + text::width(&w);
             // Keep a space before the sort status.
