@@ -497,7 +497,9 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
-        if self.overlay.is_some() {
+        if let Some(Overlay::Detail { .. }) = self.overlay {
+            Mode::Detail
+        } else if self.overlay.is_some() {
             Mode::Popup
         } else if self.filtering {
             Mode::Filtering

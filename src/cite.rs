@@ -41,13 +41,11 @@ fn date(when: &When, lang: Lang) -> String {
 
 /// A rate's numerator and denominator: "(470/478)", or "" when absent.
 fn fraction(data: &Loaded, r: &Rate, lang: Lang) -> String {
-    let n = r.numerator.as_deref().and_then(|id| data.count(id));
-    let d = r.denominator.as_deref().and_then(|id| data.count(id));
-    let f = match (n, d, zh(lang)) {
-        (Some(n), Some(d), _) => format!("{}/{}", n.value, d.value),
+    let f = match (data.fraction(r), zh(lang)) {
+        ((Some(n), Some(d)), _) => format!("{n}/{d}"),
         // Read aloud, "253/?" says nothing.
-        (Some(n), None, true) => format!("{}，总数未注明", n.value),
-        (Some(n), None, false) => format!("{} of a total not given", n.value),
+        ((Some(n), None), true) => format!("{n}，总数未注明"),
+        ((Some(n), None), false) => format!("{n} of a total not given"),
         _ => return String::new(),
     };
     if zh(lang) {

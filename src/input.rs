@@ -70,8 +70,10 @@ pub enum Action {
 pub enum Context {
     /// Anywhere outside the text filter and popups.
     Global,
-    /// In a popup (help or detail).
+    /// In a popup (help, detail, errors, citation).
     Popup,
+    /// In a record's detail popup, besides the popup keys.
+    Detail,
     /// While typing a filter.
     Filter,
     /// On the Workforce panel.
@@ -88,6 +90,8 @@ pub enum Mode {
     Normal,
     Filtering,
     Popup,
+    /// A record's detail: a popup whose record can be copied.
+    Detail,
 }
 
 /// One row of the keymap: the keys, what they do, and the help text.
@@ -403,7 +407,7 @@ pub const KEYMAP: &[Binding] = &[
         keys: &[(KeyCode::Char('y'), NONE)],
         shown: "y",
         action: Action::Copy,
-        context: Context::Popup,
+        context: Context::Detail,
         help_en: "copy the record with its source",
         help_zh: "复制记录及出处",
     },
@@ -477,16 +481,13 @@ fn key_action(key: &KeyEvent, mode: Mode, panel: Panel) -> Option<Action> {
             }
             _ => None,
         }),
-        Mode::Popup => lookup(key.code, mods, &[Context::Popup]).or(match key.code {
-            // A popup scrolls with the list keys.
-            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
-            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
-            KeyCode::PageDown => Some(Action::PageDown),
-            KeyCode::PageUp => Some(Action::PageUp),
-            KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
-            KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
-            _ => None,
-        }),
+        Mode::Popup | Mode::Detail => {
+            let contexts: &[Context] = match mode {
+                Mode::Detail => &[Context::Detail, Context::Popup],
+                _ => &[Context::Popup],
+            };
+            lookup(key.code, mods, contexts).or(popup_scroll(key.code))
+        }
         Mode::Normal => {
             let contexts: &[Context] = match panel {
                 Panel::Workforce => &[Context::Workforce, Context::Global, Context::AsOf],
@@ -495,6 +496,19 @@ fn key_action(key: &KeyEvent, mode: Mode, panel: Panel) -> Option<Action> {
             };
             lookup(key.code, mods, contexts)
         }
+    }
+}
+
+/// A popup scrolls with the list keys.
+fn popup_scroll(code: KeyCode) -> Option<Action> {
+    match code {
+        KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+        KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+        KeyCode::PageDown => Some(Action::PageDown),
+        KeyCode::PageUp => Some(Action::PageUp),
+        KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
+        KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
+        _ => None,
     }
 }
 
@@ -511,7 +525,8 @@ fn mouse_action(m: &MouseEvent) -> Option<Action> {
 pub fn hints(mode: Mode, panel: Panel, zh: bool) -> Vec<(&'static str, &'static str)> {
     let wanted: &[Action] = match mode {
         Mode::Filtering => &[Action::FilterDone, Action::Back],
-        Mode::Popup => &[Action::Back, Action::Copy],
+        Mode::Popup => &[Action::Back],
+        Mode::Detail => &[Action::Back, Action::Copy],
         Mode::Normal => match panel {
             // Most needed first: what does not fit is left out from the end.
             Panel::Workforce => &[
@@ -542,34 +557,36 @@ pub fn hints(mode: Mode, panel: Panel, zh: bool) -> Vec<(&'static str, &'static 
                 Action::StartFilter,
                 Action::Copy,
                 Action::EarlierEvent,
-                Action::LaterEvent,
                 Action::CycleSort,
                 Action::CycleLang,
                 Action::NextPanel,
             ],
         },
     };
-    let ctx = match mode {
-        Mode::Filtering => Context::Filter,
-        Mode::Popup => Context::Popup,
-        Mode::Normal => Context::Global,
+    // Where the hinted keys are bound in this mode.
+    let contexts: &[Context] = match mode {
+        Mode::Filtering => &[Context::Filter],
+        Mode::Popup => &[Context::Popup],
+        Mode::Detail => &[Context::Popup, Context::Detail],
+        Mode::Normal => &[
+            Context::Global,
+            Context::Workforce,
+            Context::Timeline,
+            Context::AsOf,
+        ],
     };
     wanted
         .iter()
         .filter_map(|a| {
             KEYMAP
                 .iter()
-                .find(|b| {
-                    b.action == *a
-                        && (b.context == ctx
-                            || (ctx == Context::Global
-                                && matches!(
-                                    b.context,
-                                    Context::Workforce | Context::Timeline | Context::AsOf
-                                )))
-                })
+                .find(|b| b.action == *a && contexts.contains(&b.context))
                 .map(|b| {
-                    let shown = b.shown.split(' ').next().unwrap_or(b.shown);
+                    // `[` and `]` are one hint: they go either way.
+                    let shown = match b.action {
+                        Action::EarlierEvent => "[ ]",
+                        _ => b.shown.split(' ').next().unwrap_or(b.shown),
+                    };
                     (
                         shown,
                         short_hint(b.action, mode, zh).unwrap_or(if zh {
@@ -596,12 +613,11 @@ fn short_hint(a: Action, mode: Mode, zh: bool) -> Option<&'static str> {
         Action::CycleCategory => ("类别", "category"),
         Action::CycleProvince => ("省份", "province"),
         Action::FilterDone => ("保留", "keep"),
-        Action::Back if mode == Mode::Popup => ("关闭", "close"),
+        Action::Back if matches!(mode, Mode::Popup | Mode::Detail) => ("关闭", "close"),
         Action::Back => ("清除", "clear"),
         Action::Copy => ("复制", "copy"),
         Action::AsOfSelected => ("设为日期", "as of"),
-        Action::EarlierEvent => ("前一日期", "earlier"),
-        Action::LaterEvent => ("后一日期", "later"),
+        Action::EarlierEvent => ("日期", "date"),
         _ => return None,
     };
     Some(if zh { z } else { e })
@@ -670,7 +686,7 @@ mod tests {
 
     #[test]
     fn ctrl_c_quits_everywhere() {
-        for mode in [Mode::Normal, Mode::Filtering, Mode::Popup] {
+        for mode in [Mode::Normal, Mode::Filtering, Mode::Popup, Mode::Detail] {
             assert_eq!(
                 action(&key(KeyCode::Char('c'), CTRL), mode, Panel::Overview),
                 Some(Action::Quit)
@@ -697,6 +713,7 @@ mod tests {
                 Context::Timeline => (Mode::Normal, Panel::Timeline),
                 Context::Workforce => (Mode::Normal, Panel::Workforce),
                 Context::Popup => (Mode::Popup, Panel::Rates),
+                Context::Detail => (Mode::Detail, Panel::Rates),
                 Context::Filter => (Mode::Filtering, Panel::Rates),
             };
             for &(code, mods) in b.keys {

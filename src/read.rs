@@ -9,7 +9,7 @@ use time::Date;
 
 use crate::app::{Panel, as_of_text, date_key, headline, is_headline_kind};
 use crate::cite::{check_sentence, sentence};
-use crate::data::asof::{Chronology, reported};
+use crate::data::asof::Chronology;
 use crate::data::{EventStatus, Lang, Loaded, RecordRef};
 
 /// What a reading of one panel says, line by line.
@@ -39,8 +39,7 @@ fn read_panel(
     let mut lines = Vec::new();
     // Figures reported after the date are left out, and counted.
     let mut later = 0usize;
-    let known =
-        |when| reported(when, chronology.report).is_none_or(|k| as_of.is_none_or(|d| k <= d));
+    let known = |when| chronology.later(when, as_of).is_none();
     // Whether a record is known on the date; projects always are.
     let shown = |r: RecordRef| match r {
         RecordRef::Rate(j) => known(&ds.rates[j].when),

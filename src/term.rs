@@ -127,17 +127,18 @@ impl<B: std::io::Write> std::io::Write for WideSafe<CrosstermBackend<B>> {
     }
 }
 
-/// Restores the terminal on a panic, then enters raw mode and the
-/// alternate screen.
+/// Restores the terminal on a panic, then enters the dashboard's modes
+/// as a resume from a suspend does ([`enter`]).
 fn init() -> Result<Screen> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
         hook(info);
     }));
-    enable_raw_mode().context("entering raw mode")?;
-    execute!(stdout(), EnterAlternateScreen).context("entering the alternate screen")?;
-    Terminal::new(WideSafe(CrosstermBackend::new(stdout()))).context("opening the terminal")
+    let mut terminal =
+        Terminal::new(WideSafe(CrosstermBackend::new(stdout()))).context("opening the terminal")?;
+    enter(&mut terminal)?;
+    Ok(terminal)
 }
 
 /// What wakes the loop: terminal input, the watched file changing, or a signal.
@@ -228,7 +229,6 @@ pub fn run(mut app: App) -> Result<Outcome> {
     };
     let result = (|| -> Result<Outcome> {
         let mut terminal = init()?;
-        execute!(stdout(), EnableMouseCapture).context("enabling the mouse")?;
         let size = terminal.size().context("reading the terminal size")?;
         app.update(Action::Resize(size.width, size.height));
         spawn_input(tx);

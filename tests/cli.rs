@@ -26,22 +26,30 @@ fn fugong() -> Command {
 /// stderr (each already prefixed), nothing on stdout, and no panic.
 #[track_caller]
 fn assert_fails(args: &[&str], lines: &[String]) {
+    let stderr = fails_with(args, 1);
+    let expected: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    assert_eq!(stderr, expected, "args: {args:?}");
+}
+
+/// Runs `args`, expects exit `code` with nothing on stdout and no panic,
+/// and returns stderr.
+#[track_caller]
+fn fails_with(args: &[&str], code: i32) -> String {
     let out = fugong()
         .args(args)
         .assert()
         .failure()
-        .code(1)
+        .code(code)
         .get_output()
         .clone();
     let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
     assert_no_panic(&stderr);
-    let expected: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    assert_eq!(stderr, expected, "args: {args:?}");
     assert!(
         out.stdout.is_empty(),
-        "stdout: {}",
+        "{args:?}: stdout: {}",
         String::from_utf8_lossy(&out.stdout)
     );
+    stderr
 }
 
 #[track_caller]
@@ -388,22 +396,13 @@ fn a_bad_as_of_date_is_one_clear_line() {
         &["read", "--as-of", "March"][..],
         &["--as-of", "20200325"][..],
     ] {
-        let out = fugong()
-            .args(args)
-            .assert()
-            .failure()
-            .code(2)
-            .get_output()
-            .clone();
-        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
-        assert_no_panic(&stderr);
+        let stderr = fails_with(args, 2);
         let first = stderr.lines().next().unwrap_or_default();
         assert!(
             first.starts_with("error: invalid value"),
             "{args:?}: {stderr}"
         );
         assert!(first.contains("YYYY-MM-DD"), "{args:?}: {stderr}");
-        assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
 
@@ -423,17 +422,8 @@ fn as_of_is_refused_where_it_would_be_ignored() {
             "2020-03-01",
         ][..],
     ] {
-        let out = fugong()
-            .args(args)
-            .assert()
-            .failure()
-            .code(2)
-            .get_output()
-            .clone();
-        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
-        assert_no_panic(&stderr);
+        let stderr = fails_with(args, 2);
         assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
         assert!(stderr.contains("--as-of applies to"), "{args:?}: {stderr}");
-        assert!(out.stdout.is_empty(), "{args:?}");
     }
 }

@@ -14,13 +14,12 @@ mod support;
 
 use std::path::Path;
 use std::process::Output;
-use std::time::Duration;
 
 use fugong::app::Panel;
 use fugong::data::{self, Lang, Loaded};
 use fugong::input::Action;
 use serde_json::Value;
-use support::{Allow, MemTerminal, PANELS, assert_plain_text, assert_safe, audit};
+use support::{Allow, MemTerminal, PANELS, assert_plain_text, assert_safe, audit, fugong};
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 const CORPUS_PATH: &str = "tests/data/hostile/corpus.json";
@@ -46,16 +45,6 @@ const H: &str = "\u{202e}\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31m\u{200b}";
 
 fn corpus() -> Loaded {
     data::load_str(CORPUS, "corpus").expect("the hostile corpus is a valid dataset")
-}
-
-fn fugong() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("fugong");
-    cmd.current_dir(MANIFEST)
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env_remove("NO_COLOR")
-        .timeout(Duration::from_secs(60));
-    cmd
 }
 
 #[track_caller]

@@ -3,6 +3,7 @@
 //! what the library draws and loads.
 
 mod common;
+mod support;
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
@@ -14,6 +15,7 @@ use fugong::app::{App, Panel, date_key};
 use fugong::data::{self, EventStatus, Lang, Loaded, Qualifier};
 use fugong::input::Action;
 use serde_json::Value;
+use support::{fugong, panel_arg};
 use unicode_width::UnicodeWidthStr;
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
@@ -26,29 +28,6 @@ const TRICKY: &str = "tests/data/export-tricky.json";
 const SIZES: [(u16, u16); 5] = [(1, 1), (60, 16), (80, 24), (120, 40), (300, 100)];
 const LANGS: [(Lang, &str); 3] = [(Lang::Zh, "zh"), (Lang::En, "en"), (Lang::Both, "both")];
 const WHATS: [&str; 5] = ["rates", "counts", "events", "projects", "checks"];
-
-fn panel_name(p: Panel) -> &'static str {
-    match p {
-        Panel::Overview => "overview",
-        Panel::Rates => "rates",
-        Panel::Workforce => "workforce",
-        Panel::Timeline => "timeline",
-        Panel::Projects => "projects",
-        Panel::Checks => "checks",
-    }
-}
-
-/// The binary, from the crate root, in the default (dark) theme so that it
-/// draws exactly what `common::app` draws.
-fn fugong() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("fugong");
-    cmd.current_dir(MANIFEST)
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env_remove("NO_COLOR")
-        .timeout(Duration::from_secs(60));
-    cmd
-}
 
 #[track_caller]
 fn assert_no_panic(stderr: &[u8]) {
@@ -237,11 +216,11 @@ fn snapshot_every_panel_size_lang_and_format() {
                 let expected = drawn(common::app(lang), panel, w, h);
                 let size = format!("{w}x{h}");
                 for format in ["plain", "ansi"] {
-                    let what = format!("{} {lang_name} {size} {format}", panel_name(panel));
+                    let what = format!("{} {lang_name} {size} {format}", panel_arg(panel));
                     let out = stdout_of(&[
                         "snapshot",
                         "--panel",
-                        panel_name(panel),
+                        panel_arg(panel),
                         "--size",
                         &size,
                         "--lang",
@@ -301,7 +280,7 @@ fn snapshot_of_another_dataset() {
                 "--size",
                 "80x24",
                 "--panel",
-                panel_name(panel),
+                panel_arg(panel),
             ]);
             let text = String::from_utf8(stdout_of(&args)).unwrap();
             check_plain(&text, &expected, 80, 24, &format!("{args:?}"));
@@ -326,7 +305,7 @@ fn plain_snapshot_is_the_testbackend_render() {
     for panel in Panel::ALL {
         for (lang, lang_name) in LANGS {
             for (w, h) in sizes {
-                let what = format!("{} {lang_name} {w}x{h}", panel_name(panel));
+                let what = format!("{} {lang_name} {w}x{h}", panel_arg(panel));
                 let mut app = common::app(lang);
                 app.panel = panel;
                 let text = fugong::snapshot::plain(&fugong::snapshot::render(&mut app, w, h));

@@ -276,23 +276,18 @@ impl Chronology {
 
     /// Whether rate `i` is the latest of its series known on `as_of`.
     pub fn rate_is_latest(&self, ds: &Dataset, i: usize, as_of: Option<Date>) -> bool {
-        let known = reported(&ds.rates[i].when, self.report);
-        is_known(known, as_of)
-            && !self
-                .rate_next
-                .get(i)
-                .copied()
-                .flatten()
-                .is_some_and(|n| is_known(Some(n), as_of))
+        self.is_latest(&ds.rates[i].when, self.rate_next.get(i), as_of)
     }
 
     /// Whether count `i` is the latest of its series known on `as_of`.
     pub fn count_is_latest(&self, ds: &Dataset, i: usize, as_of: Option<Date>) -> bool {
-        let known = reported(&ds.counts[i].when, self.report);
-        is_known(known, as_of)
-            && !self
-                .count_next
-                .get(i)
+        self.is_latest(&ds.counts[i].when, self.count_next.get(i), as_of)
+    }
+
+    /// Known on `as_of`, and the next of its series (`next`) is not yet.
+    fn is_latest(&self, when: &When, next: Option<&Option<Date>>, as_of: Option<Date>) -> bool {
+        self.later(when, as_of).is_none()
+            && !next
                 .copied()
                 .flatten()
                 .is_some_and(|n| is_known(Some(n), as_of))

@@ -44,11 +44,15 @@ impl std::error::Error for Invalid {}
 
 /// Parses, sanitizes and checks a dataset's text.
 pub fn load_str(text: &str, origin: &str) -> Result<Loaded, Invalid> {
-    let dataset = load::parse(text).map_err(|p| Invalid {
+    finish(parse(text, origin)?, origin)
+}
+
+/// Parses a dataset's text; a problem names its origin.
+fn parse(text: &str, origin: &str) -> Result<Dataset, Invalid> {
+    load::parse(text).map_err(|p| Invalid {
         origin: origin.to_string(),
         problems: vec![p],
-    })?;
-    finish(dataset, origin)
+    })
 }
 
 /// Sanitizes and checks a parsed dataset.
@@ -76,10 +80,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, Invalid> {
         origin: origin.clone(),
         problems: vec![p.trim_start_matches(&format!("{origin}: ")).to_string()],
     })?;
-    let dataset = load::parse(&text).map_err(|p| Invalid {
-        origin: origin.clone(),
-        problems: vec![p],
-    })?;
+    let dataset = parse(&text, &origin)?;
     // The text can be as large as the dataset: let it go before checking.
     drop(text);
     finish(dataset, &origin)
@@ -106,6 +107,12 @@ impl Loaded {
             RecordRef::Organisation(i) => self.dataset.organisations.get(i),
             _ => None,
         }
+    }
+
+    /// A rate's numerator and denominator, where the dataset gives them.
+    pub fn fraction(&self, r: &Rate) -> (Option<u64>, Option<u64>) {
+        let value = |id: &Option<String>| Some(self.count(id.as_deref()?)?.value);
+        (value(&r.numerator), value(&r.denominator))
     }
 
     pub fn count(&self, id: &str) -> Option<&Count> {

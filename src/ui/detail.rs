@@ -4,6 +4,7 @@
 use ratatui::text::{Line, Span};
 
 use super::field;
+use super::text::width;
 use super::workforce::category_name;
 use crate::app::{App, Target};
 use crate::data::{Lang, Qualifier, RecordRef, Source, Text, When};
@@ -148,25 +149,54 @@ fn value_line(shown: String, figure: &str, app: &App) -> Line<'static> {
     ])
 }
 
-/// One line naming a record and its value.
+/// One line naming a record and its value, indented like the fields.
 fn record_line(r: RecordRef, app: &App) -> Option<Line<'static>> {
-    let ds = &app.data.dataset;
+    let mut line = record_value_line(r, app, 14)?;
+    line.spans.insert(0, Span::raw("  "));
+    Some(line)
+}
+
+/// A record's value right-aligned in `w` cells, then its label. What is not
+/// known on the as-of date is greyed and says when it is ("reported 03-25",
+/// "not yet: 03-22"). `None` for records that have no value.
+pub(super) fn record_value_line(r: RecordRef, app: &App, w: usize) -> Option<Line<'static>> {
     let t = &app.theme;
-    let lang = app.lang;
-    let p = lang.prose();
-    let reported = |w: &crate::data::When| {
-        let later = app.chronology.later(w, app.as_of);
-        later.map(|k| crate::data::asof::reported_short(k, p))
+    let (value, label, later) = value_parts(r, app)?;
+    let (fig, text) = match later {
+        Some(_) => (t.later, t.later),
+        None => (t.figure, t.base),
     };
-    // What is not known on the as-of date is greyed and says when it is.
-    let (value, label, later) = match r {
+    let mut spans = vec![
+        // Right-aligned in `w` cells; a wider value is never cut.
+        Span::styled(
+            format!("{}  ", super::text::pad(&value, w.max(width(&value)), true)),
+            fig,
+        ),
+        Span::styled(label.get(app.lang).into_owned(), text),
+    ];
+    if let Some(when) = later {
+        spans.push(Span::styled(format!(" ({when})"), t.later));
+    }
+    Some(Line::from(spans))
+}
+
+/// A rate's, count's or event's value as shown, its label, and when it is
+/// known if that is after the as-of date.
+pub(super) fn value_parts(r: RecordRef, app: &App) -> Option<(String, &Text, Option<String>)> {
+    let ds = &app.data.dataset;
+    let p = app.lang.prose();
+    Some(match r {
         RecordRef::Rate(i) => {
             let x = ds.rates.get(i)?;
-            (percent(x.value), &x.label, reported(&x.when))
+            (
+                percent(x.value),
+                &x.label,
+                super::reported_note(app, &x.when),
+            )
         }
         RecordRef::Count(i) => {
             let x = ds.counts.get(i)?;
-            (x.shown(p), &x.label, reported(&x.when))
+            (x.shown(p), &x.label, super::reported_note(app, &x.when))
         }
         RecordRef::Event(i) => {
             let x = ds.events.get(i)?;
@@ -174,19 +204,7 @@ fn record_line(r: RecordRef, app: &App) -> Option<Line<'static>> {
             (x.when.short(), &x.label, s.is_later().then(|| s.short(p)))
         }
         _ => return None,
-    };
-    let (fig, text) = match later {
-        Some(_) => (t.later, t.later),
-        None => (t.figure, t.base),
-    };
-    let mut spans = vec![
-        Span::styled(format!("  {value:>14}  "), fig),
-        Span::styled(label.get(lang).into_owned(), text),
-    ];
-    if let Some(when) = later {
-        spans.push(Span::styled(format!(" ({when})"), t.later));
-    }
-    Some(Line::from(spans))
+    })
 }
 
 /// Records sharing an organisation or a project with `id`.

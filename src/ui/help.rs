@@ -28,6 +28,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             p.pick("输入筛选时", "While typing a filter"),
         ),
         (Context::Popup, p.pick("弹窗中", "In a popup")),
+        (Context::Detail, p.pick("详情中", "In a detail")),
     ] {
         if !lines.is_empty() {
             lines.push(Line::default());

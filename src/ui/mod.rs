@@ -226,14 +226,7 @@ impl App {
         let left = Rect::new(area.x, area.y, area.width.saturating_sub(sw), 1);
         // Whole hints only: one that does not fit is left out, not cut.
         let mut used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-        // `y` copies only from a detail popup.
-        let copies = !matches!(
-            self.overlay,
-            Some(Overlay::Help | Overlay::Errors | Overlay::Citation(_))
-        );
-        let hints = hints(mode, self.panel, zh)
-            .into_iter()
-            .filter(|&(key, _)| copies || key != "y");
+        let hints = hints(mode, self.panel, zh);
         for (key, what) in hints {
             let (k, w) = (format!(" {key}"), format!(" {what}"));
             let need = text::width(&k) + text::width(&w);
@@ -389,6 +382,13 @@ fn render_popup(app: &App, content: PopupContent, body: Rect, buf: &mut Buffer) 
     Paragraph::new(wrapped)
         .scroll((scroll, 0))
         .render(inner, buf);
+}
+
+/// What a figure reported after the as-of date says instead of its date:
+/// "reported 03-25"; `None` when it is known on the date.
+pub fn reported_note(app: &App, when: &crate::data::When) -> Option<String> {
+    let k = app.chronology.later(when, app.as_of)?;
+    Some(crate::data::asof::reported_short(k, app.lang.prose()))
 }
 
 /// A bordered block with a title, in the theme.

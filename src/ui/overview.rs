@@ -74,14 +74,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let r = &ds.rates[row];
-        let frac = match (
-            r.numerator.as_deref().and_then(|id| app.data.count(id)),
-            r.denominator.as_deref().and_then(|id| app.data.count(id)),
-        ) {
-            (Some(n), Some(d)) => format!("{}/{}", n.value, d.value),
-            (Some(n), None) => format!("{}/?", n.value),
-            _ => String::new(),
-        };
+        let frac = super::rates::fraction(app, r);
         let date = r.when.short();
         let date = if dw < 10 {
             date.get(5..).unwrap_or(&date).to_string()

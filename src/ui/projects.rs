@@ -10,9 +10,8 @@ use super::text::{Body, Column, Content, table, table_body, width};
 use super::timeline::{mark, status};
 use super::{block, field};
 use crate::app::{App, Panel, date_key};
-use crate::data::asof::{Status, reported_short};
+use crate::data::asof::Status;
 use crate::data::{Event, Project, RecordRef};
-use crate::fmt::percent;
 
 fn split(body: Rect) -> [Rect; 2] {
     let left = (body.width / 3).clamp(22, 40);
@@ -140,51 +139,25 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     if !pr.figures.is_empty() {
         lines.push(Line::styled(p.pick("数字", "Figures"), t.title));
         // Each figure with when it is reported, if after the as-of date.
-        let figures: Vec<(String, &crate::data::Text, Option<time::Date>)> = pr
+        let figures: Vec<RecordRef> = pr
             .figures
             .iter()
-            .filter_map(|id| match app.data.index.get(id) {
-                Some(RecordRef::Count(i)) => {
-                    let c = &ds.counts[i];
-                    Some((
-                        c.shown(p),
-                        &c.label,
-                        app.chronology.later(&c.when, app.as_of),
-                    ))
-                }
-                Some(RecordRef::Rate(i)) => {
-                    let r = &ds.rates[i];
-                    let later = app.chronology.later(&r.when, app.as_of);
-                    Some((percent(r.value), &r.label, later))
-                }
-                _ => None,
-            })
+            .filter_map(|id| app.data.index.get(id))
+            .filter(|r| matches!(r, RecordRef::Rate(_) | RecordRef::Count(_)))
             .collect();
         // Values right-aligned in a column as wide as the widest one.
         let vw = figures
             .iter()
-            .map(|(v, _, _)| width(v))
+            .filter_map(|&r| super::detail::value_parts(r, app))
+            .map(|(v, _, _)| width(&v))
             .max()
             .unwrap_or(0)
             .min(24);
-        for (value, label, later) in figures {
-            // Reported after the as-of date: greyed, with when it was.
-            let (fig, text) = match later {
-                Some(_) => (t.later, t.later),
-                None => (t.figure, t.base),
-            };
-            let mut spans = vec![
-                Span::styled(format!("{}  ", super::text::pad(&value, vw, true)), fig),
-                Span::styled(label.get(lang).into_owned(), text),
-            ];
-            if let Some(k) = later {
-                spans.push(Span::styled(
-                    format!(" ({})", reported_short(k, p)),
-                    t.later,
-                ));
-            }
-            lines.push(Line::from(spans));
-        }
+        lines.extend(
+            figures
+                .iter()
+                .filter_map(|&r| super::detail::record_value_line(r, app, vw)),
+        );
     }
     super::wrapped(
         &lines,

@@ -8,7 +8,7 @@ use ratatui::widgets::{Gauge, Widget};
 use super::text::{Body, Column, Content, table, table_body};
 use super::{block, field};
 use crate::app::{App, Panel};
-use crate::data::asof::{Status, reported_short};
+use crate::data::asof::Status;
 use crate::data::{Lang, Rate};
 use crate::fmt::percent;
 
@@ -31,12 +31,10 @@ fn columns(lang: Lang, date_width: u16) -> [Column; 6] {
 
 /// "470/478", "253/?" or "".
 pub fn fraction(app: &App, r: &Rate) -> String {
-    let n = r.numerator.as_deref().and_then(|id| app.data.count(id));
-    let d = r.denominator.as_deref().and_then(|id| app.data.count(id));
-    match (n, d) {
-        (Some(n), Some(d)) => format!("{}/{}", n.value, d.value),
-        (Some(n), None) => format!("{}/?", n.value),
-        (None, Some(d)) => format!("?/{}", d.value),
+    match app.data.fraction(r) {
+        (Some(n), Some(d)) => format!("{n}/{d}"),
+        (Some(n), None) => format!("{n}/?"),
+        (None, Some(d)) => format!("?/{d}"),
         (None, None) => String::new(),
     }
 }
@@ -61,11 +59,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                 .place_of(r.place.as_deref(), r.organisation.as_deref())
                 .map(|p| p.short(lang))
                 .unwrap_or_else(|| app.data.organisation_name(r.organisation.as_deref(), lang));
-            let later = app.chronology.later(&r.when, app.as_of);
-            let date = match later {
-                Some(k) => reported_short(k, lang),
-                None => r.when.short(),
-            };
+            let later = super::reported_note(app, &r.when);
+            let date = later.clone().unwrap_or_else(|| r.when.short());
             let row = vec![
                 Content::from(r.label.get(lang).into_owned()),
                 Content::Bar(r.value / 100.0, None),

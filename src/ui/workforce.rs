@@ -9,7 +9,6 @@ use ratatui::widgets::Widget;
 use super::text::{Body, Column, Content, Strip, fit, table, table_body};
 use super::{Theme, block};
 use crate::app::{App, CategoryFilter, Panel};
-use crate::data::asof::reported_short;
 use crate::data::{Category, Lang};
 
 pub fn category_name(c: Category, lang: Lang) -> &'static str {
@@ -87,11 +86,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         .visible(h)
         .map(|i| {
             let c = &ds.counts[i];
-            let later = app.chronology.later(&c.when, app.as_of);
-            let date = match later {
-                Some(k) => reported_short(k, p),
-                None => c.when.short(),
-            };
+            let later = super::reported_note(app, &c.when);
+            let date = later.clone().unwrap_or_else(|| c.when.short());
             let row = vec![
                 Content::from(c.label.get(lang).into_owned()),
                 Content::Text(c.shown(p), t.figure),

@@ -561,6 +561,18 @@ pub fn rows(app: &App, panel: Panel) -> usize {
     app.view(panel).rows.len()
 }
 
+/// The binary, from the crate root, in the default (dark) theme so that it
+/// draws exactly what the library draws.
+pub fn fugong() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("fugong");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
+        .env_remove("NO_COLOR")
+        .timeout(std::time::Duration::from_secs(60));
+    cmd
+}
+
 /// The name `--panel` takes.
 pub fn panel_arg(p: Panel) -> &'static str {
     match p {
