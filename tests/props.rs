@@ -282,7 +282,8 @@ enum Input {
 }
 
 fn key_code() -> impl Strategy<Value = KeyCode> {
-    let keys = "1234567890hjklgGsSLpcqQe/?x中 ";
+    // Every key the keymap binds, as-of moves and copy included.
+    let keys = "1234567890hjklgGsSLpcqQe/?x中 []{}ay";
     let chars: Vec<char> = keys.chars().collect();
     prop_oneof![
         6 => prop::sample::select(chars).prop_map(KeyCode::Char),
