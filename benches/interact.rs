@@ -10,10 +10,12 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use fugong::app::{App, Panel, SortKey};
+use fugong::app::App;
 use fugong::data::Lang;
 use fugong::input::{self, Action};
-use fugong::ui::{self, Theme};
+use fugong::panel::{Panel, SortKey};
+use fugong::theme::Theme;
+use fugong::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -100,7 +102,9 @@ fn sort(c: &mut Criterion) {
     ];
     for (panel, key, lang) in cases {
         app.update(Action::GoPanel(panel));
-        app.lang = lang;
+        while app.lang() != lang {
+            app.update(Action::CycleLang);
+        }
         let keys = panel.sort_keys();
         let k = keys
             .iter()
@@ -116,14 +120,20 @@ fn sort(c: &mut Criterion) {
                         a.update(Action::CycleSort);
                     },
                     |a| {
-                        a.views[panel.index()].sort = before;
+                        while a.sort_key(panel) != keys[before] {
+                            a.update(Action::CycleSort);
+                        }
                     },
                 )
             })
         });
-        app.views[panel.index()].sort = 0;
-        app.lang = Lang::Both;
-        app.rebuild(panel);
+        // Back to the article's order, in both languages.
+        while app.sort_key(panel) != keys[0] {
+            app.update(Action::CycleSort);
+        }
+        while app.lang() != Lang::Both {
+            app.update(Action::CycleLang);
+        }
     }
     // `S`: the same sort, reversed.
     app.update(Action::GoPanel(Panel::Workforce));
@@ -154,8 +164,8 @@ fn key(c: char) -> Event {
 
 /// What the event loop does with one event: map it, update, draw if changed.
 fn step(app: &mut App, terminal: &mut Terminal<TestBackend>, ev: &Event) {
-    if let Some(action) = input::action(ev, app.mode(), app.panel)
-        && app.update(action)
+    if let Some(action) = input::action(ev, app.mode(), app.panel())
+        && app.update(action).redraws()
     {
         let _ = terminal.draw(|frame| ui::draw(frame, app));
     }

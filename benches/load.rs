@@ -1,6 +1,10 @@
 //! Loading and checking a dataset, against the parsing floor: the same text
 //! parsed by `serde_json` into an untyped `Value`, in the same group.
 //!
+//! `first_frame`: what the dashboard does before its first frame is on
+//! screen (load and check, `App::new`, one draw at 200x60), against the
+//! load alone in the same group: the budget is 1.2x.
+//!
 //! `cargo bench --bench load`; one size: `cargo bench --bench load -- load/100k`.
 
 mod common;
@@ -8,7 +12,12 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use fugong::data::{self, EMBEDDED, check, load};
+use fugong::app::App;
+use fugong::data::{self, EMBEDDED, Lang, check, load};
+use fugong::input::Action;
+use fugong::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 fn load_and_check(c: &mut Criterion) {
     let sets = [
@@ -32,6 +41,18 @@ fn load_and_check(c: &mut Criterion) {
         });
         g.bench_function("load_str", |b| {
             b.iter_with_large_drop(|| common::loaded(black_box(text)))
+        });
+        // Load, then the dashboard's state and its first frame, as `fugong
+        // --data` does before anything is on screen.
+        g.bench_function("first_frame", |b| {
+            b.iter_with_large_drop(|| {
+                let mut app = App::new(common::loaded(black_box(text)), Lang::Both, Theme::DARK);
+                app.update(Action::Resize(200, 60));
+                let mut terminal =
+                    Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
+                let _ = terminal.draw(|frame| fugong::ui::draw(frame, &app));
+                (app, terminal)
+            })
         });
         // Its parts: the typed parse, then the checks on a parsed dataset.
         g.bench_function("parse_typed", |b| {

@@ -11,8 +11,9 @@
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use fugong::app::{App, Panel};
+use fugong::app::App;
 use fugong::input::Action;
+use fugong::panel::Panel;
 use fugong::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

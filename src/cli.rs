@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::Panel;
 use crate::data::Lang;
 use crate::export::{Format, What};
+use crate::panel::Panel;
+use crate::theme::ThemeName;
 
 /// fugong (复工): a terminal dashboard of China's spring-2020 return to work,
 /// every figure traced to the sentence it came from.
@@ -134,11 +135,4 @@ pub fn parse_date(s: &str) -> Result<time::Date, String> {
 
 fn parse_size(s: &str) -> Result<(u16, u16), String> {
     crate::snapshot::parse_size(s)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum ThemeName {
-    #[default]
-    Dark,
-    Light,
 }

@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 use serde_json::{Map, Value, json};
 
-use crate::app::date_key;
+use crate::content::date_key;
 use crate::data::{EventStatus, Lang, Loaded, Place, Qualifier, When};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

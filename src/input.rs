@@ -1,13 +1,13 @@
 //! Input: a pure function from a terminal event to an [`Action`].
 //!
-//! One table, [`KEYMAP`], drives both the handler and the `?` help overlay, so
-//! the two cannot disagree.
+//! One table, [`KEYMAP`], drives the handler, the `?` help overlay and the
+//! footer's hints, popups included, so none of them can disagree.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::app::Panel;
+use crate::panel::Panel;
 
 /// Everything the user can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,10 +76,8 @@ pub enum Context {
     Detail,
     /// While typing a filter.
     Filter,
-    /// On the Workforce panel.
-    Workforce,
-    /// On the Timeline panel.
-    Timeline,
+    /// On one panel: its own keys.
+    Panel(Panel),
     /// Moving the as-of date: anywhere outside the filter and popups.
     AsOf,
 }
@@ -94,7 +92,8 @@ pub enum Mode {
     Detail,
 }
 
-/// One row of the keymap: the keys, what they do, and the help text.
+/// One row of the keymap: the keys, what they do, the help text, and the
+/// footer's hint for it if it has one.
 pub struct Binding {
     pub keys: &'static [(KeyCode, KeyModifiers)],
     /// How the keys are written in the help overlay.
@@ -103,341 +102,430 @@ pub struct Binding {
     pub context: Context,
     pub help_en: &'static str,
     pub help_zh: &'static str,
+    pub hint: Option<Hint>,
+}
+
+/// A binding's place in the footer: the keys and a word or two for them.
+/// The footer shows the hints of the keys that work in the current mode,
+/// by rank, as many whole ones as fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub rank: u8,
+    pub keys: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+const fn bind(
+    keys: &'static [(KeyCode, KeyModifiers)],
+    shown: &'static str,
+    action: Action,
+    context: Context,
+    help_en: &'static str,
+    help_zh: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        shown,
+        action,
+        context,
+        help_en,
+        help_zh,
+        hint: None,
+    }
+}
+
+impl Binding {
+    const fn hint(
+        self,
+        rank: u8,
+        keys: &'static str,
+        zh: &'static str,
+        en: &'static str,
+    ) -> Binding {
+        Binding {
+            hint: Some(Hint { rank, keys, zh, en }),
+            ..self
+        }
+    }
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
+// Keys that several contexts share, written once.
+const DOWN: &[(KeyCode, KeyModifiers)] = &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)];
+const UP: &[(KeyCode, KeyModifiers)] = &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)];
+const PAGE_DOWN: &[(KeyCode, KeyModifiers)] = &[
+    (KeyCode::PageDown, NONE),
+    (KeyCode::Char('f'), CTRL),
+    (KeyCode::Char('d'), CTRL),
+];
+const PAGE_UP: &[(KeyCode, KeyModifiers)] = &[
+    (KeyCode::PageUp, NONE),
+    (KeyCode::Char('b'), CTRL),
+    (KeyCode::Char('u'), CTRL),
+];
+const TOP: &[(KeyCode, KeyModifiers)] = &[(KeyCode::Home, NONE), (KeyCode::Char('g'), NONE)];
+const BOTTOM: &[(KeyCode, KeyModifiers)] = &[(KeyCode::End, NONE), (KeyCode::Char('G'), NONE)];
+
+use Context::{AsOf, Detail, Filter, Global, Popup};
+
 /// The one keymap. Order is the order of the help overlay.
 pub const KEYMAP: &[Binding] = &[
-    Binding {
-        keys: &[(KeyCode::Char('1'), NONE)],
-        shown: "1",
-        action: Action::GoPanel(Panel::Overview),
-        context: Context::Global,
-        help_en: "Overview",
-        help_zh: "总览",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('2'), NONE)],
-        shown: "2",
-        action: Action::GoPanel(Panel::Rates),
-        context: Context::Global,
-        help_en: "Rates",
-        help_zh: "比率",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('3'), NONE)],
-        shown: "3",
-        action: Action::GoPanel(Panel::Workforce),
-        context: Context::Global,
-        help_en: "Workforce",
-        help_zh: "人员",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('4'), NONE)],
-        shown: "4",
-        action: Action::GoPanel(Panel::Timeline),
-        context: Context::Global,
-        help_en: "Timeline",
-        help_zh: "时间线",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('5'), NONE)],
-        shown: "5",
-        action: Action::GoPanel(Panel::Projects),
-        context: Context::Global,
-        help_en: "Projects",
-        help_zh: "项目",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('6'), NONE)],
-        shown: "6",
-        action: Action::GoPanel(Panel::Checks),
-        context: Context::Global,
-        help_en: "Checks",
-        help_zh: "核对",
-    },
-    Binding {
-        keys: &[
+    bind(
+        &[(KeyCode::Char('1'), NONE)],
+        "1",
+        Action::GoPanel(Panel::Overview),
+        Global,
+        "Overview",
+        "总览",
+    ),
+    bind(
+        &[(KeyCode::Char('2'), NONE)],
+        "2",
+        Action::GoPanel(Panel::Rates),
+        Global,
+        "Rates",
+        "比率",
+    ),
+    bind(
+        &[(KeyCode::Char('3'), NONE)],
+        "3",
+        Action::GoPanel(Panel::Workforce),
+        Global,
+        "Workforce",
+        "人员",
+    ),
+    bind(
+        &[(KeyCode::Char('4'), NONE)],
+        "4",
+        Action::GoPanel(Panel::Timeline),
+        Global,
+        "Timeline",
+        "时间线",
+    ),
+    bind(
+        &[(KeyCode::Char('5'), NONE)],
+        "5",
+        Action::GoPanel(Panel::Projects),
+        Global,
+        "Projects",
+        "项目",
+    ),
+    bind(
+        &[(KeyCode::Char('6'), NONE)],
+        "6",
+        Action::GoPanel(Panel::Checks),
+        Global,
+        "Checks",
+        "核对",
+    ),
+    bind(
+        &[
             (KeyCode::Tab, NONE),
             (KeyCode::Right, NONE),
             (KeyCode::Char('l'), NONE),
         ],
-        shown: "Tab → l",
-        action: Action::NextPanel,
-        context: Context::Global,
-        help_en: "next panel",
-        help_zh: "下一面板",
-    },
-    Binding {
-        keys: &[
+        "Tab → l",
+        Action::NextPanel,
+        Global,
+        "next panel",
+        "下一面板",
+    )
+    .hint(11, "Tab", "面板", "panel"),
+    bind(
+        &[
             (KeyCode::BackTab, NONE),
             (KeyCode::Left, NONE),
             (KeyCode::Char('h'), NONE),
         ],
-        shown: "S-Tab ← h",
-        action: Action::PrevPanel,
-        context: Context::Global,
-        help_en: "previous panel",
-        help_zh: "上一面板",
-    },
-    Binding {
-        keys: &[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
-        shown: "↓ j",
-        action: Action::Down,
-        context: Context::Global,
-        help_en: "next row",
-        help_zh: "下一行",
-    },
-    Binding {
-        keys: &[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
-        shown: "↑ k",
-        action: Action::Up,
-        context: Context::Global,
-        help_en: "previous row",
-        help_zh: "上一行",
-    },
-    Binding {
-        keys: &[
-            (KeyCode::PageDown, NONE),
-            (KeyCode::Char('f'), CTRL),
-            (KeyCode::Char('d'), CTRL),
-        ],
-        shown: "PgDn ^F",
-        action: Action::PageDown,
-        context: Context::Global,
-        help_en: "page down",
-        help_zh: "下一页",
-    },
-    Binding {
-        keys: &[
-            (KeyCode::PageUp, NONE),
-            (KeyCode::Char('b'), CTRL),
-            (KeyCode::Char('u'), CTRL),
-        ],
-        shown: "PgUp ^B",
-        action: Action::PageUp,
-        context: Context::Global,
-        help_en: "page up",
-        help_zh: "上一页",
-    },
-    Binding {
-        keys: &[(KeyCode::Home, NONE), (KeyCode::Char('g'), NONE)],
-        shown: "g Home",
-        action: Action::Top,
-        context: Context::Global,
-        help_en: "first row",
-        help_zh: "第一行",
-    },
-    Binding {
-        keys: &[(KeyCode::End, NONE), (KeyCode::Char('G'), NONE)],
-        shown: "G End",
-        action: Action::Bottom,
-        context: Context::Global,
-        help_en: "last row",
-        help_zh: "最后一行",
-    },
-    Binding {
-        keys: &[(KeyCode::Enter, NONE)],
-        shown: "Enter",
-        action: Action::Open,
-        context: Context::Global,
-        help_en: "details and source",
-        help_zh: "详情与出处",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('/'), NONE)],
-        shown: "/",
-        action: Action::StartFilter,
-        context: Context::Global,
-        help_en: "filter rows (中文 or English)",
-        help_zh: "筛选（中文或英文）",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('s'), NONE)],
-        shown: "s",
-        action: Action::CycleSort,
-        context: Context::Global,
-        help_en: "next sort column",
-        help_zh: "切换排序列",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('S'), NONE)],
-        shown: "S",
-        action: Action::FlipSort,
-        context: Context::Global,
-        help_en: "reverse sort",
-        help_zh: "反向排序",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('L'), NONE)],
-        shown: "L",
-        action: Action::CycleLang,
-        context: Context::Global,
-        help_en: "language: 中文 / English / both",
-        help_zh: "语言：中文／英文／双语",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('p'), NONE)],
-        shown: "p",
-        action: Action::CycleProvince,
-        context: Context::Workforce,
-        help_en: "filter by province",
-        help_zh: "按省份筛选",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('c'), NONE)],
-        shown: "c",
-        action: Action::CycleCategory,
-        context: Context::Workforce,
-        help_en: "filter by category",
-        help_zh: "按类别筛选",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('a'), NONE)],
-        shown: "a",
-        action: Action::AsOfSelected,
-        context: Context::Timeline,
-        help_en: "as of this event's date (Enter: its detail)",
-        help_zh: "以此事件日期为准（Enter：详情）",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('['), NONE)],
-        shown: "[",
-        action: Action::EarlierEvent,
-        context: Context::AsOf,
-        help_en: "as of the previous event's date",
-        help_zh: "日期移到上一事件",
-    },
-    Binding {
-        keys: &[(KeyCode::Char(']'), NONE)],
-        shown: "]",
-        action: Action::LaterEvent,
-        context: Context::AsOf,
-        help_en: "as of the next event's date",
-        help_zh: "日期移到下一事件",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('{'), NONE)],
-        shown: "{",
-        action: Action::EarlierMonth,
-        context: Context::AsOf,
-        help_en: "as of a month earlier",
-        help_zh: "日期提前一个月",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('}'), NONE)],
-        shown: "}",
-        action: Action::LaterMonth,
-        context: Context::AsOf,
-        help_en: "as of a month later",
-        help_zh: "日期推后一个月",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('0'), NONE)],
-        shown: "0",
-        action: Action::AsOfReport,
-        context: Context::AsOf,
-        help_en: "as of the report's date again",
-        help_zh: "日期回到报道日期",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('y'), NONE)],
-        shown: "y",
-        action: Action::Copy,
-        context: Context::Global,
-        help_en: "copy the figure with its source",
-        help_zh: "复制数字及出处",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('z'), CTRL)],
-        shown: "^Z",
-        action: Action::Suspend,
-        context: Context::Global,
-        help_en: "suspend (fg returns)",
-        help_zh: "挂起（fg 返回）",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('e'), NONE)],
-        shown: "e",
-        action: Action::ShowErrors,
-        context: Context::Global,
-        help_en: "problems of the last reload (--watch)",
-        help_zh: "最近一次重新加载的问题（--watch）",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('?'), NONE)],
-        shown: "?",
-        action: Action::ToggleHelp,
-        context: Context::Global,
-        help_en: "this help",
-        help_zh: "帮助",
-    },
-    Binding {
-        keys: &[(KeyCode::Esc, NONE)],
-        shown: "Esc",
-        action: Action::Back,
-        context: Context::Global,
-        help_en: "close / clear filter / quit",
-        help_zh: "关闭／清除筛选／退出",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
-        shown: "q ^C",
-        action: Action::Quit,
-        context: Context::Global,
-        help_en: "quit",
-        help_zh: "退出",
-    },
-    Binding {
-        keys: &[
+        "S-Tab ← h",
+        Action::PrevPanel,
+        Global,
+        "previous panel",
+        "上一面板",
+    ),
+    bind(DOWN, "↓ j", Action::Down, Global, "next row", "下一行"),
+    bind(UP, "↑ k", Action::Up, Global, "previous row", "上一行"),
+    bind(
+        PAGE_DOWN,
+        "PgDn ^F",
+        Action::PageDown,
+        Global,
+        "page down",
+        "下一页",
+    ),
+    bind(
+        PAGE_UP,
+        "PgUp ^B",
+        Action::PageUp,
+        Global,
+        "page up",
+        "上一页",
+    ),
+    bind(TOP, "g Home", Action::Top, Global, "first row", "第一行"),
+    bind(
+        BOTTOM,
+        "G End",
+        Action::Bottom,
+        Global,
+        "last row",
+        "最后一行",
+    ),
+    bind(
+        &[(KeyCode::Enter, NONE)],
+        "Enter",
+        Action::Open,
+        Global,
+        "details and source",
+        "详情与出处",
+    )
+    .hint(4, "Enter", "详情", "detail"),
+    bind(
+        &[(KeyCode::Char('/'), NONE)],
+        "/",
+        Action::StartFilter,
+        Global,
+        "filter rows (中文 or English)",
+        "筛选（中文或英文）",
+    )
+    .hint(6, "/", "筛选", "filter"),
+    bind(
+        &[(KeyCode::Char('s'), NONE)],
+        "s",
+        Action::CycleSort,
+        Global,
+        "next sort column",
+        "切换排序列",
+    )
+    .hint(9, "s", "排序", "sort"),
+    bind(
+        &[(KeyCode::Char('S'), NONE)],
+        "S",
+        Action::FlipSort,
+        Global,
+        "reverse sort",
+        "反向排序",
+    ),
+    bind(
+        &[(KeyCode::Char('L'), NONE)],
+        "L",
+        Action::CycleLang,
+        Global,
+        "language: 中文 / English / both",
+        "语言：中文／英文／双语",
+    )
+    .hint(10, "L", "语言", "language"),
+    bind(
+        &[(KeyCode::Char('p'), NONE)],
+        "p",
+        Action::CycleProvince,
+        Context::Panel(Panel::Workforce),
+        "filter by province",
+        "按省份筛选",
+    )
+    .hint(3, "p", "省份", "province"),
+    bind(
+        &[(KeyCode::Char('c'), NONE)],
+        "c",
+        Action::CycleCategory,
+        Context::Panel(Panel::Workforce),
+        "filter by category",
+        "按类别筛选",
+    )
+    .hint(2, "c", "类别", "category"),
+    bind(
+        &[(KeyCode::Char('a'), NONE)],
+        "a",
+        Action::AsOfSelected,
+        Context::Panel(Panel::Timeline),
+        "as of this event's date (Enter: its detail)",
+        "以此事件日期为准（Enter：详情）",
+    )
+    .hint(5, "a", "设为日期", "as of"),
+    bind(
+        &[(KeyCode::Char('['), NONE)],
+        "[",
+        Action::EarlierEvent,
+        AsOf,
+        "as of the previous event's date",
+        "日期移到上一事件",
+    )
+    // `[` and `]` are one hint: they go either way.
+    .hint(8, "[ ]", "日期", "date"),
+    bind(
+        &[(KeyCode::Char(']'), NONE)],
+        "]",
+        Action::LaterEvent,
+        AsOf,
+        "as of the next event's date",
+        "日期移到下一事件",
+    ),
+    bind(
+        &[(KeyCode::Char('{'), NONE)],
+        "{",
+        Action::EarlierMonth,
+        AsOf,
+        "as of a month earlier",
+        "日期提前一个月",
+    ),
+    bind(
+        &[(KeyCode::Char('}'), NONE)],
+        "}",
+        Action::LaterMonth,
+        AsOf,
+        "as of a month later",
+        "日期推后一个月",
+    ),
+    bind(
+        &[(KeyCode::Char('0'), NONE)],
+        "0",
+        Action::AsOfReport,
+        AsOf,
+        "as of the report's date again",
+        "日期回到报道日期",
+    ),
+    bind(
+        &[(KeyCode::Char('y'), NONE)],
+        "y",
+        Action::Copy,
+        Global,
+        "copy the figure with its source",
+        "复制数字及出处",
+    )
+    .hint(7, "y", "复制", "copy"),
+    bind(
+        &[(KeyCode::Char('z'), CTRL)],
+        "^Z",
+        Action::Suspend,
+        Global,
+        "suspend (fg returns)",
+        "挂起（fg 返回）",
+    ),
+    bind(
+        &[(KeyCode::Char('e'), NONE)],
+        "e",
+        Action::ShowErrors,
+        Global,
+        "problems of the last reload (--watch)",
+        "最近一次重新加载的问题（--watch）",
+    ),
+    bind(
+        &[(KeyCode::Char('?'), NONE)],
+        "?",
+        Action::ToggleHelp,
+        Global,
+        "this help",
+        "帮助",
+    )
+    .hint(0, "?", "帮助", "help"),
+    bind(
+        &[(KeyCode::Esc, NONE)],
+        "Esc",
+        Action::Back,
+        Global,
+        "close / clear filter / quit",
+        "关闭／清除筛选／退出",
+    ),
+    bind(
+        &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        "q ^C",
+        Action::Quit,
+        Global,
+        "quit",
+        "退出",
+    )
+    .hint(1, "q", "退出", "quit"),
+    bind(
+        &[
             (KeyCode::Esc, NONE),
             (KeyCode::Char('q'), NONE),
             (KeyCode::Char('?'), NONE),
         ],
-        shown: "Esc q ?",
-        action: Action::Back,
-        context: Context::Popup,
-        help_en: "close the popup",
-        help_zh: "关闭弹窗",
-    },
-    Binding {
-        keys: &[(KeyCode::Char('y'), NONE)],
-        shown: "y",
-        action: Action::Copy,
-        context: Context::Detail,
-        help_en: "copy the record with its source",
-        help_zh: "复制记录及出处",
-    },
-    Binding {
-        keys: &[(KeyCode::Enter, NONE)],
-        shown: "Enter",
-        action: Action::FilterDone,
-        context: Context::Filter,
-        help_en: "keep the filter",
-        help_zh: "保留筛选",
-    },
-    Binding {
-        keys: &[(KeyCode::Esc, NONE)],
-        shown: "Esc",
-        action: Action::Back,
-        context: Context::Filter,
-        help_en: "clear the filter",
-        help_zh: "清除筛选",
-    },
-    Binding {
-        keys: &[(KeyCode::Backspace, NONE)],
-        shown: "⌫",
-        action: Action::FilterBackspace,
-        context: Context::Filter,
-        help_en: "delete a character",
-        help_zh: "删除一个字符",
-    },
+        "Esc q ?",
+        Action::Back,
+        Popup,
+        "close the popup",
+        "关闭弹窗",
+    )
+    .hint(0, "Esc", "关闭", "close"),
+    bind(DOWN, "↓ j", Action::Down, Popup, "scroll down", "向下滚动"),
+    bind(UP, "↑ k", Action::Up, Popup, "scroll up", "向上滚动"),
+    bind(
+        PAGE_DOWN,
+        "PgDn ^F",
+        Action::PageDown,
+        Popup,
+        "page down",
+        "下一页",
+    ),
+    bind(
+        PAGE_UP,
+        "PgUp ^B",
+        Action::PageUp,
+        Popup,
+        "page up",
+        "上一页",
+    ),
+    bind(TOP, "g Home", Action::Top, Popup, "to the top", "到顶部"),
+    bind(
+        BOTTOM,
+        "G End",
+        Action::Bottom,
+        Popup,
+        "to the end",
+        "到底部",
+    ),
+    bind(
+        &[(KeyCode::Char('y'), NONE)],
+        "y",
+        Action::Copy,
+        Detail,
+        "copy the record with its source",
+        "复制记录及出处",
+    )
+    .hint(1, "y", "复制", "copy"),
+    bind(
+        &[(KeyCode::Enter, NONE)],
+        "Enter",
+        Action::FilterDone,
+        Filter,
+        "keep the filter",
+        "保留筛选",
+    )
+    .hint(0, "Enter", "保留", "keep"),
+    bind(
+        &[(KeyCode::Esc, NONE)],
+        "Esc",
+        Action::Back,
+        Filter,
+        "clear the filter",
+        "清除筛选",
+    )
+    .hint(1, "Esc", "清除", "clear"),
+    bind(
+        &[(KeyCode::Backspace, NONE)],
+        "⌫",
+        Action::FilterBackspace,
+        Filter,
+        "delete a character",
+        "删除一个字符",
+    ),
 ];
 
-fn lookup(code: KeyCode, mods: KeyModifiers, contexts: &[Context]) -> Option<Action> {
+/// Where keys mean something in a mode, most specific first.
+pub fn contexts(mode: Mode, panel: Panel) -> [Option<Context>; 3] {
+    match mode {
+        Mode::Filtering => [Some(Filter), None, None],
+        Mode::Popup => [Some(Popup), None, None],
+        Mode::Detail => [Some(Detail), Some(Popup), None],
+        Mode::Normal => [Some(Context::Panel(panel)), Some(Global), Some(AsOf)],
+    }
+}
+
+fn lookup(code: KeyCode, mods: KeyModifiers, mode: Mode, panel: Panel) -> Option<Action> {
     // Ctrl-C quits and Ctrl-Z suspends from anywhere.
     if code == KeyCode::Char('c') && mods.contains(CTRL) {
         return Some(Action::Quit);
@@ -445,10 +533,10 @@ fn lookup(code: KeyCode, mods: KeyModifiers, contexts: &[Context]) -> Option<Act
     if code == KeyCode::Char('z') && mods.contains(CTRL) {
         return Some(Action::Suspend);
     }
-    contexts.iter().find_map(|ctx| {
+    contexts(mode, panel).into_iter().flatten().find_map(|ctx| {
         KEYMAP
             .iter()
-            .filter(|b| b.context == *ctx)
+            .filter(|b| b.context == ctx)
             .find(|b| b.keys.iter().any(|&(c, m)| c == code && m == mods))
             .map(|b| b.action)
     })
@@ -474,41 +562,15 @@ fn key_action(key: &KeyEvent, mode: Mode, panel: Panel) -> Option<Action> {
         KeyCode::Char(_) | KeyCode::BackTab => key.modifiers - SHIFT,
         _ => key.modifiers,
     };
-    match mode {
-        Mode::Filtering => lookup(key.code, mods, &[Context::Filter]).or(match key.code {
-            KeyCode::Char(c) if !mods.contains(CTRL) && !mods.contains(KeyModifiers::ALT) => {
-                Some(Action::FilterChar(c))
-            }
-            _ => None,
-        }),
-        Mode::Popup | Mode::Detail => {
-            let contexts: &[Context] = match mode {
-                Mode::Detail => &[Context::Detail, Context::Popup],
-                _ => &[Context::Popup],
-            };
-            lookup(key.code, mods, contexts).or(popup_scroll(key.code))
+    let found = lookup(key.code, mods, mode, panel);
+    match (mode, key.code) {
+        // Anything else typed into a filter is text.
+        (Mode::Filtering, KeyCode::Char(c))
+            if found.is_none() && !mods.contains(CTRL) && !mods.contains(KeyModifiers::ALT) =>
+        {
+            Some(Action::FilterChar(c))
         }
-        Mode::Normal => {
-            let contexts: &[Context] = match panel {
-                Panel::Workforce => &[Context::Workforce, Context::Global, Context::AsOf],
-                Panel::Timeline => &[Context::Timeline, Context::Global, Context::AsOf],
-                _ => &[Context::Global, Context::AsOf],
-            };
-            lookup(key.code, mods, contexts)
-        }
-    }
-}
-
-/// A popup scrolls with the list keys.
-fn popup_scroll(code: KeyCode) -> Option<Action> {
-    match code {
-        KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
-        KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
-        KeyCode::PageDown => Some(Action::PageDown),
-        KeyCode::PageUp => Some(Action::PageUp),
-        KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
-        KeyCode::End | KeyCode::Char('G') => Some(Action::Bottom),
-        _ => None,
+        _ => found,
     }
 }
 
@@ -521,106 +583,26 @@ fn mouse_action(m: &MouseEvent) -> Option<Action> {
     }
 }
 
-/// Key hints for the footer: (keys, what) in the footer's language.
+/// The footer's hints in a mode: (keys, words) in the footer's language,
+/// by rank. A key bound in two active contexts is hinted once, as the more
+/// specific context has it.
 pub fn hints(mode: Mode, panel: Panel, zh: bool) -> Vec<(&'static str, &'static str)> {
-    let wanted: &[Action] = match mode {
-        Mode::Filtering => &[Action::FilterDone, Action::Back],
-        Mode::Popup => &[Action::Back],
-        Mode::Detail => &[Action::Back, Action::Copy],
-        Mode::Normal => match panel {
-            // Most needed first: what does not fit is left out from the end.
-            Panel::Workforce => &[
-                Action::ToggleHelp,
-                Action::Quit,
-                Action::CycleCategory,
-                Action::CycleProvince,
-                Action::Open,
-                Action::StartFilter,
-                Action::Copy,
-                Action::CycleSort,
-                Action::CycleLang,
-            ],
-            Panel::Timeline => &[
-                Action::ToggleHelp,
-                Action::Quit,
-                Action::Open,
-                Action::AsOfSelected,
-                Action::StartFilter,
-                Action::Copy,
-                Action::CycleSort,
-                Action::CycleLang,
-            ],
-            _ => &[
-                Action::ToggleHelp,
-                Action::Quit,
-                Action::Open,
-                Action::StartFilter,
-                Action::Copy,
-                Action::EarlierEvent,
-                Action::CycleSort,
-                Action::CycleLang,
-                Action::NextPanel,
-            ],
-        },
-    };
-    // Where the hinted keys are bound in this mode.
-    let contexts: &[Context] = match mode {
-        Mode::Filtering => &[Context::Filter],
-        Mode::Popup => &[Context::Popup],
-        Mode::Detail => &[Context::Popup, Context::Detail],
-        Mode::Normal => &[
-            Context::Global,
-            Context::Workforce,
-            Context::Timeline,
-            Context::AsOf,
-        ],
-    };
-    wanted
-        .iter()
-        .filter_map(|a| {
-            KEYMAP
-                .iter()
-                .find(|b| b.action == *a && contexts.contains(&b.context))
-                .map(|b| {
-                    // `[` and `]` are one hint: they go either way.
-                    let shown = match b.action {
-                        Action::EarlierEvent => "[ ]",
-                        _ => b.shown.split(' ').next().unwrap_or(b.shown),
-                    };
-                    (
-                        shown,
-                        short_hint(b.action, mode, zh).unwrap_or(if zh {
-                            b.help_zh
-                        } else {
-                            b.help_en
-                        }),
-                    )
-                })
-        })
+    let active = contexts(mode, panel);
+    let mut found: Vec<(Hint, Action)> = Vec::new();
+    for ctx in active.into_iter().flatten() {
+        for b in KEYMAP.iter().filter(|b| b.context == ctx) {
+            if let Some(h) = b.hint
+                && !found.iter().any(|(_, a)| *a == b.action)
+            {
+                found.push((h, b.action));
+            }
+        }
+    }
+    found.sort_by_key(|(h, _)| h.rank);
+    found
+        .into_iter()
+        .map(|(h, _)| (h.keys, if zh { h.zh } else { h.en }))
         .collect()
-}
-
-/// One or two words for the footer, where the help text is too long.
-fn short_hint(a: Action, mode: Mode, zh: bool) -> Option<&'static str> {
-    let (z, e) = match a {
-        Action::NextPanel => ("面板", "panel"),
-        Action::Open => ("详情", "detail"),
-        Action::StartFilter => ("筛选", "filter"),
-        Action::CycleSort => ("排序", "sort"),
-        Action::CycleLang => ("语言", "language"),
-        Action::ToggleHelp => ("帮助", "help"),
-        Action::Quit => ("退出", "quit"),
-        Action::CycleCategory => ("类别", "category"),
-        Action::CycleProvince => ("省份", "province"),
-        Action::FilterDone => ("保留", "keep"),
-        Action::Back if matches!(mode, Mode::Popup | Mode::Detail) => ("关闭", "close"),
-        Action::Back => ("清除", "clear"),
-        Action::Copy => ("复制", "copy"),
-        Action::AsOfSelected => ("设为日期", "as of"),
-        Action::EarlierEvent => ("日期", "date"),
-        _ => return None,
-    };
-    Some(if zh { z } else { e })
 }
 
 #[cfg(test)]
@@ -705,13 +687,44 @@ mod tests {
     }
 
     #[test]
+    fn popups_page_with_the_list_keys() {
+        for mode in [Mode::Popup, Mode::Detail] {
+            for (code, want) in [
+                (KeyCode::Char('f'), Action::PageDown),
+                (KeyCode::Char('d'), Action::PageDown),
+                (KeyCode::Char('b'), Action::PageUp),
+                (KeyCode::Char('u'), Action::PageUp),
+            ] {
+                assert_eq!(action(&key(code, CTRL), mode, Panel::Rates), Some(want));
+            }
+        }
+    }
+
+    #[test]
+    fn footer_hints_follow_the_mode_and_the_panel() {
+        let keys = |mode, panel| -> Vec<&str> {
+            hints(mode, panel, false)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        };
+        assert_eq!(keys(Mode::Detail, Panel::Rates), ["Esc", "y"]);
+        assert_eq!(keys(Mode::Popup, Panel::Rates), ["Esc"]);
+        assert_eq!(keys(Mode::Filtering, Panel::Rates), ["Enter", "Esc"]);
+        let workforce = keys(Mode::Normal, Panel::Workforce);
+        assert_eq!(workforce[..4], ["?", "q", "c", "p"]);
+        assert!(!keys(Mode::Normal, Panel::Rates).contains(&"c"));
+        assert!(keys(Mode::Normal, Panel::Timeline).contains(&"a"));
+        assert_eq!(hints(Mode::Popup, Panel::Rates, true), [("Esc", "关闭")]);
+    }
+
+    #[test]
     fn every_binding_is_reachable() {
         // The first key of each binding maps back to its action in its context.
         for b in KEYMAP {
             let (mode, panel) = match b.context {
                 Context::Global | Context::AsOf => (Mode::Normal, Panel::Rates),
-                Context::Timeline => (Mode::Normal, Panel::Timeline),
-                Context::Workforce => (Mode::Normal, Panel::Workforce),
+                Context::Panel(p) => (Mode::Normal, p),
                 Context::Popup => (Mode::Popup, Panel::Rates),
                 Context::Detail => (Mode::Detail, Panel::Rates),
                 Context::Filter => (Mode::Filtering, Panel::Rates),

@@ -8,7 +8,8 @@ use anyhow::Context as _;
 use fugong::cli::{Cli, Command, SnapshotFormat};
 use fugong::data::sanitize::clean;
 use fugong::data::{self, Invalid};
-use fugong::ui::Theme;
+use fugong::input::Action;
+use fugong::theme::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
             format,
         }) => with_data(&cli, |loaded| {
             let mut app = App::new(loaded, cli.lang, theme(&cli));
-            app.panel = *panel;
+            app.update(Action::GoPanel(*panel));
             if cli.as_of.is_some() {
                 app.set_as_of(cli.as_of);
             }
@@ -152,13 +153,11 @@ fn dashboard(cli: &Cli) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut app = App::new(loaded, cli.lang, theme(cli));
-    app.no_clipboard = cli.no_clipboard;
+    let mut app = App::new(loaded, cli.lang, theme(cli))
+        .without_clipboard(cli.no_clipboard)
+        .watching(cli.data.clone().filter(|_| cli.watch));
     if cli.as_of.is_some() {
         app.set_as_of(cli.as_of);
-    }
-    if cli.watch {
-        app.watch = cli.data.clone();
     }
     match fugong::term::run(app) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),

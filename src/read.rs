@@ -7,10 +7,11 @@ use std::io::Write;
 use anyhow::{Context as _, Result};
 use time::Date;
 
-use crate::app::{Panel, as_of_text, date_key, headline, is_headline_kind};
 use crate::cite::{check_sentence, sentence};
+use crate::content::{as_of_text, date_key, headline, is_headline_kind};
 use crate::data::asof::Chronology;
 use crate::data::{EventStatus, Lang, Loaded, RecordRef};
+use crate::panel::Panel;
 
 /// What a reading of one panel says, line by line.
 pub struct Reading {

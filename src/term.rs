@@ -26,7 +26,7 @@ use ratatui::layout::{Position, Size};
 use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::app::App;
+use crate::app::{App, Effect};
 use crate::input::{self, Action};
 use crate::ui;
 
@@ -218,10 +218,10 @@ pub fn run(mut app: App) -> Result<Outcome> {
         }
     });
     // The watcher lives as long as the loop; dropping it stops the notifications.
-    let _watcher = match app.watch.clone() {
+    let _watcher = match app.watched() {
         Some(path) => {
             let tx = tx.clone();
-            Some(watch(&path, move || {
+            Some(watch(path, move || {
                 let _ = tx.send(Wake::FileChanged);
             })?)
         }
@@ -298,6 +298,7 @@ fn suspend(terminal: &mut Screen) -> Result<()> {
 
 fn event_loop(terminal: &mut Screen, app: &mut App, rx: &Receiver<Wake>) -> Result<Outcome> {
     let mut dirty = true;
+    let mut first_frame = true;
     loop {
         if dirty {
             terminal
@@ -306,50 +307,79 @@ fn event_loop(terminal: &mut Screen, app: &mut App, rx: &Receiver<Wake>) -> Resu
             dirty = false;
             debug_panic();
         }
+        if first_frame {
+            // The first frame is up: build what filtering needs on another
+            // thread, so the first keystroke finds it ready.
+            app.prepare_search();
+            first_frame = false;
+        }
         // Block until something happens: no tick while idle.
         let first = rx.recv().context("the input thread stopped")?;
         // Take everything already queued (a burst of resizes, an editor's
         // several writes) before drawing once; reload once per burst.
         let mut file_changed = false;
         for wake in std::iter::once(first).chain(rx.try_iter()) {
-            match wake {
-                Wake::Input(ev) => {
-                    if let Some(action) = input::action(&ev, app.mode(), app.panel) {
-                        dirty |= app.update(action);
-                    }
-                    // Only a keypress (`y`) ever fills this.
-                    if let Some(text) = app.clipboard.take() {
-                        let out = terminal.backend_mut();
-                        out.write_all(osc52(&text).as_bytes())
-                            .and_then(|()| std::io::Write::flush(out))
-                            .context("writing to the clipboard")?;
-                    }
+            let effect = match wake {
+                Wake::Input(ev) => match input::action(&ev, app.mode(), app.panel()) {
+                    Some(action) => app.update(action),
+                    None => Effect::None,
+                },
+                Wake::FileChanged => {
+                    file_changed = true;
+                    Effect::None
                 }
-                Wake::FileChanged => file_changed = true,
                 Wake::InputFailed(e) => return Err(e).context("reading terminal input"),
-                Wake::Signal(SIGTSTP) => app.suspend = true,
+                Wake::Signal(SIGTSTP) => Effect::Suspend,
                 Wake::Signal(SIGCONT) => {
                     // Continued after a stop we did not make (kill -STOP):
                     // the shell may have changed the modes; take them again.
                     enter(terminal)?;
-                    dirty = true;
+                    Effect::Redraw
                 }
                 Wake::Signal(sig) => return Ok(Outcome::Signal(sig)),
-            }
-            if app.quit {
-                return Ok(Outcome::Quit);
-            }
-            if app.suspend {
-                app.suspend = false;
-                suspend(terminal)?;
-                // Our own SIGCONT arrives now too; the redraw covers it.
-                dirty = true;
+            };
+            if let Some(outcome) = perform(terminal, app, effect, &mut dirty)? {
+                return Ok(outcome);
             }
         }
         if file_changed {
-            dirty |= app.update(Action::FileChanged);
+            let effect = app.update(Action::FileChanged);
+            if let Some(outcome) = perform(terminal, app, effect, &mut dirty)? {
+                return Ok(outcome);
+            }
         }
     }
+}
+
+/// Does what an update asked for; `Some` when the dashboard is to end.
+fn perform(
+    terminal: &mut Screen,
+    app: &mut App,
+    effect: Effect,
+    dirty: &mut bool,
+) -> Result<Option<Outcome>> {
+    *dirty |= effect.redraws();
+    match effect {
+        Effect::None | Effect::Redraw => {}
+        Effect::Quit => return Ok(Some(Outcome::Quit)),
+        // Only a keypress (`y`) ever asks for this.
+        Effect::Copy(text) => {
+            let out = terminal.backend_mut();
+            out.write_all(osc52(&text).as_bytes())
+                .and_then(|()| std::io::Write::flush(out))
+                .context("writing to the clipboard")?;
+        }
+        Effect::Suspend => {
+            suspend(terminal)?;
+            // Our own SIGCONT arrives now too; the redraw covers it.
+        }
+        Effect::Reload(path) => {
+            // The one file read after start-up, here and not in the app.
+            let reloaded = app.reloaded(crate::data::load_path(&path));
+            *dirty |= reloaded.redraws();
+        }
+    }
+    Ok(None)
 }
 
 /// The terminal's "set clipboard" sequence (OSC 52) for `text`, which is

@@ -3,9 +3,11 @@
 mod common;
 
 use common::{app, app_from, step};
-use fugong::app::{CategoryFilter, Overlay, Panel, Target};
+use fugong::app::{CategoryFilter, Effect, Overlay};
+use fugong::content::Target;
 use fugong::data::{Category, Lang, RecordRef};
 use fugong::input::Action;
+use fugong::panel::Panel;
 
 fn type_filter(a: &mut fugong::app::App, text: &str) {
     a.update(Action::StartFilter);
@@ -17,7 +19,7 @@ fn type_filter(a: &mut fugong::app::App, text: &str) {
 #[test]
 fn panels_cycle_both_ways() {
     let mut a = app(Lang::En);
-    assert_eq!(a.panel, Panel::Overview);
+    assert_eq!(a.panel(), Panel::Overview);
     for expected in [
         Panel::Rates,
         Panel::Workforce,
@@ -27,12 +29,12 @@ fn panels_cycle_both_ways() {
         Panel::Overview,
     ] {
         a.update(Action::NextPanel);
-        assert_eq!(a.panel, expected);
+        assert_eq!(a.panel(), expected);
     }
     a.update(Action::PrevPanel);
-    assert_eq!(a.panel, Panel::Checks);
+    assert_eq!(a.panel(), Panel::Checks);
     a.update(Action::GoPanel(Panel::Timeline));
-    assert_eq!(a.panel, Panel::Timeline);
+    assert_eq!(a.panel(), Panel::Timeline);
 }
 
 #[test]
@@ -64,7 +66,7 @@ fn empty_list_after_filter_has_no_selection_and_no_detail() {
     assert_eq!(a.view(Panel::Rates).selected, 0);
     assert_eq!(a.view(Panel::Rates).selected_row(), None);
     a.update(Action::Open);
-    assert_eq!(a.overlay, None, "nothing to open");
+    assert_eq!(a.overlay().cloned(), None, "nothing to open");
 }
 
 #[test]
@@ -88,7 +90,7 @@ fn one_row_list() {
     assert_eq!(a.view(Panel::Rates).selected, 0);
     a.update(Action::Open);
     assert_eq!(
-        a.overlay,
+        a.overlay().cloned(),
         Some(Overlay::Detail {
             target: Target::Record(RecordRef::Rate(1)),
         })
@@ -117,7 +119,7 @@ fn filter_then_sort_keeps_the_filter_and_orders_rows() {
     let mut a = app(Lang::En);
     a.update(Action::GoPanel(Panel::Workforce));
     a.update(Action::CycleCategory); // cadres
-    assert_eq!(a.category, CategoryFilter::One(Category::Cadres));
+    assert_eq!(a.category(), CategoryFilter::One(Category::Cadres));
     type_filter(&mut a, "cadre");
     a.update(Action::FilterDone);
     let rows = a.view(Panel::Workforce).rows.clone();
@@ -128,7 +130,7 @@ fn filter_then_sort_keeps_the_filter_and_orders_rows() {
         .view(Panel::Workforce)
         .rows
         .iter()
-        .map(|&i| a.data.dataset.counts[i].value)
+        .map(|&i| a.data().dataset.counts[i].value)
         .collect();
     assert!(values.windows(2).all(|w| w[0] <= w[1]), "{values:?}");
     a.update(Action::FlipSort);
@@ -136,7 +138,7 @@ fn filter_then_sort_keeps_the_filter_and_orders_rows() {
         .view(Panel::Workforce)
         .rows
         .iter()
-        .map(|&i| a.data.dataset.counts[i].value)
+        .map(|&i| a.data().dataset.counts[i].value)
         .collect();
     assert!(desc.windows(2).all(|w| w[0] >= w[1]), "{desc:?}");
     assert_eq!(desc.len(), rows.len(), "sorting keeps the filter");
@@ -156,11 +158,11 @@ fn selection_follows_its_record_through_a_sort() {
 fn language_cycles_through_three() {
     let mut a = app(Lang::Zh);
     a.update(Action::CycleLang);
-    assert_eq!(a.lang, Lang::En);
+    assert_eq!(a.lang(), Lang::En);
     a.update(Action::CycleLang);
-    assert_eq!(a.lang, Lang::Both);
+    assert_eq!(a.lang(), Lang::Both);
     a.update(Action::CycleLang);
-    assert_eq!(a.lang, Lang::Zh);
+    assert_eq!(a.lang(), Lang::Zh);
 }
 
 #[test]
@@ -170,33 +172,29 @@ fn esc_closes_then_clears_then_quits() {
     type_filter(&mut a, "huang");
     a.update(Action::FilterDone);
     a.update(Action::Open);
-    assert!(matches!(a.overlay, Some(Overlay::Detail { .. })));
-    a.update(Action::Back);
-    assert_eq!(a.overlay, None);
-    assert!(!a.quit);
-    a.update(Action::Back);
+    assert!(matches!(a.overlay().cloned(), Some(Overlay::Detail { .. })));
+    assert_eq!(a.update(Action::Back), Effect::Redraw);
+    assert_eq!(a.overlay().cloned(), None);
+    assert_eq!(a.update(Action::Back), Effect::Redraw);
     assert!(a.view(Panel::Rates).filter.is_empty());
-    assert!(!a.quit);
-    a.update(Action::Back);
-    assert!(a.quit);
+    assert_eq!(a.update(Action::Back), Effect::Quit);
 }
 
 #[test]
 fn help_toggles_and_keys_do_not_leak_through_popups() {
     let mut a = app(Lang::En);
     a.update(Action::ToggleHelp);
-    assert_eq!(a.overlay, Some(Overlay::Help));
+    assert_eq!(a.overlay().cloned(), Some(Overlay::Help));
     a.update(Action::NextPanel);
-    assert_eq!(a.panel, Panel::Overview, "the popup takes the keys");
+    assert_eq!(a.panel(), Panel::Overview, "the popup takes the keys");
     a.update(Action::ToggleHelp);
-    assert_eq!(a.overlay, None);
+    assert_eq!(a.overlay().cloned(), None);
 }
 
 #[test]
 fn quit_is_immediate() {
     let mut a = app(Lang::En);
-    a.update(Action::Quit);
-    assert!(a.quit);
+    assert_eq!(a.update(Action::Quit), Effect::Quit);
 }
 
 #[test]
@@ -206,29 +204,29 @@ fn workforce_filters_by_category_and_province() {
     let people = a.view(Panel::Workforce).rows.len();
     assert!(people > 0);
     for &i in &a.view(Panel::Workforce).rows {
-        assert!(a.data.dataset.counts[i].category.is_people());
+        assert!(a.data().dataset.counts[i].category.is_people());
     }
     // Province filter: each step lists only that province's counts.
     a.update(Action::CycleProvince);
-    let province = a.provinces[a.province.unwrap()].zh.clone();
+    let province = a.province().unwrap().zh.clone();
     for &i in &a.view(Panel::Workforce).rows {
-        let c = &a.data.dataset.counts[i];
-        let p = a.data.place(c.place.as_deref().unwrap()).unwrap();
+        let c = &a.data().dataset.counts[i];
+        let p = a.data().place(c.place.as_deref().unwrap()).unwrap();
         assert_eq!(p.province.zh, province);
     }
     // Cycling all the way round returns to every province.
-    for _ in 0..a.provinces.len() {
+    for _ in 0..a.provinces().len() {
         a.update(Action::CycleProvince);
     }
-    assert_eq!(a.province, None);
+    assert_eq!(a.province(), None);
     assert_eq!(a.view(Panel::Workforce).rows.len(), people);
     // Categories end with "every count".
-    while a.category != CategoryFilter::All {
+    while a.category() != CategoryFilter::All {
         a.update(Action::CycleCategory);
     }
     assert_eq!(
         a.view(Panel::Workforce).rows.len(),
-        a.data.dataset.counts.len()
+        a.data().dataset.counts.len()
     );
 }
 
@@ -236,20 +234,20 @@ fn workforce_filters_by_category_and_province() {
 fn mouse_clicks_tabs_and_rows_and_wheel_scrolls() {
     let mut a = app(Lang::En);
     a.update(Action::Resize(120, 40));
-    let regions = fugong::ui::regions(a.area, &a);
+    let regions = fugong::layout::regions(&a.shape());
     let (_, rates_tab) = regions.tabs[1];
     a.update(Action::Click(rates_tab.x + 1, rates_tab.y));
-    assert_eq!(a.panel, Panel::Rates);
-    let list = fugong::ui::regions(a.area, &a).list;
+    assert_eq!(a.panel(), Panel::Rates);
+    let list = fugong::layout::regions(&a.shape()).list;
     a.update(Action::Click(list.x + 2, list.y + 2));
     assert_eq!(a.view(Panel::Rates).selected, 2);
     // A click below the last row changes nothing.
-    assert!(!a.update(Action::Click(list.x + 2, list.y + 30)));
+    assert!(!a.update(Action::Click(list.x + 2, list.y + 30)).redraws());
     assert_eq!(a.view(Panel::Rates).selected, 2);
     a.update(Action::Scroll(list.x + 2, list.y, -1));
     assert_eq!(a.view(Panel::Rates).selected, 0);
     // The wheel outside the list does nothing.
-    assert!(!a.update(Action::Scroll(0, 0, 1)));
+    assert!(!a.update(Action::Scroll(0, 0, 1)).redraws());
 }
 
 #[test]
@@ -288,9 +286,9 @@ fn empty_dataset_works_everywhere() {
             ],
         );
         // Only the Checks panel has a row: the dataset's year.
-        assert_eq!(a.overlay.is_some(), p == Panel::Checks, "{p:?}");
+        assert_eq!(a.overlay().cloned().is_some(), p == Panel::Checks, "{p:?}");
         common::draw(&mut a, 80, 24);
-        if a.overlay.is_some() {
+        if a.overlay().cloned().is_some() {
             a.update(Action::Back);
         }
     }
@@ -300,13 +298,13 @@ fn empty_dataset_works_everywhere() {
 fn a_label_sort_follows_the_language() {
     let mut a = app(Lang::En);
     step(&mut a, &[Action::GoPanel(Panel::Rates), Action::CycleSort]);
-    assert_eq!(a.sort_key(Panel::Rates), fugong::app::SortKey::Label);
+    assert_eq!(a.sort_key(Panel::Rates), fugong::panel::SortKey::Label);
     let labels = |a: &fugong::app::App, zh: bool| -> Vec<String> {
         a.view(Panel::Rates)
             .rows
             .iter()
             .map(|&i| {
-                let l = &a.data.dataset.rates[i].label;
+                let l = &a.data().dataset.rates[i].label;
                 if zh {
                     l.zh.clone()
                 } else {
@@ -318,7 +316,7 @@ fn a_label_sort_follows_the_language() {
     let en = labels(&a, false);
     assert!(en.windows(2).all(|w| w[0] <= w[1]), "{en:?}");
     step(&mut a, &[Action::CycleLang, Action::CycleLang]); // both, then 中文
-    assert_eq!(a.lang, Lang::Zh);
+    assert_eq!(a.lang(), Lang::Zh);
     let zh = labels(&a, true);
     assert!(zh.windows(2).all(|w| w[0] <= w[1]), "{zh:?}");
 }
@@ -327,13 +325,12 @@ fn a_label_sort_follows_the_language() {
 fn keys_do_nothing_while_the_terminal_is_too_small() {
     let mut a = app(Lang::En);
     a.update(Action::Resize(40, 10));
-    assert!(!a.update(Action::GoPanel(Panel::Workforce)));
-    assert!(!a.update(Action::Open));
-    assert_eq!(a.panel, Panel::Overview);
-    assert_eq!(a.overlay, None);
+    assert!(!a.update(Action::GoPanel(Panel::Workforce)).redraws());
+    assert!(!a.update(Action::Open).redraws());
+    assert_eq!(a.panel(), Panel::Overview);
+    assert_eq!(a.overlay().cloned(), None);
     // Quitting still works.
-    a.update(Action::Quit);
-    assert!(a.quit);
+    assert_eq!(a.update(Action::Quit), Effect::Quit);
 }
 
 #[test]
@@ -341,7 +338,7 @@ fn filter_matches_what_a_row_shows_besides_its_label() {
     let mut a = app(Lang::En);
     a.update(Action::GoPanel(Panel::Workforce));
     a.update(Action::CycleCategory); // any category will do; go back to all
-    while a.category != CategoryFilter::All {
+    while a.category() != CategoryFilter::All {
         a.update(Action::CycleCategory);
     }
     for needle in ["linxiang", "临翔", "jinhu county"] {
@@ -368,27 +365,35 @@ fn filter_matches_what_a_row_shows_besides_its_label() {
 
 mod as_of {
     use super::*;
-    use fugong::app::Panel;
+
+    /// What an update asked the clipboard to take.
+    fn copied(e: Effect) -> String {
+        match e {
+            Effect::Copy(text) => text,
+            other => panic!("nothing copied: {other:?}"),
+        }
+    }
+    use fugong::panel::Panel;
     use time::macros::date;
 
     /// Everything the as-of date decides: the date, the Overview's rows and
     /// headline figures, and every panel's rows and selection.
     fn state(a: &fugong::app::App) -> String {
-        let views: Vec<_> = a
-            .views
+        let views: Vec<_> = Panel::ALL
             .iter()
+            .map(|&p| a.view(p))
             .map(|v| (v.rows.clone(), v.selected, v.offset))
             .collect();
-        format!("{:?} {:?} {:?}", a.as_of, a.headline, views)
+        format!("{:?} {:?} {:?}", a.as_of(), a.headline(), views)
     }
 
     #[test]
     fn defaults_to_the_latest_reported_date() {
         let a = app(Lang::En);
-        assert_eq!(a.as_of, Some(date!(2020 - 03 - 25)));
+        assert_eq!(a.as_of(), Some(date!(2020 - 03 - 25)));
         // Every rate and the headline are known on the report's date.
-        assert_eq!(a.views[Panel::Overview.index()].rows.len(), 4);
-        assert!(!a.headline.is_empty());
+        assert_eq!(a.view(Panel::Overview).rows.len(), 4);
+        assert!(!a.headline().is_empty());
     }
 
     #[test]
@@ -396,23 +401,23 @@ mod as_of {
         let mut a = app(Lang::En);
         a.update(Action::Resize(120, 40));
         a.update(Action::EarlierEvent);
-        assert_eq!(a.as_of, Some(date!(2020 - 03 - 22)));
+        assert_eq!(a.as_of(), Some(date!(2020 - 03 - 22)));
         // The footer names what happened that day.
-        let notice = a.notice.clone().unwrap_or_default();
+        let notice = a.notice().unwrap_or_default();
         assert!(notice.contains("as of 2020-03-22"), "{notice}");
         assert!(notice.contains("C919"), "{notice}");
         a.update(Action::LaterEvent);
-        assert_eq!(a.as_of, Some(date!(2020 - 03 - 25)));
+        assert_eq!(a.as_of(), Some(date!(2020 - 03 - 25)));
         a.update(Action::LaterEvent);
-        assert_eq!(a.as_of, Some(date!(2020 - 05 - 15)));
+        assert_eq!(a.as_of(), Some(date!(2020 - 05 - 15)));
         // Past the last event, `]` says so and stays.
         for _ in 0..10 {
             a.update(Action::LaterEvent);
         }
-        assert_eq!(a.as_of, Some(date!(2020 - 10 - 15)));
-        assert_eq!(a.notice.as_deref(), Some("no later event"));
+        assert_eq!(a.as_of(), Some(date!(2020 - 10 - 15)));
+        assert_eq!(a.notice(), Some("no later event"));
         a.update(Action::AsOfReport);
-        assert_eq!(a.as_of, Some(date!(2020 - 03 - 25)));
+        assert_eq!(a.as_of(), Some(date!(2020 - 03 - 25)));
     }
 
     #[test]
@@ -431,7 +436,7 @@ mod as_of {
                 for _ in 0..n {
                     a.update(back);
                 }
-                assert_ne!(a.as_of, Some(date!(2020 - 03 - 25)));
+                assert_ne!(a.as_of(), Some(date!(2020 - 03 - 25)));
                 for _ in 0..n {
                     a.update(forth);
                 }
@@ -444,16 +449,16 @@ mod as_of {
     fn the_overview_shows_only_what_is_known() {
         let mut a = app(Lang::En);
         a.update(Action::Resize(120, 40));
-        let data_before = format!("{:?}", a.data.dataset);
+        let data_before = format!("{:?}", a.data().dataset);
         a.set_as_of(Some(date!(2020 - 03 - 01)));
-        assert!(a.views[Panel::Overview.index()].rows.is_empty());
+        assert!(a.view(Panel::Overview).rows.is_empty());
         // Only the 128 workers flown out on 02-29 are known by then.
-        let ds = &a.data.dataset;
-        let shown: Vec<u64> = a.headline.iter().map(|&i| ds.counts[i].value).collect();
+        let ds = &a.data().dataset;
+        let shown: Vec<u64> = a.headline().iter().map(|&i| ds.counts[i].value).collect();
         assert_eq!(shown, vec![128]);
         // The Rates panel still lists every rate (greyed when later).
-        assert_eq!(a.views[Panel::Rates.index()].rows.len(), 4);
-        assert_eq!(format!("{:?}", a.data.dataset), data_before);
+        assert_eq!(a.view(Panel::Rates).rows.len(), 4);
+        assert_eq!(format!("{:?}", a.data().dataset), data_before);
     }
 
     #[test]
@@ -465,10 +470,10 @@ mod as_of {
         a.update(Action::Down);
         a.update(Action::Down);
         a.update(Action::AsOfSelected);
-        assert_eq!(a.as_of, Some(date!(2020 - 02 - 10)));
+        assert_eq!(a.as_of(), Some(date!(2020 - 02 - 10)));
         // Enter still opens the detail, as on every panel.
         a.update(Action::Open);
-        assert!(a.overlay.is_some());
+        assert!(a.overlay().cloned().is_some());
     }
 
     #[test]
@@ -477,36 +482,30 @@ mod as_of {
         a.update(Action::Resize(120, 40));
         a.update(Action::GoPanel(Panel::Rates));
         a.update(Action::Down);
-        assert!(a.clipboard.is_none(), "nothing before the key");
-        a.update(Action::Copy);
-        let copied = a.clipboard.take().unwrap_or_default();
+        let copied = copied(a.update(Action::Copy));
         assert!(copied.contains("98.3% (470/478)"), "{copied}");
         assert!(copied.contains("source: paragraph 10"), "{copied}");
-        assert!(
-            a.notice
-                .as_deref()
-                .unwrap_or_default()
-                .starts_with("copied: ")
-        );
+        assert!(a.notice().unwrap_or_default().starts_with("copied: "));
         // The next key clears the notice and copies nothing.
-        a.update(Action::Down);
-        assert!(a.notice.is_none());
-        assert!(a.clipboard.is_none());
+        assert_eq!(a.update(Action::Down), Effect::Redraw);
+        assert!(a.notice().is_none());
         // --no-clipboard shows the citation and never fills the clipboard.
-        a.no_clipboard = true;
-        a.update(Action::Copy);
-        assert!(a.clipboard.is_none());
+        let mut a = a.without_clipboard(true);
+        assert_eq!(a.update(Action::Copy), Effect::Redraw);
         // Shown whole in a popup, which Esc closes.
-        match &a.overlay {
+        match &a.overlay().cloned() {
             Some(Overlay::Citation(text)) => {
                 let now = a.selected_target().and_then(|t| a.citation(t));
                 assert_eq!(Some(text.clone()), now);
             }
             other => panic!("{other:?}"),
         }
-        a.update(Action::Back);
-        assert!(a.overlay.is_none());
-        assert!(!a.quit);
+        assert_eq!(
+            a.update(Action::Back),
+            Effect::Redraw,
+            "closes, never quits"
+        );
+        assert!(a.overlay().cloned().is_none());
     }
 
     #[test]
@@ -515,8 +514,7 @@ mod as_of {
         a.update(Action::Resize(120, 40));
         a.update(Action::GoPanel(Panel::Rates));
         a.update(Action::Down);
-        a.update(Action::Copy);
-        let copied = a.clipboard.take().unwrap_or_default();
+        let copied = copied(a.update(Action::Copy));
         let lines: Vec<&str> = copied.lines().collect();
         assert_eq!(lines.len(), 2, "{copied}");
         assert!(lines[0].starts_with("荣昌高新区复工率：98.3%"), "{copied}");
@@ -534,8 +532,7 @@ mod as_of {
         // The last row in date order is the milestone with no date; one
         // up is the hydrostatic test, due mid-October.
         a.update(Action::Up);
-        a.update(Action::Copy);
-        let copied = a.clipboard.take().unwrap_or_default();
+        let copied = copied(a.update(Action::Copy));
         assert!(
             copied.contains("due in about 197 days (as of 2020-04-01)"),
             "{copied}"
@@ -551,10 +548,10 @@ mod as_of {
         a.update(Action::CycleSort);
         a.update(Action::CycleSort);
         let ids = |a: &fugong::app::App| -> Vec<String> {
-            a.views[Panel::Timeline.index()]
+            a.view(Panel::Timeline)
                 .rows
                 .iter()
-                .map(|&i| a.data.dataset.events[i].id.clone())
+                .map(|&i| a.data().dataset.events[i].id.clone())
                 .collect()
         };
         let pos = |a: &fugong::app::App, id: &str| ids(a).iter().position(|x| x == id);

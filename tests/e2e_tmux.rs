@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use fugong::app::App;
+use fugong::app::{App, Effect};
 use fugong::data::Lang;
 use fugong::input::{self, Action};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -851,10 +851,10 @@ fn ctrl_z_suspends_and_fg_redraws() {
 }
 
 /// A key pressed in the library's dashboard, through the binary's keymap.
-fn press(app: &mut App, c: char) {
+fn press(app: &mut App, c: char) -> Effect {
     let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    let action = input::action(&key, app.mode(), app.panel);
-    app.update(action.unwrap_or_else(|| panic!("{c:?} does nothing")));
+    let action = input::action(&key, app.mode(), app.panel());
+    app.update(action.unwrap_or_else(|| panic!("{c:?} does nothing")))
 }
 
 /// Feeds `keys` to an English dashboard of `width`x`height` built by the
@@ -866,27 +866,31 @@ fn copied_by_the_library(
     keys: &str,
     no_clipboard: bool,
 ) -> (String, String) {
-    let mut app = common::app(Lang::En);
-    app.no_clipboard = no_clipboard;
+    let mut app = common::app(Lang::En).without_clipboard(no_clipboard);
     app.update(Action::Resize(width, height));
-    keys.chars().for_each(|c| press(&mut app, c));
+    keys.chars().for_each(|c| {
+        press(&mut app, c);
+    });
     let target = app.selected_target().expect("a selected record");
     let citation = app.citation(target).expect("the selection has a citation");
-    press(&mut app, 'y');
+    let copied = match press(&mut app, 'y') {
+        Effect::Copy(text) => Some(text),
+        _ => None,
+    };
     assert_eq!(
-        app.clipboard.as_deref(),
+        copied.as_deref(),
         (!no_clipboard).then_some(citation.as_str()),
         "what the library hands to the clipboard"
     );
     if no_clipboard {
         // The citation is shown whole in a popup instead.
         assert_eq!(
-            app.overlay,
+            app.overlay().cloned(),
             Some(fugong::app::Overlay::Citation(citation.clone()))
         );
         return (citation, String::new());
     }
-    let notice = app.notice.clone().expect("y leaves a notice");
+    let notice = app.notice().expect("y leaves a notice").to_string();
     (citation, notice)
 }
 

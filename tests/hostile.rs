@@ -15,9 +15,9 @@ mod support;
 use std::path::Path;
 use std::process::Output;
 
-use fugong::app::Panel;
 use fugong::data::{self, Lang, Loaded};
 use fugong::input::Action;
+use fugong::panel::Panel;
 use serde_json::Value;
 use support::{Allow, MemTerminal, PANELS, assert_plain_text, assert_safe, audit, fugong};
 
@@ -298,12 +298,11 @@ fn reload_errors_are_safe(which: fn(&str) -> bool) {
             std::fs::write(&path, &text).unwrap();
             for (w, h) in [(120, 40), (250, 70)] {
                 let what = format!("{name}, {file:?}, {w}x{h}");
-                let mut a = support::app(&corpus(), Lang::Both);
-                a.watch = Some(path.clone());
+                let mut a = support::app(&corpus(), Lang::Both).watching(Some(path.clone()));
                 a.update(Action::Resize(w, h));
-                a.update(Action::FileChanged);
-                assert!(!a.reload_errors.is_empty(), "{what}");
-                for e in &a.reload_errors {
+                support::apply(&mut a, Action::FileChanged);
+                assert!(!a.reload_errors().is_empty(), "{what}");
+                for e in a.reload_errors() {
                     assert_plain_text(e, false, &what);
                 }
                 let mut term = MemTerminal::new(w, h);

@@ -9,7 +9,7 @@ mod support;
 use fugong::app::App;
 use fugong::data::{self, Lang};
 use fugong::input::Action;
-use fugong::ui::Theme;
+use fugong::theme::Theme;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::Value;

@@ -459,7 +459,7 @@ fn limits_are_refused_or_drawn() {
                 for panel in PANELS {
                     a.update(Action::GoPanel(panel));
                     let buf = render_at(&mut a, 200, 50);
-                    if panel == fugong::app::Panel::Timeline {
+                    if panel == fugong::panel::Panel::Timeline {
                         assert!(screen_text(&buf).contains(text), "{name}: {text:?}");
                     }
                 }
@@ -487,7 +487,7 @@ fn gauges_and_bars_at_the_ends_of_their_range() {
         add_count(&mut v, "count-max", raw(U64_MAX), U64_MAX);
         let loaded = data::load_str(&v.to_string(), "gauges.json").unwrap();
         let mut a = support::app(&loaded, Lang::En);
-        a.update(Action::GoPanel(fugong::app::Panel::Rates));
+        a.update(Action::GoPanel(fugong::panel::Panel::Rates));
         let buf = render_at(&mut a, 120, 40);
         assert_cells(&buf, figure);
         let text = screen_text(&buf);
@@ -499,7 +499,7 @@ fn gauges_and_bars_at_the_ends_of_their_range() {
             assert!(full > 100, "full bars at 100%:\n{text}");
         }
         // The Workforce chart scales 0 and u64::MAX to the same bar width.
-        a.update(Action::GoPanel(fugong::app::Panel::Workforce));
+        a.update(Action::GoPanel(fugong::panel::Panel::Workforce));
         a.update(Action::CycleCategory);
         a.update(Action::CycleCategory);
         let buf = render_at(&mut a, 120, 40);
@@ -543,7 +543,7 @@ fn a_long_time_axis_ticks_by_width_not_by_span() {
     days_before(&mut v, days.into(), &days.to_string(), &before_flight(days));
     let loaded = data::load_str(&v.to_string(), "span.json").unwrap();
     let mut a = support::app(&loaded, Lang::En);
-    a.update(Action::GoPanel(fugong::app::Panel::Timeline));
+    a.update(Action::GoPanel(fugong::panel::Panel::Timeline));
     let (w, h) = (120u16, 40u16);
     a.update(Action::Resize(w, h));
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();

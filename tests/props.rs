@@ -8,10 +8,12 @@ mod support;
 
 use std::sync::OnceLock;
 
-use fugong::app::{App, Overlay, Panel, Target};
+use fugong::app::{App, Overlay};
+use fugong::content::Target;
 use fugong::data::{self, Lang, Loaded, RecordRef};
 use fugong::input::{self, Action};
-use fugong::ui::{self, Theme};
+use fugong::panel::Panel;
+use fugong::theme::Theme;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use ratatui::crossterm::event::{
@@ -387,13 +389,13 @@ fn input() -> impl Strategy<Value = Input> {
 
 /// How many records a panel's list indexes.
 fn collection_len(app: &App, panel: Panel) -> usize {
-    let ds = &app.data.dataset;
+    let ds = &app.data().dataset;
     match panel {
         Panel::Overview | Panel::Rates => ds.rates.len(),
         Panel::Workforce => ds.counts.len(),
         Panel::Timeline => ds.events.len(),
         Panel::Projects => ds.projects.len(),
-        Panel::Checks => app.data.checks.len(),
+        Panel::Checks => app.data().checks.len(),
     }
 }
 
@@ -429,24 +431,28 @@ fn check_state(app: &App) -> Result<(), String> {
             ));
         }
     }
-    let v = app.view(app.panel);
+    let v = app.view(app.panel());
     let h = app.list_height();
-    if !ui::too_small(app.area) && h > 0 && !v.rows.is_empty() && v.selected >= v.offset + h {
+    if !fugong::layout::too_small(app.area())
+        && h > 0
+        && !v.rows.is_empty()
+        && v.selected >= v.offset + h
+    {
         return Err(format!(
             "{:?}: selection {} is off screen (rows {}..{})",
-            app.panel,
+            app.panel(),
             v.selected,
             v.offset,
             v.offset + h
         ));
     }
-    if let Some(p) = app.province
-        && p >= app.provinces.len()
+    if let Some(p) = app.province()
+        && !app.provinces().contains(p)
     {
-        return Err(format!("province {p} of {}", app.provinces.len()));
+        return Err(format!("province {p:?} is not one of the dataset's"));
     }
-    if let Some(Overlay::Detail { target }) = &app.overlay {
-        let ds = &app.data.dataset;
+    if let Some(Overlay::Detail { target }) = &app.overlay().cloned() {
+        let ds = &app.data().dataset;
         let ok = match *target {
             Target::Record(RecordRef::Rate(i)) => i < ds.rates.len(),
             Target::Record(RecordRef::Count(i)) => i < ds.counts.len(),
@@ -454,7 +460,7 @@ fn check_state(app: &App) -> Result<(), String> {
             Target::Record(RecordRef::Project(i)) => i < ds.projects.len(),
             Target::Record(RecordRef::Place(i)) => i < ds.places.len(),
             Target::Record(RecordRef::Organisation(i)) => i < ds.organisations.len(),
-            Target::Check(i) => i < app.data.checks.len(),
+            Target::Check(i) => i < app.data().checks.len(),
         };
         if !ok {
             return Err(format!("detail of a record that is gone: {target:?}"));
@@ -489,21 +495,20 @@ fn reload_file(path: &std::path::Path, which: usize) {
 fn run(data: &Data, lang: Lang, inputs: &[Input]) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let watched = dir.path().join("watched.json");
-    let mut app = App::new(loaded(data), lang, Theme::DARK);
-    app.watch = Some(watched.clone());
+    let mut app = App::new(loaded(data), lang, Theme::DARK).watching(Some(watched.clone()));
     for (i, inp) in inputs.iter().enumerate() {
         let action = match inp {
-            Input::Event(e) => input::action(e, app.mode(), app.panel),
+            Input::Event(e) => input::action(e, app.mode(), app.panel()),
             Input::Reload(which) => {
                 reload_file(&watched, *which);
                 Some(Action::FileChanged)
             }
         };
         if let Some(a) = action {
-            app.update(a);
+            support::apply(&mut app, a);
         }
         let buf = support::render(&app);
-        prop_assert_eq!(buf.area, app.area);
+        prop_assert_eq!(buf.area, app.area());
         if let Err(e) = check_state(&app) {
             return Err(TestCaseError::fail(format!(
                 "after input {i} ({inp:?} → {action:?}): {e}"
@@ -607,7 +612,7 @@ fn a_detail_popup_over_ten_thousand_records_lists_twelve() {
     app.update(Action::Resize(100, 60));
     app.update(Action::GoPanel(Panel::Workforce));
     app.update(Action::Open);
-    let lines = fugong::ui::detail_text(&app);
+    let lines = fugong::ui::popup_text(&app);
     let related = lines
         .iter()
         .find(|l| l.starts_with("Related ("))

@@ -8,11 +8,12 @@ mod support;
 
 use std::process::{Command, Output};
 
-use fugong::app::{Panel, headline};
 use fugong::cite::zh_count;
+use fugong::content::headline;
 use fugong::data::asof::{Chronology, is_known, reported};
 use fugong::data::{self, EventStatus, Lang, Loaded, RecordRef, Text};
 use fugong::fmt::percent;
+use fugong::panel::Panel;
 use fugong::read::{Reading, panel};
 use time::Date;
 use time::macros::date;
@@ -131,7 +132,7 @@ fn members(data: &Loaded, p: Panel, as_of: Option<Date>) -> (Vec<RecordRef>, Vec
             // Rates and headline figures not yet reported are left out and
             // counted.
             let kinds =
-                (0..ds.counts.len()).filter(|&i| fugong::app::is_headline_kind(&ds.counts[i]));
+                (0..ds.counts.len()).filter(|&i| fugong::content::is_headline_kind(&ds.counts[i]));
             let unknown = rates
                 .chain(kinds.map(RecordRef::Count))
                 .filter(|&r| !known(r))

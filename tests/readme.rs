@@ -2,7 +2,7 @@
 
 use fugong::app::App;
 use fugong::data::{self, Lang};
-use fugong::ui::Theme;
+use fugong::theme::Theme;
 
 #[test]
 fn readme_snapshot_matches_the_code() {

@@ -4,10 +4,11 @@
 mod common;
 
 use common::{PANELS, app, draw, screen, screen_text, step_and_draw};
-use fugong::app::{App, Panel};
+use fugong::app::App;
 use fugong::data::{self, Lang};
 use fugong::input::Action;
-use fugong::ui::Theme;
+use fugong::panel::Panel;
+use fugong::theme::Theme;
 use ratatui::style::Color;
 
 fn lang_name(l: Lang) -> &'static str {
@@ -67,7 +68,8 @@ fn detail_popup_of_a_derived_event_in_chinese() {
 fn help_overlay_lists_the_keymap() {
     for lang in [Lang::En, Lang::Zh] {
         let mut a = app(lang);
-        let t = step_and_draw(&mut a, &[Action::ToggleHelp], 80, 60);
+        // Tall enough for the whole help: every binding is on screen.
+        let t = step_and_draw(&mut a, &[Action::ToggleHelp], 80, 80);
         let text = screen_text(&t);
         for b in fugong::input::KEYMAP {
             let help = if lang == Lang::Zh {
@@ -77,7 +79,7 @@ fn help_overlay_lists_the_keymap() {
             };
             assert!(text.contains(help), "help lacks {help:?}:\n{text}");
         }
-        insta::assert_snapshot!(format!("help_{}_80x60", lang_name(lang)), text);
+        insta::assert_snapshot!(format!("help_{}_80x80", lang_name(lang)), text);
     }
 }
 
@@ -292,7 +294,7 @@ fn overview_and_timeline_as_of_three_dates() {
                 let text = screen_text(&t);
                 // The header says which date is shown.
                 let header = &screen(&t)[0];
-                let shown = fugong::app::as_of_text(date, lang);
+                let shown = fugong::content::as_of_text(date, lang);
                 assert!(header.contains(&shown), "{header}");
                 let snap = format!("as_of_{name}_{:?}_{}", panel, lang_name(lang)).to_lowercase();
                 insta::assert_snapshot!(snap, text);

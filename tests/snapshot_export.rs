@@ -11,9 +11,11 @@ use std::path::Path;
 use std::process::{Command as StdCommand, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use fugong::app::{App, Panel, date_key};
+use fugong::app::App;
+use fugong::content::date_key;
 use fugong::data::{self, EventStatus, Lang, Loaded, Qualifier};
 use fugong::input::Action;
+use fugong::panel::Panel;
 use serde_json::Value;
 use support::{fugong, panel_arg};
 use unicode_width::UnicodeWidthStr;
@@ -76,7 +78,7 @@ fn failure_of(args: &[&str], code: i32) -> Output {
 /// What the dashboard draws for `panel` at `w`x`h`, through the TestBackend,
 /// one string per row with trailing spaces trimmed.
 fn drawn(mut app: App, panel: Panel, w: u16, h: u16) -> Vec<String> {
-    app.panel = panel;
+    app.update(fugong::input::Action::GoPanel(panel));
     let t = common::draw(&mut app, w, h);
     common::screen(&t)
         .into_iter()
@@ -307,7 +309,7 @@ fn plain_snapshot_is_the_testbackend_render() {
             for (w, h) in sizes {
                 let what = format!("{} {lang_name} {w}x{h}", panel_arg(panel));
                 let mut app = common::app(lang);
-                app.panel = panel;
+                app.update(fugong::input::Action::GoPanel(panel));
                 let text = fugong::snapshot::plain(&fugong::snapshot::render(&mut app, w, h));
                 check_plain(&text, &drawn(common::app(lang), panel, w, h), w, h, &what);
             }

@@ -8,10 +8,11 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use fugong::app::{App, Overlay, Panel};
+use fugong::app::{App, Effect, Overlay};
 use fugong::data::{self, Lang};
 use fugong::input::Action;
-use fugong::ui::Theme;
+use fugong::panel::Panel;
+use fugong::theme::Theme;
 use serde_json::Value;
 
 const DATASET: &str = include_str!("../assets/dataset.json");
@@ -31,17 +32,25 @@ fn write_valid(path: &Path, v: &Value) {
 
 /// The dashboard on the file at `path`, watching it.
 fn watched(path: &Path, lang: Lang) -> App {
-    let mut app = App::new(
+    App::new(
         data::load_path(path).expect("the copy loads"),
         lang,
         Theme::DARK,
-    );
-    app.watch = Some(path.to_path_buf());
-    app
+    )
+    .watching(Some(path.to_path_buf()))
+}
+
+/// Applies an action as the dashboard's event loop does: a reload it asks
+/// for is read and handed back.
+fn apply(app: &mut App, action: Action) -> Effect {
+    match app.update(action) {
+        Effect::Reload(path) => app.reloaded(data::load_path(&path)),
+        e => e,
+    }
 }
 
 fn rate_label(app: &App, id: &str) -> String {
-    app.data
+    app.data()
         .dataset
         .rates
         .iter()
@@ -78,8 +87,8 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
     let mut app = watched(&path, Lang::En);
 
     // No errors yet: `e` does nothing.
-    assert!(!app.update(Action::ShowErrors));
-    assert_eq!(app.overlay, None);
+    assert!(!apply(&mut app, Action::ShowErrors).redraws());
+    assert_eq!(app.overlay().cloned(), None);
 
     // Select the second rate, and the third event on the Timeline.
     common::step(
@@ -106,40 +115,40 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
     v["rates"].as_array_mut().unwrap().reverse();
     v["events"].as_array_mut().unwrap().reverse();
     write_valid(&path, &v);
-    assert!(app.update(Action::FileChanged));
+    assert!(apply(&mut app, Action::FileChanged).redraws());
     assert_eq!(rate_label(&app, &rate), "Renamed once");
-    assert!(app.reload_errors.is_empty(), "{:?}", app.reload_errors);
-    assert_eq!(app.panel, Panel::Rates);
+    assert!(app.reload_errors().is_empty(), "{:?}", app.reload_errors());
+    assert_eq!(app.panel(), Panel::Rates);
     assert_eq!(
         app.selected_id(Panel::Rates).as_deref(),
         Some(rate.as_str())
     );
-    assert_eq!(app.data.dataset.rates[2].id, rate);
+    assert_eq!(app.data().dataset.rates[2].id, rate);
     assert_eq!(app.view(Panel::Rates).selected_row(), Some(2));
     assert_eq!(
         app.selected_id(Panel::Timeline).as_deref(),
         Some(event.as_str())
     );
-    assert_eq!(app.watch.as_deref(), Some(path.as_path()), "still watching");
+    assert_eq!(app.watched(), Some(path.as_path()), "still watching");
     let screen = common::screen_text(&common::draw(&mut app, 120, 40));
     assert!(screen.contains("Renamed once"), "{screen}");
 
     // Invalid JSON: the data stays, the problem is recorded with the path.
     fs::write(&path, "{ \"schema_version\": 1, oops").unwrap();
-    assert!(app.update(Action::FileChanged));
+    assert!(apply(&mut app, Action::FileChanged).redraws());
     assert_eq!(rate_label(&app, &rate), "Renamed once");
     assert_eq!(
         app.selected_id(Panel::Rates).as_deref(),
         Some(rate.as_str())
     );
-    assert!(!app.reload_errors.is_empty());
-    for e in &app.reload_errors {
+    assert!(!app.reload_errors().is_empty());
+    for e in app.reload_errors() {
         assert!(e.starts_with(&format!("{shown}: ")), "{e}");
     }
     assert!(
-        app.reload_errors[0].contains("invalid JSON"),
+        app.reload_errors()[0].contains("invalid JSON"),
         "{:?}",
-        app.reload_errors
+        app.reload_errors()
     );
     let screen = common::screen_text(&common::draw(&mut app, 120, 40));
     assert!(
@@ -149,38 +158,41 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
     assert!(screen.contains("Renamed once"), "{screen}");
 
     // `e` opens the problems; Esc closes them.
-    assert!(app.update(Action::ShowErrors));
-    assert_eq!(app.overlay, Some(Overlay::Errors));
+    assert!(apply(&mut app, Action::ShowErrors).redraws());
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Errors));
     let screen = common::screen_text(&common::draw(&mut app, 120, 40));
     assert!(
         screen.contains("Reload failed; showing the last good data"),
         "{screen}"
     );
-    assert!(app.update(Action::Back));
-    assert_eq!(app.overlay, None);
-    assert!(!app.quit);
+    assert_eq!(
+        apply(&mut app, Action::Back),
+        Effect::Redraw,
+        "Esc closes, never quits"
+    );
+    assert_eq!(app.overlay().cloned(), None);
 
     // A valid file that fails a check: also kept out, every problem listed.
     let mut bad = dataset();
     bad["rates"][0]["value"] = 12.5.into();
     bad["counts"][0]["source"]["paragraph"] = 0.into();
     fs::write(&path, serde_json::to_string(&bad).unwrap()).unwrap();
-    assert!(app.update(Action::FileChanged));
+    assert!(apply(&mut app, Action::FileChanged).redraws());
     assert_eq!(rate_label(&app, &rate), "Renamed once");
-    assert!(app.reload_errors.len() >= 2, "{:?}", app.reload_errors);
-    for e in &app.reload_errors {
+    assert!(app.reload_errors().len() >= 2, "{:?}", app.reload_errors());
+    for e in app.reload_errors() {
         assert!(e.starts_with(&format!("{shown}: ")), "{e}");
     }
 
     // The file is removed: still the last good data; "no such file".
     fs::remove_file(&path).unwrap();
-    assert!(app.update(Action::FileChanged));
+    assert!(apply(&mut app, Action::FileChanged).redraws());
     assert_eq!(rate_label(&app, &rate), "Renamed once");
-    assert_eq!(app.reload_errors, vec![format!("{shown}: no such file")]);
+    assert_eq!(app.reload_errors(), vec![format!("{shown}: no such file")]);
     assert_selections_in_bounds(&app);
     // The problems overlay is open when the file comes back.
-    assert!(app.update(Action::ShowErrors));
-    assert_eq!(app.overlay, Some(Overlay::Errors));
+    assert!(apply(&mut app, Action::ShowErrors).redraws());
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Errors));
 
     // Valid again: the errors clear and the new data shows; the overlay the
     // user opened stays (saying so) until they close it, so their Esc closes
@@ -188,18 +200,21 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
     let mut v = dataset();
     v["rates"][1]["label"]["en"] = "Renamed twice".into();
     write_valid(&path, &v);
-    assert!(app.update(Action::FileChanged));
-    assert!(app.reload_errors.is_empty(), "{:?}", app.reload_errors);
+    assert!(apply(&mut app, Action::FileChanged).redraws());
+    assert!(app.reload_errors().is_empty(), "{:?}", app.reload_errors());
     assert_eq!(rate_label(&app, &rate), "Renamed twice");
-    assert_eq!(app.overlay, Some(Overlay::Errors));
+    assert_eq!(app.overlay().cloned(), Some(Overlay::Errors));
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    app.update(Action::Resize(100, 30));
+    apply(&mut app, Action::Resize(100, 30));
     term.draw(|f| fugong::ui::draw(f, &app)).unwrap();
     let screen = format!("{}", term.backend());
     assert!(screen.contains("valid again"), "{screen}");
-    app.update(Action::Back);
-    assert_eq!(app.overlay, None);
-    assert!(!app.quit);
+    assert_eq!(
+        apply(&mut app, Action::Back),
+        Effect::Redraw,
+        "Esc closes, never quits"
+    );
+    assert_eq!(app.overlay().cloned(), None);
     assert_eq!(
         app.selected_id(Panel::Rates).as_deref(),
         Some(rate.as_str())
@@ -209,8 +224,11 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
         app.selected_id(Panel::Timeline).as_deref(),
         Some(event.as_str())
     );
-    assert!(!app.update(Action::ShowErrors), "no errors to show");
-    assert_eq!(app.overlay, None);
+    assert!(
+        !apply(&mut app, Action::ShowErrors).redraws(),
+        "no errors to show"
+    );
+    assert_eq!(app.overlay().cloned(), None);
     let screen = common::screen_text(&common::draw(&mut app, 120, 40));
     assert!(!screen.contains("reload failed"), "{screen}");
     assert!(screen.contains("Renamed twice"), "{screen}");
@@ -237,17 +255,17 @@ fn reload_without_the_selected_record_keeps_a_valid_selection() {
 
     // The selected (last) rate is gone.
     write_valid(&path, &without_rate(dataset(), &last));
-    assert!(app.update(Action::FileChanged));
-    assert!(app.reload_errors.is_empty(), "{:?}", app.reload_errors);
-    assert_eq!(app.data.dataset.rates.len(), 3);
+    assert!(apply(&mut app, Action::FileChanged).redraws());
+    assert!(app.reload_errors().is_empty(), "{:?}", app.reload_errors());
+    assert_eq!(app.data().dataset.rates.len(), 3);
     assert_selections_in_bounds(&app);
     let now = app.selected_id(Panel::Rates).unwrap();
     assert_ne!(now, last);
     // Enter opens a record that exists, and it draws.
-    assert!(app.update(Action::Open));
+    assert!(apply(&mut app, Action::Open).redraws());
     common::draw(&mut app, 80, 24);
     common::draw(&mut app, 120, 40);
-    assert!(app.update(Action::Back));
+    assert!(apply(&mut app, Action::Back).redraws());
 
     // Every rate is gone: no selection, nothing to open, no crash.
     let mut v = dataset();
@@ -260,21 +278,21 @@ fn reload_without_the_selected_record_keeps_a_valid_selection() {
         v = without_rate(v, id);
     }
     write_valid(&path, &v);
-    assert!(app.update(Action::FileChanged));
-    assert!(app.reload_errors.is_empty(), "{:?}", app.reload_errors);
+    assert!(apply(&mut app, Action::FileChanged).redraws());
+    assert!(app.reload_errors().is_empty(), "{:?}", app.reload_errors());
     assert!(app.view(Panel::Rates).rows.is_empty());
     assert_selections_in_bounds(&app);
     assert_eq!(app.selected_id(Panel::Rates), None);
-    assert!(!app.update(Action::Open));
+    assert!(!apply(&mut app, Action::Open).redraws());
     for panel in Panel::ALL {
-        app.update(Action::GoPanel(panel));
+        apply(&mut app, Action::GoPanel(panel));
         common::draw(&mut app, 80, 24);
     }
 
     // And back: a selection again.
     fs::write(&path, DATASET).unwrap();
-    app.update(Action::GoPanel(Panel::Rates));
-    assert!(app.update(Action::FileChanged));
+    apply(&mut app, Action::GoPanel(Panel::Rates));
+    assert!(apply(&mut app, Action::FileChanged).redraws());
     assert_selections_in_bounds(&app);
     assert!(app.selected_id(Panel::Rates).is_some());
 }
@@ -285,7 +303,7 @@ fn reload_keeps_filters_and_a_scrolled_selection_in_view() {
     let path = dir.path().join("dataset.json");
     fs::write(&path, DATASET).unwrap();
     let mut app = watched(&path, Lang::En);
-    app.update(Action::Resize(80, 24));
+    apply(&mut app, Action::Resize(80, 24));
     // Workforce, scrolled to the bottom of a list longer than the screen.
     common::step(
         &mut app,
@@ -298,19 +316,19 @@ fn reload_keeps_filters_and_a_scrolled_selection_in_view() {
         &[Action::GoPanel(Panel::Rates), Action::StartFilter],
     );
     for c in "huanghe".chars() {
-        app.update(Action::FilterChar(c));
+        apply(&mut app, Action::FilterChar(c));
     }
-    app.update(Action::FilterDone);
+    apply(&mut app, Action::FilterDone);
     let filtered = app.view(Panel::Rates).rows.len();
     assert_eq!(filtered, 2);
-    app.update(Action::GoPanel(Panel::Workforce));
+    apply(&mut app, Action::GoPanel(Panel::Workforce));
 
     // Reverse the counts: the selected one moves to the top.
     let mut v = dataset();
     v["counts"].as_array_mut().unwrap().reverse();
     write_valid(&path, &v);
-    assert!(app.update(Action::FileChanged));
-    assert!(app.reload_errors.is_empty(), "{:?}", app.reload_errors);
+    assert!(apply(&mut app, Action::FileChanged).redraws());
+    assert!(app.reload_errors().is_empty(), "{:?}", app.reload_errors());
     assert_eq!(
         app.selected_id(Panel::Workforce).as_deref(),
         Some(id.as_str())
@@ -326,7 +344,7 @@ fn reload_keeps_filters_and_a_scrolled_selection_in_view() {
     assert_eq!(app.view(Panel::Rates).filter, "huanghe");
     assert_eq!(app.view(Panel::Rates).rows.len(), filtered);
     let screen = common::screen_text(&common::draw(&mut app, 80, 24));
-    let label = app.label_of_id(&id).unwrap().en.clone();
+    let label = app.ctx().label_of(&id).unwrap().en.clone();
     let shown: String = label.chars().take(12).collect();
     assert!(screen.contains(&shown), "{shown:?} on screen:\n{screen}");
 }
@@ -334,9 +352,9 @@ fn reload_keeps_filters_and_a_scrolled_selection_in_view() {
 #[test]
 fn file_changed_without_watch_does_nothing() {
     let mut app = common::app(Lang::En);
-    assert_eq!(app.watch, None);
-    assert!(!app.update(Action::FileChanged));
-    assert!(app.reload_errors.is_empty());
+    assert_eq!(app.watched(), None);
+    assert!(!apply(&mut app, Action::FileChanged).redraws());
+    assert!(app.reload_errors().is_empty());
 }
 
 /// Waits until no notification has come for a while.
@@ -426,9 +444,9 @@ fn notification_then_reload_shows_the_new_data() {
     fs::write(&tmp, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     fs::rename(&tmp, &path).unwrap();
     rx.recv_timeout(NOTICE).expect("the save is noticed");
-    assert!(app.update(Action::FileChanged));
-    assert!(app.reload_errors.is_empty(), "{:?}", app.reload_errors);
-    assert_eq!(app.data.dataset.rates[0].label.en, "Saved by an editor");
+    assert!(apply(&mut app, Action::FileChanged).redraws());
+    assert!(app.reload_errors().is_empty(), "{:?}", app.reload_errors());
+    assert_eq!(app.data().dataset.rates[0].label.en, "Saved by an editor");
 }
 
 #[test]

@@ -10,10 +10,11 @@
 
 mod support;
 
-use fugong::app::{App, Panel};
+use fugong::app::App;
 use fugong::data::{self, Lang, Loaded};
 use fugong::input::Action;
-use fugong::ui::text::{fit, pad, width};
+use fugong::panel::Panel;
+use fugong::text::{fit, pad, width};
 use ratatui::buffer::Buffer;
 use serde_json::Value;
 use support::{

@@ -13,7 +13,7 @@ use std::time::Duration;
 use criterion::{BenchmarkGroup, SamplingMode, measurement::WallTime};
 use fugong::app::App;
 use fugong::data::{self, EMBEDDED, Lang, Loaded};
-use fugong::ui::Theme;
+use fugong::theme::Theme;
 
 /// The seed of every synthetic dataset, as `synth`'s default.
 pub const SEED: u64 = 2020;

@@ -5,10 +5,11 @@
 
 #![no_main]
 
-use fugong::app::{App, Panel};
+use fugong::app::App;
+use fugong::panel::Panel;
 use fugong::data::{self, Lang};
 use fugong::input::Action;
-use fugong::ui::Theme;
+use fugong::theme::Theme;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {

@@ -6,14 +6,12 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::block;
-use super::text::{Body, Column, Content, table, table_body};
-use crate::app::{App, Panel};
+use super::widgets;
+use crate::app::App;
 use crate::data::Lang;
-
-pub fn list_area(body: Rect) -> Rect {
-    table_body(super::table_over_box(body)[0])
-}
+use crate::layout;
+use crate::panel::Panel;
+use crate::text::{Column, Content, table, table_body};
 
 fn columns(lang: Lang) -> [Column; 4] {
     [
@@ -25,12 +23,13 @@ fn columns(lang: Lang) -> [Column; 4] {
 }
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let lang = app.lang;
+    let t = app.theme();
+    let lang = app.lang();
     let p = lang.prose();
-    let [list, below] = super::table_over_box(body);
+    let [list, below] = layout::table_over_box(body);
     let view = app.view(Panel::Checks);
-    let checks = &app.data.checks;
+    let ctx = app.ctx();
+    let checks = &app.data().checks;
     let h = usize::from(table_body(list).height);
     let rows = view
         .visible(h)
@@ -41,8 +40,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             } else {
                 ("✗", t.fail)
             };
-            let subject = app
-                .label_of_id(&c.subject)
+            let subject = ctx
+                .label_of(&c.subject)
                 .map_or_else(|| c.subject.clone(), |l| l.get(lang).into_owned());
             vec![
                 Content::Text(sym.to_string(), style),
@@ -64,14 +63,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     table(
         list,
         buf,
-        block(title, t),
+        widgets::block(title, t),
         &columns(lang),
-        Body::of(rows, view, app.lang),
+        widgets::body(rows, view, app.lang()),
         t,
     );
 
     // The selection's computation and inputs.
-    let b = block(format!(" {} ", p.pick("输入", "Inputs")), t);
+    let b = widgets::block(format!(" {} ", p.pick("输入", "Inputs")), t);
     let inner = b.inner(below);
     b.render(below, buf);
     let mut lines = Vec::new();
@@ -84,8 +83,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             Span::styled(c.formula.get(p).into_owned(), t.base),
         ]));
         for id in &c.inputs {
-            let label = app
-                .label_of_id(id)
+            let label = ctx
+                .label_of(id)
                 .map(|l| l.get(lang).into_owned())
                 .unwrap_or_default();
             lines.push(Line::from(vec![
@@ -94,7 +93,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             ]));
         }
     }
-    super::wrapped(
+    widgets::wrapped(
         &lines,
         p.pick("↓ 回车查看全部", "↓ Enter shows all"),
         t,

@@ -1,61 +1,44 @@
 //! Overview: a gauge for every rate, the headline counts, a strip of the timeline.
+//!
+//! Gauges get a line per rate and the headline figures the rows they need,
+//! each up to what leaves room for the rest; the timeline strip takes the
+//! remainder, and lists events under its axis when it has room.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::text::{Strip, fit};
-use super::{block, timeline};
-use crate::app::{App, Panel};
+use super::{axis, events, widgets};
+use crate::app::App;
+use crate::content;
 use crate::data::Lang;
 use crate::fmt::percent;
-
-/// Width of one headline figure's box.
-const FIGURE_W: u16 = 20;
-
-/// Gauges get a line per rate and the headline figures the rows they need,
-/// each up to what leaves room for the rest; the timeline strip takes the
-/// remainder, and lists events under its axis when it has room.
-fn split(body: Rect, app: &App) -> [Rect; 4] {
-    let rates = u16::try_from(app.view(Panel::Overview).rows.len()).unwrap_or(u16::MAX);
-    let gauges = rates
-        .saturating_add(2)
-        .clamp(3, body.height.saturating_sub(10).max(3));
-    let per_row = (body.width.saturating_sub(2) / FIGURE_W).max(1);
-    let n = u16::try_from(app.headline.len()).unwrap_or(u16::MAX);
-    let figure_rows = n.div_ceil(per_row).max(1);
-    let figures = (figure_rows * 3 + 1)
-        .min(body.height.saturating_sub(gauges + 6))
-        .max(4);
-    body.layout(&Layout::vertical([
-        Constraint::Length(gauges),
-        Constraint::Length(figures),
-        Constraint::Length(6),
-        Constraint::Fill(1),
-    ]))
-}
-
-pub fn list_area(body: Rect, app: &App) -> Rect {
-    split(body, app)[0].inner(ratatui::layout::Margin::new(1, 1))
-}
+use crate::layout;
+use crate::panel::Panel;
+use crate::text::{Strip, fit};
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let lang = app.lang;
-    let [gauges, counts, strip, events] = split(body, app);
+    let t = app.theme();
+    let lang = app.lang();
+    let [gauges, counts, strip, events_area] = layout::overview(
+        body,
+        app.view(Panel::Overview).rows.len(),
+        app.headline().len(),
+    );
     let view = app.view(Panel::Overview);
+    let ctx = app.ctx();
 
     // Gauges, one line each: label, bar, value, numerator/denominator, date.
     let title = format!(" {} ({}) ", lang.pick("比率", "Rates"), view.rows.len());
-    let b = block(title, t);
+    let b = widgets::block(title, t);
     let inner = b.inner(gauges);
     b.render(gauges, buf);
     let w = usize::from(inner.width);
     let (vw, fw, dw) = (6, 11, if w >= 90 { 10 } else { 5 });
     let lw = (w * 2 / 5).clamp(8, 48);
     let bw = w.saturating_sub(lw + vw + fw + dw + 4).max(1);
-    let ds = &app.data.dataset;
+    let ds = &app.data().dataset;
     if view.rows.is_empty() {
         buf.set_stringn(
             inner.x,
@@ -74,7 +57,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let r = &ds.rates[row];
-        let frac = super::rates::fraction(app, r);
+        let frac = content::fraction(&ctx, r);
         let date = r.when.short();
         let date = if dw < 10 {
             date.get(5..).unwrap_or(&date).to_string()
@@ -94,18 +77,18 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     }
 
     // Headline counts as large figures.
-    let b = block(
+    let b = widgets::block(
         format!(" {} ", lang.pick("主要数字", "Headline figures")),
         t,
     );
     let inner = b.inner(counts);
     b.render(counts, buf);
     // Boxes of equal width, in rows of three lines: figure, label, gap.
-    let cw = FIGURE_W;
+    let cw = layout::FIGURE_W;
     let per_row = (inner.width / cw).max(1);
     let rows = (inner.height + 1) / 3;
-    let counts = &app.data.dataset.counts;
-    if app.headline.is_empty() {
+    let counts = &app.data().dataset.counts;
+    if app.headline().is_empty() {
         let w = usize::from(inner.width);
         buf.set_stringn(
             inner.x,
@@ -116,7 +99,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         );
     }
     for (k, c) in app
-        .headline
+        .headline()
         .iter()
         .map(|&i| &counts[i])
         .take(usize::from(per_row * rows))
@@ -146,23 +129,29 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     }
 
     // The timeline strip, and the events in date order under it.
-    timeline::render_axis(app, strip, None, buf);
-    if events.height >= 4 {
+    axis::render(app, strip, None, buf);
+    if events_area.height >= 4 {
         let title = format!(" {} ", lang.pick("事件与里程碑", "Events and milestones"));
-        timeline::render_list(app, events, title, app.timeline.iter().copied(), None, buf);
+        events::render(
+            app,
+            events_area,
+            title,
+            app.timeline().iter().copied(),
+            None,
+            buf,
+        );
     }
 }
 
 /// What an empty gauge or figure box says: no match for the filter, or
 /// nothing reported yet on the as-of date.
 fn nothing_yet(app: &App, filtered: bool) -> String {
-    let p = app.lang.prose();
-    match app.as_of {
-        _ if filtered && !app.view(Panel::Overview).filter.is_empty() => {
-            p.pick("没有匹配的行", "no rows match").to_string()
-        }
-        Some(d) if p == Lang::Zh => format!("尚无报道（{}）", crate::app::as_of_text(d, p)),
-        Some(d) => format!("nothing reported yet ({})", crate::app::as_of_text(d, p)),
-        None => p.pick("没有数据", "no data").to_string(),
+    if filtered && !app.view(Panel::Overview).filter.is_empty() {
+        return app
+            .lang()
+            .prose()
+            .pick("没有匹配的行", "no rows match")
+            .to_string();
     }
+    content::nothing_yet(&app.ctx())
 }

@@ -2,47 +2,27 @@
 //! milestones as a progress line and its figures.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::text::{Body, Column, Content, table, table_body, width};
-use super::timeline::{mark, status};
-use super::{block, field};
-use crate::app::{App, Panel, date_key};
+use super::widgets;
+use crate::app::App;
+use crate::content;
+use crate::data::RecordRef;
 use crate::data::asof::Status;
-use crate::data::{Event, Project, RecordRef};
-
-fn split(body: Rect) -> [Rect; 2] {
-    let left = (body.width / 3).clamp(22, 40);
-    body.layout(&Layout::horizontal([
-        Constraint::Length(left),
-        Constraint::Fill(1),
-    ]))
-}
-
-pub fn list_area(body: Rect) -> Rect {
-    table_body(split(body)[0])
-}
-
-/// A project's events in date order.
-pub fn events_of<'a>(app: &'a App, p: &Project) -> Vec<&'a Event> {
-    let mut v: Vec<&Event> = p
-        .events
-        .iter()
-        .filter_map(|id| app.data.event(id))
-        .collect();
-    v.sort_by_key(|e| date_key(&e.when));
-    v
-}
+use crate::layout;
+use crate::panel::Panel;
+use crate::text::{Column, Content, table, table_body, width};
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let lang = app.lang;
+    let t = app.theme();
+    let lang = app.lang();
     let p = lang.prose();
-    let [list, card] = split(body);
+    let [list, card] = layout::projects(body);
+    let ctx = app.ctx();
     let view = app.view(Panel::Projects);
-    let ds = &app.data.dataset;
+    let ds = &app.data().dataset;
     let h = usize::from(table_body(list).height);
     let rows = view
         .visible(h)
@@ -62,38 +42,40 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     table(
         list,
         buf,
-        block(title, t),
+        widgets::block(title, t),
         &cols,
-        Body::of(rows, view, app.lang),
+        widgets::body(rows, view, app.lang()),
         t,
     );
 
     let Some(pr) = view.selected_row().map(|i| &ds.projects[i]) else {
-        super::empty_box(card, p.pick("没有匹配的项目", "no project matches"), t, buf);
+        widgets::empty_box(card, p.pick("没有匹配的项目", "no project matches"), t, buf);
         return;
     };
-    let b = block(format!(" {} ", pr.name.get(lang)), t);
+    let b = widgets::block(format!(" {} ", pr.name.get(lang)), t);
     let inner = b.inner(card);
     b.render(card, buf);
     let mut lines: Vec<Line> = Vec::new();
-    let org = app.data.organisation_name(pr.organisation.as_deref(), lang);
+    let org = app
+        .data()
+        .organisation_name(pr.organisation.as_deref(), lang);
     if !org.is_empty() {
-        lines.push(field(p.pick("单位", "organisation"), org, t));
+        lines.push(content::field(p.pick("单位", "organisation"), org, t));
     }
     if let Some(place) = app
-        .data
+        .data()
         .place_of(pr.place.as_deref(), pr.organisation.as_deref())
     {
-        lines.push(field(p.pick("地点", "place"), place.full(lang), t));
+        lines.push(content::field(p.pick("地点", "place"), place.full(lang), t));
     }
     lines.push(Line::styled(pr.summary.get(lang).into_owned(), t.base));
-    lines.extend(summary_note(app));
+    lines.extend(content::summary_note(&ctx));
     lines.push(Line::default());
 
     // Milestones as a progress line: ●──●──○, done ones first in time.
-    let events = events_of(app, pr);
+    let events = content::events_of(&ctx, pr);
     if !events.is_empty() {
-        let states: Vec<Status> = events.iter().map(|e| status(app, e)).collect();
+        let states: Vec<Status> = events.iter().map(|e| ctx.status(e)).collect();
         let done = states
             .iter()
             .filter(|s| matches!(s, Status::Done | Status::Derived))
@@ -107,7 +89,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             if k > 0 {
                 spans.push(Span::styled("──", t.border));
             }
-            let (sym, style) = mark(e, s, t);
+            let (sym, style) = content::mark(e, s, t);
             spans.push(Span::styled(sym, style));
         }
         lines.push(Line::from(spans));
@@ -119,7 +101,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             .unwrap_or(0);
         let sw = states.iter().map(|s| width(&s.short(p))).max().unwrap_or(0);
         for (e, &s) in events.iter().zip(&states) {
-            let (sym, style) = mark(e, s, t);
+            let (sym, style) = content::mark(e, s, t);
             let text = if s.is_later() { t.later } else { t.base };
             let when = e.when.describe(p);
             // Symbol, date and status first, so a wrapped label never
@@ -130,7 +112,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                     format!("{}{} ", when, " ".repeat(dw - width(&when).min(dw))),
                     t.muted,
                 ),
-                Span::styled(super::text::pad(&s.short(p), sw + 1, false), style),
+                Span::styled(crate::text::pad(&s.short(p), sw + 1, false), style),
                 Span::styled(e.label.get(lang).into_owned(), text),
             ]));
         }
@@ -142,13 +124,13 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         let figures: Vec<RecordRef> = pr
             .figures
             .iter()
-            .filter_map(|id| app.data.index.get(id))
+            .filter_map(|id| app.data().index.get(id))
             .filter(|r| matches!(r, RecordRef::Rate(_) | RecordRef::Count(_)))
             .collect();
         // Values right-aligned in a column as wide as the widest one.
         let vw = figures
             .iter()
-            .filter_map(|&r| super::detail::value_parts(r, app))
+            .filter_map(|&r| content::value_parts(r, &ctx))
             .map(|(v, _, _)| width(&v))
             .max()
             .unwrap_or(0)
@@ -156,33 +138,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         lines.extend(
             figures
                 .iter()
-                .filter_map(|&r| super::detail::record_value_line(r, app, vw)),
+                .filter_map(|&r| content::record_value_line(r, &ctx, vw)),
         );
     }
-    super::wrapped(
+    widgets::wrapped(
         &lines,
         p.pick("↓ 回车查看全部", "↓ Enter shows all"),
         t,
         inner,
         buf,
     );
-}
-
-/// A project's summary tells its whole story, as of the report: when the
-/// date shown is earlier, a greyed line says so.
-pub fn summary_note(app: &App) -> Option<Line<'static>> {
-    let (Some(r), Some(d)) = (app.chronology.report, app.as_of) else {
-        return None;
-    };
-    if d >= r {
-        return None;
-    }
-    let note = match app.lang.prose() {
-        crate::data::Lang::Zh => format!("（摘要截至{}，晚于所选日期）", crate::fmt::zh_date(r)),
-        _ => format!(
-            "(summary as of {}, after the as-of date)",
-            crate::fmt::iso(r)
-        ),
-    };
-    Some(Line::styled(note, app.theme.later))
 }

@@ -5,16 +5,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Widget};
 
-use super::text::{Body, Column, Content, table, table_body};
-use super::{block, field};
-use crate::app::{App, Panel};
+use super::widgets;
+use crate::app::App;
+use crate::content::{self, field};
+use crate::data::Lang;
 use crate::data::asof::Status;
-use crate::data::{Lang, Rate};
 use crate::fmt::percent;
-
-pub fn list_area(body: Rect) -> Rect {
-    table_body(super::table_over_box(body)[0])
-}
+use crate::layout;
+use crate::panel::Panel;
+use crate::text::{Column, Content, table, table_body};
 
 /// The date column widens to say "reported 03-25" only when a row on
 /// screen needs it.
@@ -29,43 +28,37 @@ fn columns(lang: Lang, date_width: u16) -> [Column; 6] {
     ]
 }
 
-/// "470/478", "253/?" or "".
-pub fn fraction(app: &App, r: &Rate) -> String {
-    match app.data.fraction(r) {
-        (Some(n), Some(d)) => format!("{n}/{d}"),
-        (Some(n), None) => format!("{n}/?"),
-        (None, Some(d)) => format!("?/{d}"),
-        (None, None) => String::new(),
-    }
-}
-
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let lang = app.lang;
-    let [list, below] = super::table_over_box(body);
+    let t = app.theme();
+    let lang = app.lang();
+    let [list, below] = layout::table_over_box(body);
     let view = app.view(Panel::Rates);
-    let ds = &app.data.dataset;
+    let ctx = app.ctx();
+    let ds = &app.data().dataset;
     let h = usize::from(table_body(list).height);
     let cols = columns(
         lang,
-        date_width(app, view.visible(h).map(|i| &ds.rates[i].when)),
+        content::date_width(&ctx, view.visible(h).map(|i| &ds.rates[i].when)),
     );
     let rows = view
         .visible(h)
         .map(|i| {
             let r = &ds.rates[i];
             let place = app
-                .data
+                .data()
                 .place_of(r.place.as_deref(), r.organisation.as_deref())
                 .map(|p| p.short(lang))
-                .unwrap_or_else(|| app.data.organisation_name(r.organisation.as_deref(), lang));
-            let later = super::reported_note(app, &r.when);
+                .unwrap_or_else(|| {
+                    app.data()
+                        .organisation_name(r.organisation.as_deref(), lang)
+                });
+            let later = app.ctx().reported_note(&r.when);
             let date = later.clone().unwrap_or_else(|| r.when.short());
             let row = vec![
                 Content::from(r.label.get(lang).into_owned()),
                 Content::Bar(r.value / 100.0, None),
                 Content::Text(percent(r.value), t.figure),
-                Content::Text(fraction(app, r), t.muted),
+                Content::Text(content::fraction(&ctx, r), t.muted),
                 Content::from(date),
                 Content::Text(place, t.muted),
             ];
@@ -84,14 +77,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     table(
         list,
         buf,
-        block(title, t),
+        widgets::block(title, t),
         &cols,
-        Body::of(rows, view, app.lang),
+        widgets::body(rows, view, app.lang()),
         t,
     );
 
     let Some(r) = view.selected_row().map(|i| &ds.rates[i]) else {
-        super::empty_box(
+        widgets::empty_box(
             below,
             lang.pick("没有匹配的比率", "no rate matches"),
             t,
@@ -99,20 +92,20 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         );
         return;
     };
-    let b = block(format!(" {} ", r.label.get(lang)), t);
+    let b = widgets::block(format!(" {} ", r.label.get(lang)), t);
     let inner = b.inner(below);
     b.render(below, buf);
     let [gauge, src] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    let frac = fraction(app, r);
+    let frac = content::fraction(&ctx, r);
     let label = if frac.is_empty() {
         percent(r.value)
     } else {
         format!("{} ({frac})", percent(r.value))
     };
-    let later = app.chronology.later(&r.when, app.as_of);
+    let later = app.chronology().later(&r.when, app.as_of());
     Gauge::default()
         .ratio((r.value / 100.0).clamp(0.0, 1.0))
         .label(Span::styled(
@@ -138,18 +131,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         ),
         Span::styled(format!("“{}”", r.source.quote), t.accent),
     ]));
-    super::wrapped(
+    widgets::wrapped(
         &lines,
         p.pick("↓ 回车查看全部", "↓ Enter shows all"),
         t,
         src,
         buf,
     );
-}
-
-/// 11 cells for a date ("<2020-05-15"), or 14 when a visible row is
-/// reported after the as-of date ("reported 03-25").
-pub fn date_width<'a>(app: &App, visible: impl Iterator<Item = &'a crate::data::When>) -> u16 {
-    let mut later = visible.filter(|w| app.chronology.later(w, app.as_of).is_some());
-    if later.next().is_some() { 14 } else { 11 }
 }

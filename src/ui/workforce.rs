@@ -2,55 +2,25 @@
 //! a bar chart of the selected row's category.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::text::{Body, Column, Content, Strip, fit, table, table_body};
-use super::{Theme, block};
-use crate::app::{App, CategoryFilter, Panel};
-use crate::data::{Category, Lang};
-
-pub fn category_name(c: Category, lang: Lang) -> &'static str {
-    match c {
-        Category::Cadres => lang.pick("党员干部", "cadres"),
-        Category::Workers => lang.pick("务工人员", "workers"),
-        Category::Staff => lang.pick("员工", "staff"),
-        Category::Commando => lang.pick("突击队员", "commando"),
-        Category::Jobs => lang.pick("岗位", "jobs"),
-        Category::Enterprises => lang.pick("企业", "enterprises"),
-        Category::Teams => lang.pick("队伍批次", "teams"),
-        Category::Supplies => lang.pick("物资", "supplies"),
-        Category::Physical => lang.pick("实物", "physical"),
-        Category::Duration => lang.pick("时长", "duration"),
-    }
-}
+use super::widgets;
+use crate::app::{App, CategoryFilter};
+use crate::content;
+use crate::data::Lang;
+use crate::layout;
+use crate::panel::Panel;
+use crate::text::{Column, Content, Strip, fit, table, table_body};
+use crate::theme::Theme;
 
 fn filter_name(f: CategoryFilter, lang: Lang) -> &'static str {
     match f {
         CategoryFilter::People => lang.pick("全部人员", "all people"),
-        CategoryFilter::One(c) => category_name(c, lang),
+        CategoryFilter::One(c) => content::category_name(c, lang),
         CategoryFilter::All => lang.pick("全部数字", "every count"),
     }
-}
-
-/// Wide screens put the chart beside the table, narrow ones below it.
-fn split(body: Rect) -> [Rect; 2] {
-    if body.width >= 110 {
-        body.layout(&Layout::horizontal([
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-        ]))
-    } else {
-        body.layout(&Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(7),
-        ]))
-    }
-}
-
-pub fn list_area(body: Rect) -> Rect {
-    table_body(split(body)[0])
 }
 
 /// The value column is as wide as the widest value on screen (units are
@@ -70,30 +40,31 @@ fn columns(lang: Lang, value_width: u16, date_width: u16) -> [Column; 5] {
 }
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let lang = app.lang;
+    let t = app.theme();
+    let lang = app.lang();
     let p = lang.prose();
-    let [list, chart] = split(body);
+    let [list, chart] = layout::workforce(body);
     let view = app.view(Panel::Workforce);
-    let ds = &app.data.dataset;
+    let ds = &app.data().dataset;
     let h = usize::from(table_body(list).height);
     let value_width = view
         .visible(h)
-        .map(|i| super::text::width(&ds.counts[i].shown(p)))
+        .map(|i| crate::text::width(&ds.counts[i].shown(p)))
         .max()
         .unwrap_or(0);
     let rows = view
         .visible(h)
         .map(|i| {
             let c = &ds.counts[i];
-            let later = super::reported_note(app, &c.when);
+            let later = app.ctx().reported_note(&c.when);
             let date = later.clone().unwrap_or_else(|| c.when.short());
             let row = vec![
                 Content::from(c.label.get(lang).into_owned()),
                 Content::Text(c.shown(p), t.figure),
-                Content::Text(app.data.place_short(c.place.as_deref(), lang), t.muted),
+                Content::Text(app.data().place_short(c.place.as_deref(), lang), t.muted),
                 Content::Text(
-                    app.data.organisation_name(c.organisation.as_deref(), lang),
+                    app.data()
+                        .organisation_name(c.organisation.as_deref(), lang),
                     t.muted,
                 ),
                 Content::from(date),
@@ -105,27 +76,27 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             }
         })
         .collect();
-    let province = app.province.and_then(|i| app.provinces.get(i)).map_or_else(
+    let province = app.province().map_or_else(
         || p.pick("全部省份", "all provinces").to_string(),
         |t| t.get(p).into_owned(),
     );
     let title = format!(
         " {} · {} [c] · {} [p] ({}) ",
         p.pick("人员与数字", "Workforce"),
-        filter_name(app.category, p),
+        filter_name(app.category(), p),
         province,
         view.rows.len()
     );
     table(
         list,
         buf,
-        block(title, t),
+        widgets::block(title, t),
         &columns(
             lang,
             u16::try_from(value_width).unwrap_or(u16::MAX),
-            super::rates::date_width(app, view.visible(h).map(|i| &ds.counts[i].when)),
+            content::date_width(&app.ctx(), view.visible(h).map(|i| &ds.counts[i].when)),
         ),
-        Body::of(rows, view, app.lang),
+        widgets::body(rows, view, app.lang()),
         t,
     );
 
@@ -134,7 +105,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     // scaled to the largest shown. Only a bounded stretch of the list around
     // the selection is looked at, so drawing costs what is visible.
     let Some(sel) = view.selected_row().map(|i| &ds.counts[i]) else {
-        super::empty_box(chart, p.pick("没有匹配的数字", "no count matches"), t, buf);
+        widgets::empty_box(chart, p.pick("没有匹配的数字", "no count matches"), t, buf);
         return;
     };
     let height = usize::from(chart.height.saturating_sub(2));
@@ -168,10 +139,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     bars.push(view.rows[view.selected]);
     bars.extend(after.iter().take(height.saturating_sub(bars.len())));
     let unit = sel.unit.get(p);
-    let b = block(
+    let b = widgets::block(
         format!(
             " {} · {unit} ({}) ",
-            category_name(sel.category, p),
+            content::category_name(sel.category, p),
             bars.len()
         ),
         t,
@@ -188,7 +159,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let vw = bars
         .iter()
         .map(|&i| {
-            super::text::width(&crate::fmt::count_value(
+            crate::text::width(&crate::fmt::count_value(
                 ds.counts[i].value,
                 ds.counts[i].qualifier,
             ))
@@ -210,7 +181,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             .label
             .get(if lang == Lang::Both { Lang::Zh } else { lang });
         // Reported after the as-of date: greyed, as in the table.
-        let (bars, figure, style) = match app.chronology.later(&c.when, app.as_of) {
+        let (bars, figure, style) = match app.chronology().later(&c.when, app.as_of()) {
             Some(_) => (
                 Theme {
                     gauge_fill: t.later,

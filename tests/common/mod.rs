@@ -1,10 +1,12 @@
 //! Helpers shared by the render and action tests.
 #![allow(dead_code)]
 
-use fugong::app::{App, Panel};
+use fugong::app::App;
 use fugong::data::{self, Lang};
 use fugong::input::Action;
-use fugong::ui::{self, Theme};
+use fugong::panel::Panel;
+use fugong::theme::Theme;
+use fugong::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -7,11 +7,13 @@ use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 
-use fugong::app::{App, Panel};
+use fugong::app::App;
 use fugong::data::{Lang, Loaded};
 use fugong::input::Action;
+use fugong::panel::Panel;
 use fugong::term::WideSafe;
-use fugong::ui::{self, Theme};
+use fugong::theme::Theme;
+use fugong::ui;
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
@@ -242,7 +244,7 @@ impl MemTerminal {
 
 /// Renders `app` at its current size into a fresh buffer.
 pub fn render(app: &App) -> Buffer {
-    let area = app.area;
+    let area = app.area();
     let mut buf = Buffer::empty(area);
     app.render(area, &mut buf);
     buf
@@ -294,7 +296,7 @@ pub fn check_cells_with(buf: &Buffer, widths_agree: bool) -> Result<(), String> 
     if widths_agree {
         for cell in buf.content() {
             let sym = cell.symbol();
-            let ours = fugong::ui::text::width(sym);
+            let ours = fugong::text::width(sym);
             let theirs = usize::from(sym.cell_width());
             let terminal = terminal_width(sym);
             if ours != theirs || theirs != terminal {
@@ -335,7 +337,7 @@ pub fn check_cells_with(buf: &Buffer, widths_agree: bool) -> Result<(), String> 
             }
             x = x.saturating_add(u16::try_from(w).unwrap_or(u16::MAX));
         }
-        let rw = fugong::ui::text::width(&row_text(buf, y));
+        let rw = fugong::text::width(&row_text(buf, y));
         if rw != usize::from(area.width) {
             return Err(format!(
                 "row {y} is {rw} cells wide, not {}\n{}",
@@ -545,6 +547,15 @@ impl Emulator {
             .flatten()
             .map(String::as_str)
             .collect()
+    }
+}
+
+/// Applies an action as the dashboard's event loop does: a reload it asks
+/// for is read and handed back.
+pub fn apply(app: &mut App, action: Action) -> fugong::app::Effect {
+    match app.update(action) {
+        fugong::app::Effect::Reload(path) => app.reloaded(fugong::data::load_path(&path)),
+        e => e,
     }
 }
 

@@ -3,45 +3,44 @@
 
 use ratatui::text::{Line, Span};
 
-use super::field;
-use super::text::width;
-use super::workforce::category_name;
-use crate::app::{App, Target};
+use super::ctx::{Ctx, Target, as_of_text, field};
+use super::marks::{category_name, events_of, mark, record_value_line, summary_note};
 use crate::data::{Lang, Qualifier, RecordRef, Source, Text, When};
 use crate::fmt::percent;
+use crate::text::width;
 
 /// How many related records the popup lists at most.
 const RELATED_MAX: usize = 12;
 
-fn both(label: &str, text: &Text, app: &App) -> Vec<Line<'static>> {
-    let t = &app.theme;
+fn both(label: &str, text: &Text, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    let t = ctx.theme;
     vec![
         field(label, text.zh.clone(), t),
         Line::from(vec![
-            Span::raw(" ".repeat(super::text::width(label) + 2)),
+            Span::raw(" ".repeat(width(label) + 2)),
             Span::raw(text.en.clone()),
         ]),
     ]
 }
 
-fn when_lines(when: &When, app: &App) -> Line<'static> {
-    let p = app.lang.prose();
-    let s = match app.lang {
+fn when_lines(when: &When, ctx: &Ctx<'_>) -> Line<'static> {
+    let p = ctx.lang.prose();
+    let s = match ctx.lang {
         Lang::Both => format!("{} · {}", when.describe(Lang::Zh), when.describe(Lang::En)),
         _ => when.describe(p),
     };
-    field(p.pick("日期", "date"), s, &app.theme)
+    field(p.pick("日期", "date"), s, ctx.theme)
 }
 
-fn source_lines(src: &Source, app: &App) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let p = app.lang.prose();
+fn source_lines(src: &Source, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    let t = ctx.theme;
+    let p = ctx.lang.prose();
     vec![
         Line::default(),
         Line::styled(p.pick("出处", "Source"), t.title),
         field(
             p.pick("段落", "paragraph"),
-            format!("{} / {}", src.paragraph, app.data.dataset.source.paragraphs),
+            format!("{} / {}", src.paragraph, ctx.data.dataset.source.paragraphs),
             t,
         ),
         Line::from(vec![
@@ -51,26 +50,26 @@ fn source_lines(src: &Source, app: &App) -> Vec<Line<'static>> {
     ]
 }
 
-fn org_place(org: Option<&str>, place: Option<&str>, app: &App) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let p = app.lang.prose();
+fn org_place(org: Option<&str>, place: Option<&str>, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    let t = ctx.theme;
+    let p = ctx.lang.prose();
     let mut v = Vec::new();
-    let o = app.data.organisation_name(org, app.lang);
+    let o = ctx.data.organisation_name(org, ctx.lang);
     if !o.is_empty() {
         v.push(field(p.pick("单位", "organisation"), o, t));
     }
-    if let Some(pl) = app.data.place_of(place, org) {
-        v.push(field(p.pick("地点", "place"), pl.full(app.lang), t));
+    if let Some(pl) = ctx.data.place_of(place, org) {
+        v.push(field(p.pick("地点", "place"), pl.full(ctx.lang), t));
     }
     v
 }
 
 /// The checks whose subject is `id`.
-fn check_lines(id: &str, app: &App) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let p = app.lang.prose();
+fn check_lines(id: &str, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    let t = ctx.theme;
+    let p = ctx.lang.prose();
     let mut v = Vec::new();
-    for c in app.data.checks.iter().filter(|c| c.subject == id) {
+    for c in ctx.data.checks.iter().filter(|c| c.subject == id) {
         if v.is_empty() {
             v.push(Line::default());
             v.push(Line::styled(p.pick("核对", "Checks"), t.title));
@@ -101,12 +100,12 @@ struct Provenance<'a> {
 
 /// The lines every record's detail ends with: date, organisation and place,
 /// source, the checks on it, and related records.
-fn provenance(p: &Provenance<'_>, app: &App) -> Vec<Line<'static>> {
+fn provenance(p: &Provenance<'_>, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let mut v = Vec::new();
     if let Some(w) = p.when {
-        v.push(when_lines(w, app));
-        if let (Some(k), Some(d)) = (app.chronology.later(w, app.as_of), app.as_of) {
-            let lang = app.lang.prose();
+        v.push(when_lines(w, ctx));
+        if let (Some(k), Some(d)) = (ctx.chronology.later(w, ctx.as_of), ctx.as_of) {
+            let lang = ctx.lang.prose();
             let text = match lang {
                 Lang::Zh => format!(
                     "{}尚未报道：{}报道",
@@ -122,23 +121,23 @@ fn provenance(p: &Provenance<'_>, app: &App) -> Vec<Line<'static>> {
             v.push(Line::from(vec![
                 Span::styled(
                     format!("{}: ", lang.pick("按日期", "as of")),
-                    app.theme.muted,
+                    ctx.theme.muted,
                 ),
-                Span::styled(text, app.theme.later),
+                Span::styled(text, ctx.theme.later),
             ]));
         }
     }
-    v.extend(org_place(p.organisation, p.place, app));
-    v.extend(source_lines(p.source, app));
-    v.extend(check_lines(p.id, app));
-    v.extend(related_lines(p.id, p.organisation, app));
+    v.extend(org_place(p.organisation, p.place, ctx));
+    v.extend(source_lines(p.source, ctx));
+    v.extend(check_lines(p.id, ctx));
+    v.extend(related_lines(p.id, p.organisation, ctx));
     v
 }
 
 /// "value: 98.3%   written “98.3%”": the value as shown and as the article wrote it.
-fn value_line(shown: String, figure: &str, app: &App) -> Line<'static> {
-    let t = &app.theme;
-    let p = app.lang.prose();
+fn value_line(shown: String, figure: &str, ctx: &Ctx<'_>) -> Line<'static> {
+    let t = ctx.theme;
+    let p = ctx.lang.prose();
     Line::from(vec![
         Span::styled(format!("{}: ", p.pick("数值", "value")), t.muted),
         Span::styled(shown, t.figure),
@@ -150,68 +149,17 @@ fn value_line(shown: String, figure: &str, app: &App) -> Line<'static> {
 }
 
 /// One line naming a record and its value, indented like the fields.
-fn record_line(r: RecordRef, app: &App) -> Option<Line<'static>> {
-    let mut line = record_value_line(r, app, 14)?;
+fn record_line(r: RecordRef, ctx: &Ctx<'_>) -> Option<Line<'static>> {
+    let mut line = record_value_line(r, ctx, 14)?;
     line.spans.insert(0, Span::raw("  "));
     Some(line)
 }
 
-/// A record's value right-aligned in `w` cells, then its label. What is not
-/// known on the as-of date is greyed and says when it is ("reported 03-25",
-/// "not yet: 03-22"). `None` for records that have no value.
-pub(super) fn record_value_line(r: RecordRef, app: &App, w: usize) -> Option<Line<'static>> {
-    let t = &app.theme;
-    let (value, label, later) = value_parts(r, app)?;
-    let (fig, text) = match later {
-        Some(_) => (t.later, t.later),
-        None => (t.figure, t.base),
-    };
-    let mut spans = vec![
-        // Right-aligned in `w` cells; a wider value is never cut.
-        Span::styled(
-            format!("{}  ", super::text::pad(&value, w.max(width(&value)), true)),
-            fig,
-        ),
-        Span::styled(label.get(app.lang).into_owned(), text),
-    ];
-    if let Some(when) = later {
-        spans.push(Span::styled(format!(" ({when})"), t.later));
-    }
-    Some(Line::from(spans))
-}
-
-/// A rate's, count's or event's value as shown, its label, and when it is
-/// known if that is after the as-of date.
-pub(super) fn value_parts(r: RecordRef, app: &App) -> Option<(String, &Text, Option<String>)> {
-    let ds = &app.data.dataset;
-    let p = app.lang.prose();
-    Some(match r {
-        RecordRef::Rate(i) => {
-            let x = ds.rates.get(i)?;
-            (
-                percent(x.value),
-                &x.label,
-                super::reported_note(app, &x.when),
-            )
-        }
-        RecordRef::Count(i) => {
-            let x = ds.counts.get(i)?;
-            (x.shown(p), &x.label, super::reported_note(app, &x.when))
-        }
-        RecordRef::Event(i) => {
-            let x = ds.events.get(i)?;
-            let s = app.chronology.status(x, app.as_of);
-            (x.when.short(), &x.label, s.is_later().then(|| s.short(p)))
-        }
-        _ => return None,
-    })
-}
-
 /// Records sharing an organisation or a project with `id`.
-fn related_lines(id: &str, org: Option<&str>, app: &App) -> Vec<Line<'static>> {
-    let ds = &app.data.dataset;
-    let t = &app.theme;
-    let p = app.lang.prose();
+fn related_lines(id: &str, org: Option<&str>, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    let ds = &ctx.data.dataset;
+    let t = ctx.theme;
+    let p = ctx.lang.prose();
     // In order of first mention, each once (a set keeps this linear).
     let mut ids: Vec<&str> = Vec::new();
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::from([id]);
@@ -260,7 +208,7 @@ fn related_lines(id: &str, org: Option<&str>, app: &App) -> Vec<Line<'static>> {
     v.extend(
         ids.iter()
             .take(RELATED_MAX)
-            .filter_map(|x| app.data.index.get(x).and_then(|r| record_line(r, app))),
+            .filter_map(|x| ctx.data.index.get(x).and_then(|r| record_line(r, ctx))),
     );
     if ids.len() > RELATED_MAX {
         v.push(Line::styled(
@@ -271,25 +219,26 @@ fn related_lines(id: &str, org: Option<&str>, app: &App) -> Vec<Line<'static>> {
     v
 }
 
-pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
-    let ds = &app.data.dataset;
-    let t = &app.theme;
-    let p = app.lang.prose();
+/// Every line of a record's or a check's detail.
+pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
+    let ds = &ctx.data.dataset;
+    let t = ctx.theme;
+    let p = ctx.lang.prose();
     let mut v: Vec<Line<'static>> = Vec::new();
     match target {
         Target::Record(RecordRef::Rate(i)) => {
             let Some(r) = ds.rates.get(i) else { return v };
-            v.extend(both(p.pick("比率", "rate"), &r.label, app));
+            v.extend(both(p.pick("比率", "rate"), &r.label, ctx));
             v.push(field("id", r.id.clone(), t));
-            v.push(value_line(percent(r.value), &r.figure, app));
+            v.push(value_line(percent(r.value), &r.figure, ctx));
             for (name, id) in [
                 (p.pick("分子", "numerator"), &r.numerator),
                 (p.pick("分母", "denominator"), &r.denominator),
             ] {
-                if let Some(c) = id.as_deref().and_then(|id| app.data.count(id)) {
+                if let Some(c) = id.as_deref().and_then(|id| ctx.data.count(id)) {
                     v.push(field(
                         name,
-                        format!("{} — {}", c.shown(p), c.label.get(app.lang)),
+                        format!("{} — {}", c.shown(p), c.label.get(ctx.lang)),
                         t,
                     ));
                 }
@@ -302,14 +251,14 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
                     place: r.place.as_deref(),
                     source: &r.source,
                 },
-                app,
+                ctx,
             ));
         }
         Target::Record(RecordRef::Count(i)) => {
             let Some(c) = ds.counts.get(i) else { return v };
-            v.extend(both(p.pick("数字", "count"), &c.label, app));
+            v.extend(both(p.pick("数字", "count"), &c.label, ctx));
             v.push(field("id", c.id.clone(), t));
-            v.push(value_line(c.shown(p), &c.figure, app));
+            v.push(value_line(c.shown(p), &c.figure, ctx));
             let q = match (c.ordinal, c.qualifier) {
                 (true, _) => p.pick("序数（第几）", "an ordinal (the n-th), not a quantity"),
                 (false, Qualifier::Exact) => p.pick("确数", "exact"),
@@ -335,33 +284,33 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
                     place: c.place.as_deref(),
                     source: &c.source,
                 },
-                app,
+                ctx,
             ));
         }
         Target::Record(RecordRef::Event(i)) => {
             let Some(e) = ds.events.get(i) else { return v };
-            v.extend(both(p.pick("事件", "event"), &e.label, app));
+            v.extend(both(p.pick("事件", "event"), &e.label, ctx));
             v.push(field("id", e.id.clone(), t));
-            let s = super::timeline::status(app, e);
-            let (sym, style) = super::timeline::mark(e, s, t);
-            let on = app
+            let s = ctx.status(e);
+            let (sym, style) = mark(e, s, t);
+            let on = ctx
                 .as_of
                 .filter(|_| s.is_relative())
-                .map(|d| format!(" ({})", crate::app::as_of_text(d, p)))
+                .map(|d| format!(" ({})", as_of_text(d, p)))
                 .unwrap_or_default();
             v.push(Line::from(vec![
                 Span::styled(format!("{}: ", p.pick("状态", "status")), t.muted),
                 Span::styled(format!("{sym} {}", s.describe(p)), style),
                 Span::styled(on, t.muted),
             ]));
-            v.push(when_lines(&e.when, app));
+            v.push(when_lines(&e.when, ctx));
             if let Some(f) = &e.figure {
                 v.push(field(p.pick("原文写作", "written"), format!("“{f}”"), t));
             }
-            if let Some(other) = e.agrees_with.as_deref().and_then(|id| app.data.event(id)) {
+            if let Some(other) = e.agrees_with.as_deref().and_then(|id| ctx.data.event(id)) {
                 v.push(field(
                     p.pick("与之相符", "agrees with"),
-                    format!("{} ({})", other.label.get(app.lang), other.when.describe(p)),
+                    format!("{} ({})", other.label.get(ctx.lang), other.when.describe(p)),
                     t,
                 ));
             }
@@ -374,42 +323,42 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
                     place: e.place.as_deref(),
                     source: &e.source,
                 },
-                app,
+                ctx,
             ));
         }
         Target::Record(RecordRef::Project(i)) => {
             let Some(pr) = ds.projects.get(i) else {
                 return v;
             };
-            v.extend(both(p.pick("项目", "project"), &pr.name, app));
+            v.extend(both(p.pick("项目", "project"), &pr.name, ctx));
             v.push(field("id", pr.id.clone(), t));
-            v.extend(both(p.pick("概述", "summary"), &pr.summary, app));
-            v.extend(super::projects::summary_note(app));
+            v.extend(both(p.pick("概述", "summary"), &pr.summary, ctx));
+            v.extend(summary_note(ctx));
             v.extend(org_place(
                 pr.organisation.as_deref(),
                 pr.place.as_deref(),
-                app,
+                ctx,
             ));
             v.push(Line::default());
             v.push(Line::styled(p.pick("事件", "Events"), t.title));
             v.extend(
-                super::projects::events_of(app, pr)
+                events_of(ctx, pr)
                     .iter()
-                    .filter_map(|e| app.data.index.get(&e.id))
-                    .filter_map(|r| record_line(r, app)),
+                    .filter_map(|e| ctx.data.index.get(&e.id))
+                    .filter_map(|r| record_line(r, ctx)),
             );
             v.push(Line::default());
             v.push(Line::styled(p.pick("数字", "Figures"), t.title));
             v.extend(
                 pr.figures
                     .iter()
-                    .filter_map(|id| app.data.index.get(id))
-                    .filter_map(|r| record_line(r, app)),
+                    .filter_map(|id| ctx.data.index.get(id))
+                    .filter_map(|r| record_line(r, ctx)),
             );
         }
         Target::Record(RecordRef::Place(_) | RecordRef::Organisation(_)) => {}
         Target::Check(i) => {
-            let Some(c) = app.data.checks.get(i) else {
+            let Some(c) = ctx.data.checks.get(i) else {
                 return v;
             };
             let (sym, style) = if c.passed {
@@ -428,15 +377,15 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
             ));
             v.push(Line::default());
             v.push(Line::styled(p.pick("对象", "Record"), t.title));
-            if let Some(r) = app
+            if let Some(r) = ctx
                 .data
                 .index
                 .get(&c.subject)
-                .and_then(|r| record_line(r, app))
+                .and_then(|r| record_line(r, ctx))
             {
                 v.push(r);
             }
-            if let Some(r) = app.data.index.get(&c.subject) {
+            if let Some(r) = ctx.data.index.get(&c.subject) {
                 let src = match r {
                     RecordRef::Rate(i) => Some(&ds.rates[i].source),
                     RecordRef::Count(i) => Some(&ds.counts[i].source),
@@ -444,7 +393,7 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
                     _ => None,
                 };
                 if let Some(src) = src {
-                    v.extend(source_lines(src, app));
+                    v.extend(source_lines(src, ctx));
                 }
             }
             if !c.inputs.is_empty() {
@@ -453,8 +402,8 @@ pub fn detail_lines(app: &App, target: Target) -> Vec<Line<'static>> {
                 v.extend(
                     c.inputs
                         .iter()
-                        .filter_map(|id| app.data.index.get(id))
-                        .filter_map(|r| record_line(r, app)),
+                        .filter_map(|id| ctx.data.index.get(id))
+                        .filter_map(|r| record_line(r, ctx)),
                 );
             }
         }

@@ -1,0 +1,230 @@
+//! Which rows each panel lists, in what order, and what is selected.
+
+use std::cmp::Ordering;
+
+use super::state::App;
+use super::view::ListView;
+use crate::content::{Target, date_key};
+use crate::data::RecordRef;
+use crate::data::asof::Status;
+use crate::panel::{Collection, Panel, SortKey};
+
+impl App {
+    pub(super) fn view_mut(&mut self) -> &mut ListView {
+        &mut self.views[self.panel.index()]
+    }
+
+    /// The id of the selected record of a panel.
+    pub fn selected_id(&self, panel: Panel) -> Option<String> {
+        self.id_at(panel.collection(), self.view(panel).selected_row()?)
+    }
+
+    pub(super) fn select_id(&mut self, panel: Panel, id: &str) {
+        let c = panel.collection();
+        if let Some(i) = self
+            .view(panel)
+            .rows
+            .iter()
+            .position(|&row| self.id_at(c, row).as_deref() == Some(id))
+        {
+            self.views[panel.index()].selected = i;
+        }
+    }
+
+    /// The id of a record of a collection (for a check: its kind and subject).
+    fn id_at(&self, c: Collection, row: usize) -> Option<String> {
+        let ds = &self.data.dataset;
+        Some(match c {
+            Collection::Rates => ds.rates.get(row)?.id.clone(),
+            Collection::Counts => ds.counts.get(row)?.id.clone(),
+            Collection::Events => ds.events.get(row)?.id.clone(),
+            Collection::Projects => ds.projects.get(row)?.id.clone(),
+            Collection::Checks => {
+                let c = self.data.checks.get(row)?;
+                format!("{:?} {}", c.kind, c.subject)
+            }
+        })
+    }
+
+    /// What Enter opens on the current panel.
+    pub fn selected_target(&self) -> Option<Target> {
+        let row = self.view(self.panel).selected_row()?;
+        Some(match self.panel.collection() {
+            Collection::Rates => Target::Record(RecordRef::Rate(row)),
+            Collection::Counts => Target::Record(RecordRef::Count(row)),
+            Collection::Events => Target::Record(RecordRef::Event(row)),
+            Collection::Projects => Target::Record(RecordRef::Project(row)),
+            Collection::Checks => Target::Check(row),
+        })
+    }
+
+    pub(super) fn keep_selection_visible(&mut self) {
+        let h = self.list_height();
+        self.view_mut().scroll_into_view(h);
+    }
+
+    fn len(&self, c: Collection) -> usize {
+        let ds = &self.data.dataset;
+        match c {
+            Collection::Rates => ds.rates.len(),
+            Collection::Counts => ds.counts.len(),
+            Collection::Events => ds.events.len(),
+            Collection::Projects => ds.projects.len(),
+            Collection::Checks => self.data.checks.len(),
+        }
+    }
+
+    /// Builds the search text if `panel` needs it: for a filter, or to sort
+    /// by label.
+    fn need_search(&mut self, panel: Panel, needle: &str) {
+        if !needle.is_empty() || self.sort_key(panel) == SortKey::Label {
+            self.search.get(&self.data);
+        }
+    }
+
+    /// Recomputes a panel's rows from its filter and sort, keeping the
+    /// selection on the same record where it is still listed.
+    pub(super) fn rebuild(&mut self, panel: Panel) {
+        let needle = self.view(panel).filter.to_lowercase();
+        self.need_search(panel, &needle);
+        let n = self.len(panel.collection());
+        let mut rows: Vec<usize> = (0..n).filter(|&i| self.admits(panel, i, &needle)).collect();
+        self.sort_rows(panel, &mut rows);
+        self.set_rows(panel, rows);
+    }
+
+    /// After a character was added to the filter: only rows already listed
+    /// can still match, and their order stands, so this costs what is listed.
+    pub(super) fn refine(&mut self, panel: Panel) {
+        let needle = self.view(panel).filter.to_lowercase();
+        self.need_search(panel, &needle);
+        let mut rows = std::mem::take(&mut self.views[panel.index()].rows);
+        rows.retain(|&i| self.admits(panel, i, &needle));
+        self.set_rows(panel, rows);
+    }
+
+    /// Installs a panel's rows, keeping the selection on the same record
+    /// where it is still listed.
+    fn set_rows(&mut self, panel: Panel, rows: Vec<usize>) {
+        let v = &mut self.views[panel.index()];
+        let keep = v.selected_row();
+        v.rows = rows;
+        v.selected = keep
+            .and_then(|k| v.rows.iter().position(|&r| r == k))
+            .unwrap_or(0);
+        v.offset = v.offset.min(v.selected);
+        if panel == self.panel {
+            self.keep_selection_visible();
+        }
+    }
+
+    /// Whether row `i` of a panel's collection passes its filters. The
+    /// search text is built (see [`App::need_search`]) whenever `needle`
+    /// is not empty.
+    fn admits(&self, panel: Panel, i: usize, needle: &str) -> bool {
+        let c = panel.collection();
+        let text = || {
+            needle.is_empty()
+                || self
+                    .search
+                    .ready()
+                    .is_some_and(|s| s.matches(&self.data, c, i, needle))
+        };
+        match panel {
+            Panel::Overview => {
+                self.chronology
+                    .rate_is_latest(&self.data.dataset, i, self.as_of)
+                    && text()
+            }
+            Panel::Workforce => {
+                self.category.admits(self.data.dataset.counts[i].category)
+                    && (self.province.is_none() || self.count_province[i] == self.province)
+                    && text()
+            }
+            _ => text(),
+        }
+    }
+
+    /// Orders rows by the panel's sort key; ties keep the dataset's order.
+    fn sort_rows(&self, panel: Panel, rows: &mut [usize]) {
+        let key = self.sort_key(panel);
+        let c = panel.collection();
+        match (key, self.search.ready()) {
+            // Provinces are few: rank them once, then sort by integers.
+            (SortKey::Place, _) => {
+                let mut order: Vec<usize> = (0..self.provinces.len()).collect();
+                order.sort_by_cached_key(|&p| self.provinces[p].get(self.lang).into_owned());
+                let mut rank = vec![0usize; order.len()];
+                for (r, &p) in order.iter().enumerate() {
+                    rank[p] = r;
+                }
+                rows.sort_by_key(|&i| {
+                    let r = self.count_province.get(i).copied().flatten();
+                    (r.map_or(usize::MAX, |p| rank[p]), i)
+                });
+            }
+            // Labels are borrowed, already lower-cased, from the search
+            // text: no string is built or copied to sort.
+            (SortKey::Label, Some(search)) => {
+                let mut keyed: Vec<(&str, usize)> = rows
+                    .iter()
+                    .map(|&i| (search.label_key(&self.data, c, i, self.lang), i))
+                    .collect();
+                keyed.sort_unstable();
+                for (row, (_, i)) in rows.iter_mut().zip(keyed) {
+                    *row = i;
+                }
+            }
+            _ => rows.sort_by(|&a, &b| self.compare(c, key, a, b)),
+        }
+        if self.view(panel).descending {
+            rows.reverse();
+        }
+    }
+
+    /// Orders two rows by a key other than text.
+    fn compare(&self, c: Collection, key: SortKey, a: usize, b: usize) -> Ordering {
+        let ds = &self.data.dataset;
+        let o = match (c, key) {
+            (_, SortKey::Source) => a.cmp(&b),
+            (Collection::Rates, SortKey::Value) => ds.rates[a].value.total_cmp(&ds.rates[b].value),
+            (Collection::Rates, SortKey::Date) => {
+                date_key(&ds.rates[a].when).cmp(&date_key(&ds.rates[b].when))
+            }
+            (Collection::Counts, SortKey::Value) => ds.counts[a].value.cmp(&ds.counts[b].value),
+            (Collection::Counts, SortKey::Date) => {
+                date_key(&ds.counts[a].when).cmp(&date_key(&ds.counts[b].when))
+            }
+            (Collection::Events, SortKey::Date) => {
+                date_key(&ds.events[a].when).cmp(&date_key(&ds.events[b].when))
+            }
+            // By status on the as-of date: done, derived, not yet, due (soonest
+            // first), past due (longest first), undated.
+            (Collection::Events, SortKey::Status) => {
+                let s = |i: usize| match self.chronology.status(&ds.events[i], self.as_of) {
+                    Status::Done => (0, 0),
+                    Status::Derived => (1, 0),
+                    Status::Later(_) | Status::Unannounced(_) => (2, 0),
+                    Status::Due { days, .. } => (3, days),
+                    Status::Overdue { days, .. } => (4, -days),
+                    Status::Planned => (5, 0),
+                };
+                s(a).cmp(&s(b))
+            }
+            (Collection::Projects, SortKey::Value) => {
+                let n = |i: usize| ds.projects[i].figures.len() + ds.projects[i].events.len();
+                n(a).cmp(&n(b))
+            }
+            (Collection::Checks, SortKey::Kind) => {
+                let k = |i: usize| self.data.checks[i].kind as u8;
+                k(a).cmp(&k(b))
+            }
+            (Collection::Checks, SortKey::Status) => {
+                self.data.checks[a].passed.cmp(&self.data.checks[b].passed)
+            }
+            _ => Ordering::Equal,
+        };
+        // Ties keep the article's order, so every sort is stable and total.
+        o.then(a.cmp(&b))
+    }
+}

@@ -1,0 +1,337 @@
+//! The dashboard's state: what it holds, and how the rest of the crate
+//! reads it. Fields are private to `app`; [`App::update`] changes them.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use time::Date;
+
+use super::search::Lazy;
+use super::view::{CategoryFilter, ListView};
+use crate::content::{self, Ctx, Popup, Target};
+use crate::data::asof::Chronology;
+use crate::data::{Lang, Loaded, Text};
+use crate::input::Mode;
+use crate::layout::{self, Shape};
+use crate::panel::{Panel, SortKey};
+use crate::theme::Theme;
+
+/// A popup over the panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// The problems of the last failed reload.
+    Errors,
+    /// What `y` would have copied, with `--no-clipboard`.
+    Citation(String),
+    /// The detail of a record.
+    Detail {
+        target: Target,
+    },
+}
+
+/// What the event loop does after an update: the app never does I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing visible changed.
+    None,
+    Redraw,
+    /// Put this text on the terminal's clipboard, then redraw.
+    Copy(String),
+    /// Give the shell back until `fg` (Ctrl-Z).
+    Suspend,
+    Quit,
+    /// Read this dataset file and hand the result to [`App::reloaded`].
+    Reload(PathBuf),
+}
+
+impl Effect {
+    /// Whether the screen must be drawn again.
+    pub fn redraws(&self) -> bool {
+        !matches!(self, Effect::None)
+    }
+
+    pub(super) fn redraw_if(changed: bool) -> Effect {
+        if changed {
+            Effect::Redraw
+        } else {
+            Effect::None
+        }
+    }
+}
+
+/// Everything the dashboard shows, and nothing it does not need.
+pub struct App {
+    pub(super) data: Arc<Loaded>,
+    pub(super) panel: Panel,
+    pub(super) lang: Lang,
+    pub(super) theme: Theme,
+    pub(super) overlay: Option<Overlay>,
+    /// The open detail popup's lines, built once when it opens.
+    pub(super) detail: Vec<Line<'static>>,
+    /// How far the popup is scrolled (clamped when drawn).
+    pub(super) popup_scroll: u16,
+    /// Typing a filter into the current panel's list.
+    pub(super) filtering: bool,
+    pub(super) views: [ListView; Panel::ALL.len()],
+    pub(super) category: CategoryFilter,
+    /// Index into `provinces`, or `None` for every province.
+    pub(super) province: Option<usize>,
+    /// The provinces of the dataset's places, in first-seen order.
+    pub(super) provinces: Vec<Text>,
+    /// Each count's province, as an index into `provinces`.
+    pub(super) count_province: Vec<Option<usize>>,
+    /// What rows are filtered by, built on first need.
+    pub(super) search: Lazy,
+    /// Event indices in date order (undated last): the Timeline's axis.
+    pub(super) timeline: Vec<usize>,
+    /// The Overview's headline figures: indices of the largest counts of
+    /// people, jobs and enterprises known on the as-of date.
+    pub(super) headline: Vec<usize>,
+    /// The dataset's dates: the report date, event dates, series.
+    pub(super) chronology: Chronology,
+    /// The date the dashboard shows the data as of; `None` when the dataset
+    /// has no dates at all.
+    pub(super) as_of: Option<Date>,
+    /// The day of the month `{` and `}` keep while they move the date.
+    pub(super) month_day: Option<u8>,
+    /// One line for the footer about the last action (what `y` copied, where
+    /// the as-of date moved); cleared by the next key.
+    pub(super) notice: Option<String>,
+    /// `--no-clipboard`: `y` shows the citation instead of copying it.
+    pub(super) no_clipboard: bool,
+    /// The dataset file reloaded on a file change (`--watch`).
+    pub(super) watch: Option<PathBuf>,
+    /// The problems of the last reload; empty when the data on screen is current.
+    pub(super) reload_errors: Vec<String>,
+    /// The terminal's size, for mouse hit-testing and page sizes.
+    pub(super) area: Rect,
+}
+
+impl App {
+    pub fn new(data: Loaded, lang: Lang, theme: Theme) -> App {
+        let mut provinces: Vec<Text> = Vec::new();
+        for p in &data.dataset.places {
+            if !provinces.iter().any(|x| x.zh == p.province.zh) {
+                provinces.push(p.province.clone());
+            }
+        }
+        let count_province = data
+            .dataset
+            .counts
+            .iter()
+            .map(|c| {
+                let p = c.place.as_deref().and_then(|id| data.place(id))?;
+                provinces.iter().position(|x| x.zh == p.province.zh)
+            })
+            .collect();
+        let mut timeline: Vec<usize> = (0..data.dataset.events.len()).collect();
+        timeline.sort_by_key(|&i| content::date_key(&data.dataset.events[i].when));
+        let chronology = Chronology::new(&data.dataset);
+        let as_of = chronology.default_date();
+        let mut app = App {
+            headline: content::headline(&data.dataset, &chronology, as_of),
+            chronology,
+            as_of,
+            month_day: None,
+            notice: None,
+            no_clipboard: false,
+            timeline,
+            data: Arc::new(data),
+            panel: Panel::Overview,
+            lang,
+            theme,
+            overlay: None,
+            detail: Vec::new(),
+            popup_scroll: 0,
+            filtering: false,
+            views: Default::default(),
+            category: CategoryFilter::People,
+            province: None,
+            provinces,
+            count_province,
+            search: Lazy::default(),
+            watch: None,
+            reload_errors: Vec::new(),
+            area: Rect::new(0, 0, 120, 40),
+        };
+        for p in Panel::ALL {
+            app.rebuild(p);
+        }
+        app
+    }
+
+    /// `--no-clipboard`: `y` shows the citation in a popup instead.
+    pub fn without_clipboard(mut self, off: bool) -> App {
+        self.no_clipboard = off;
+        self
+    }
+
+    /// `--watch`: a file change reloads `path`.
+    pub fn watching(mut self, path: Option<PathBuf>) -> App {
+        self.watch = path;
+        self
+    }
+
+    /// Builds the search text on another thread, so the first filter
+    /// keystroke finds it ready. The dashboard calls this after its first
+    /// frame; `snapshot` never needs it.
+    pub fn prepare_search(&mut self) {
+        self.search.prepare(&self.data);
+    }
+
+    pub fn data(&self) -> &Loaded {
+        &self.data
+    }
+
+    pub fn panel(&self) -> Panel {
+        self.panel
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    pub fn popup_scroll(&self) -> u16 {
+        self.popup_scroll
+    }
+
+    pub fn view(&self, panel: Panel) -> &ListView {
+        &self.views[panel.index()]
+    }
+
+    pub fn category(&self) -> CategoryFilter {
+        self.category
+    }
+
+    /// The province the Workforce panel is filtered by, if any.
+    pub fn province(&self) -> Option<&Text> {
+        self.province.and_then(|i| self.provinces.get(i))
+    }
+
+    pub fn provinces(&self) -> &[Text] {
+        &self.provinces
+    }
+
+    /// Event indices in date order, undated last.
+    pub fn timeline(&self) -> &[usize] {
+        &self.timeline
+    }
+
+    /// The Overview's headline figures (count indices), largest first.
+    pub fn headline(&self) -> &[usize] {
+        &self.headline
+    }
+
+    pub fn chronology(&self) -> &Chronology {
+        &self.chronology
+    }
+
+    pub fn as_of(&self) -> Option<Date> {
+        self.as_of
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    pub fn watched(&self) -> Option<&Path> {
+        self.watch.as_deref()
+    }
+
+    pub fn reload_errors(&self) -> &[String] {
+        &self.reload_errors
+    }
+
+    pub fn area(&self) -> Rect {
+        self.area
+    }
+
+    /// What content is made from: the data as this app shows it.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            data: &self.data,
+            chronology: &self.chronology,
+            as_of: self.as_of,
+            lang: self.lang,
+            theme: &self.theme,
+        }
+    }
+
+    /// What the layout depends on.
+    pub fn shape(&self) -> Shape {
+        Shape {
+            area: self.area,
+            panel: self.panel,
+            lang: self.lang,
+            overview_rows: self.view(Panel::Overview).rows.len(),
+            headlines: self.headline.len(),
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Some(Overlay::Detail { .. }) => Mode::Detail,
+            Some(_) => Mode::Popup,
+            None if self.filtering => Mode::Filtering,
+            None => Mode::Normal,
+        }
+    }
+
+    pub fn sort_key(&self, panel: Panel) -> SortKey {
+        let keys = panel.sort_keys();
+        keys[self.view(panel).sort % keys.len()]
+    }
+
+    /// The open popup's content.
+    pub fn popup(&self) -> Option<Popup<'_>> {
+        let ctx = self.ctx();
+        Some(match self.overlay.as_ref()? {
+            Overlay::Help => Popup::help(&ctx),
+            Overlay::Detail { .. } => Popup::detail(&ctx, &self.detail),
+            Overlay::Citation(text) => Popup::citation(&ctx, text),
+            Overlay::Errors => Popup::errors(&ctx, &self.reload_errors),
+        })
+    }
+
+    /// The furthest the open popup can scroll at the current size.
+    pub fn popup_max_scroll(&self) -> u16 {
+        let Some(content) = self.popup() else {
+            return 0;
+        };
+        let body = layout::regions(&self.shape()).body;
+        let (rect, wrapped) = layout::popup(body, &content);
+        layout::popup_max_scroll(rect, wrapped.len())
+    }
+
+    /// How many rows the current panel's list shows.
+    pub fn list_height(&self) -> usize {
+        usize::from(layout::regions(&self.shape()).list.height)
+    }
+
+    /// The selected record as one line with its source, in the current
+    /// language; in both languages the Chinese sentence, then the English,
+    /// on two lines.
+    pub fn citation(&self, target: Target) -> Option<String> {
+        let one = |lang| match target {
+            Target::Record(r) => {
+                crate::cite::sentence(&self.data, &self.chronology, r, lang, self.as_of)
+            }
+            Target::Check(i) => crate::cite::check_sentence(&self.data, i, lang),
+        };
+        match self.lang {
+            Lang::Both => Some(format!("{}\n{}", one(Lang::Zh)?, one(Lang::En)?)),
+            lang => one(lang),
+        }
+    }
+}

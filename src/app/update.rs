@@ -1,0 +1,352 @@
+//! [`App::update`]: the only place the dashboard's state changes. It reads
+//! nothing from outside; what must be done outside (copy, suspend, quit,
+//! read the watched file) comes back as an [`Effect`].
+
+use ratatui::layout::{Position, Rect};
+use time::Date;
+
+use super::state::{App, Effect, Overlay};
+use crate::content::{self, Target, as_of_text};
+use crate::data::{EventStatus, Lang};
+use crate::input::Action;
+use crate::layout;
+use crate::panel::{Panel, SortKey};
+
+impl App {
+    /// Applies an action; says what the event loop must do next.
+    pub fn update(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Resize(w, h) => {
+                let changed = self.area.width != w || self.area.height != h;
+                self.area = Rect::new(0, 0, w, h);
+                self.keep_selection_visible();
+                return Effect::redraw_if(changed);
+            }
+            Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
+            Action::Click(x, y) => return Effect::redraw_if(self.click(x, y)),
+            Action::FileChanged => {
+                return self.watch.clone().map_or(Effect::None, Effect::Reload);
+            }
+            Action::Scroll(x, y, delta) => return Effect::redraw_if(self.scroll(x, y, delta)),
+            _ => {}
+        }
+        // Nothing is shown but "too small": act on nothing unseen.
+        if layout::too_small(self.area) {
+            return Effect::None;
+        }
+        // A notice lasts until the next key.
+        let cleared = self.notice.take().is_some();
+        match self.key(action) {
+            Effect::None if cleared => Effect::Redraw,
+            e => e,
+        }
+    }
+
+    /// Applies a key's action.
+    fn key(&mut self, action: Action) -> Effect {
+        if let (Some(Overlay::Detail { target }), Action::Copy) = (&self.overlay, action) {
+            let target = *target;
+            return self.copy(target);
+        }
+        if self.overlay.is_some() {
+            return Effect::redraw_if(self.popup_key(action));
+        }
+        if self.filtering {
+            return Effect::redraw_if(self.filter_key(action));
+        }
+        let page = self.list_height().max(1) as isize;
+        match action {
+            Action::NextPanel => self.panel = self.panel.next(),
+            Action::PrevPanel => self.panel = self.panel.prev(),
+            Action::GoPanel(p) => self.panel = p,
+            Action::Down => self.view_mut().step(1),
+            Action::Up => self.view_mut().step(-1),
+            Action::PageDown => self.view_mut().step(page),
+            Action::PageUp => self.view_mut().step(-page),
+            Action::Top => self.view_mut().select(0),
+            Action::Bottom => self.view_mut().select(usize::MAX),
+            Action::Open => match self.selected_target() {
+                Some(target) => self.open(Overlay::Detail { target }),
+                None => return Effect::None,
+            },
+            Action::Back => {
+                if self.view(self.panel).filter.is_empty() {
+                    return Effect::Quit;
+                }
+                self.view_mut().filter.clear();
+                self.rebuild(self.panel);
+            }
+            Action::StartFilter => self.filtering = true,
+            Action::CycleSort => {
+                let v = self.view_mut();
+                v.sort = v.sort.wrapping_add(1);
+                self.rebuild(self.panel);
+            }
+            Action::FlipSort => {
+                let v = self.view_mut();
+                v.descending = !v.descending;
+                self.rebuild(self.panel);
+            }
+            Action::CycleLang => {
+                self.lang = self.lang.next();
+                // Label order depends on the language.
+                for p in Panel::ALL {
+                    if matches!(self.sort_key(p), SortKey::Label | SortKey::Place) {
+                        self.rebuild(p);
+                    }
+                }
+            }
+            Action::ToggleHelp => self.open(Overlay::Help),
+            Action::ShowErrors => {
+                if self.reload_errors.is_empty() {
+                    return Effect::None;
+                }
+                self.open(Overlay::Errors);
+            }
+            Action::CycleProvince => {
+                self.province = match self.province {
+                    None if !self.provinces.is_empty() => Some(0),
+                    Some(i) if i + 1 < self.provinces.len() => Some(i + 1),
+                    _ => None,
+                };
+                self.rebuild(Panel::Workforce);
+            }
+            Action::CycleCategory => {
+                self.category = self.category.next();
+                self.rebuild(Panel::Workforce);
+            }
+            Action::EarlierEvent => {
+                let to = self.as_of.and_then(|d| self.chronology.previous_stop(d));
+                return self.move_as_of(to, ("没有更早的事件", "no earlier event"));
+            }
+            Action::LaterEvent => {
+                let to = self.as_of.and_then(|d| self.chronology.next_stop(d));
+                return self.move_as_of(to, ("没有更晚的事件", "no later event"));
+            }
+            Action::EarlierMonth => {
+                let edge = (
+                    "已到最早日期的前一个月",
+                    "already a month before the first date",
+                );
+                return self.move_months(-1, edge);
+            }
+            Action::LaterMonth => {
+                let edge = (
+                    "已到最晚日期的后一个月",
+                    "already a month after the last date",
+                );
+                return self.move_months(1, edge);
+            }
+            Action::AsOfReport => {
+                let to = self.chronology.default_date();
+                return self.move_as_of(to, ("数据集没有日期", "the dataset has no dates"));
+            }
+            Action::AsOfSelected => {
+                let date = self
+                    .view(Panel::Timeline)
+                    .selected_row()
+                    .and_then(|i| self.data.dataset.events.get(i))
+                    .and_then(|e| e.when.date);
+                return self.move_as_of(
+                    date,
+                    ("此事件没有日历日期", "this event has no calendar date"),
+                );
+            }
+            Action::Copy => match self.selected_target() {
+                Some(target) => return self.copy(target),
+                None => {
+                    let lang = self.lang.prose();
+                    self.notice = Some(lang.pick("没有选中的行", "no row selected").to_string());
+                    return Effect::Redraw;
+                }
+            },
+            Action::FilterChar(_)
+            | Action::FilterBackspace
+            | Action::FilterDone
+            | Action::Quit
+            | Action::Resize(..)
+            | Action::FileChanged
+            | Action::Suspend
+            | Action::Click(..)
+            | Action::Scroll(..) => return Effect::None,
+        }
+        self.keep_selection_visible();
+        Effect::Redraw
+    }
+
+    /// A key in a popup: every popup scrolls, within its content at the
+    /// current size. Returns whether anything changed.
+    fn popup_key(&mut self, action: Action) -> bool {
+        let max = self.popup_max_scroll();
+        let s = self.popup_scroll.min(max);
+        self.popup_scroll = match action {
+            Action::Back | Action::ToggleHelp | Action::Open => {
+                self.overlay = None;
+                self.detail = Vec::new();
+                0
+            }
+            Action::Down => s.saturating_add(1),
+            Action::Up => s.saturating_sub(1),
+            Action::PageDown => s.saturating_add(10),
+            Action::PageUp => s.saturating_sub(10),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => return false,
+        }
+        .min(max);
+        true
+    }
+
+    /// A key while typing a filter. Returns whether anything changed.
+    fn filter_key(&mut self, action: Action) -> bool {
+        match action {
+            // Controls and invisible characters are not text to search
+            // for, and must not reach the footer.
+            Action::FilterChar(c) if crate::data::sanitize::is_hostile(c) => return false,
+            Action::FilterChar(c) => {
+                self.view_mut().filter.push(c);
+                self.refine(self.panel);
+            }
+            Action::FilterBackspace => {
+                self.view_mut().filter.pop();
+                self.rebuild(self.panel);
+            }
+            Action::FilterDone => self.filtering = false,
+            Action::Back => {
+                self.filtering = false;
+                self.view_mut().filter.clear();
+                self.rebuild(self.panel);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Moves the as-of date to `to`, or says why it cannot (`edge`: Chinese,
+    /// English).
+    fn move_as_of(&mut self, to: Option<Date>, edge: (&'static str, &'static str)) -> Effect {
+        let lang = self.lang.prose();
+        let Some(d) = to else {
+            self.notice = Some(lang.pick(edge.0, edge.1).to_string());
+            return Effect::Redraw;
+        };
+        self.set_as_of(Some(d));
+        let ds = &self.data.dataset;
+        // What that day holds: events, and milestones due then.
+        let here: Vec<String> = self
+            .timeline
+            .iter()
+            .map(|&i| &ds.events[i])
+            .filter(|e| e.when.date == Some(d))
+            .map(|e| {
+                let label = e.label.get(self.lang);
+                match e.status {
+                    EventStatus::Planned => format!("{}{label}", lang.pick("到期：", "due: ")),
+                    EventStatus::Done => label.into_owned(),
+                }
+            })
+            .collect();
+        let date = as_of_text(d, lang);
+        let (colon, semicolon) = match lang {
+            Lang::Zh => ("：", "；"),
+            _ => (": ", "; "),
+        };
+        self.notice = Some(if here.is_empty() {
+            date
+        } else {
+            format!("{date}{colon}{}", here.join(semicolon))
+        });
+        Effect::Redraw
+    }
+
+    /// Moves the as-of date by `months`, keeping the day of the month the
+    /// moves started from, so that `{` then `}` comes back to the same date.
+    fn move_months(&mut self, months: i32, edge: (&'static str, &'static str)) -> Effect {
+        let Some(d) = self.as_of else {
+            return self.move_as_of(None, ("数据集没有日期", "the dataset has no dates"));
+        };
+        let day = self.month_day.unwrap_or(d.day());
+        let effect = self.move_as_of(self.chronology.shift_months(d, months, day), edge);
+        self.month_day = Some(day);
+        effect
+    }
+
+    /// Shows the data as known on `d`: the Overview's gauges and headline
+    /// figures are the latest known then. Nothing in the data changes.
+    pub fn set_as_of(&mut self, d: Option<Date>) {
+        self.as_of = d;
+        self.month_day = None;
+        self.headline = content::headline(&self.data.dataset, &self.chronology, d);
+        self.rebuild(Panel::Overview);
+        // Statuses are computed against the date.
+        if self.sort_key(Panel::Timeline) == SortKey::Status {
+            self.rebuild(Panel::Timeline);
+        }
+    }
+
+    /// `y`: the citation for the clipboard, said in the footer; with
+    /// `--no-clipboard`, only shown.
+    fn copy(&mut self, target: Target) -> Effect {
+        let lang = self.lang.prose();
+        let Some(text) = self.citation(target) else {
+            self.notice = Some(lang.pick("没有可复制的内容", "nothing to copy").to_string());
+            return Effect::Redraw;
+        };
+        if self.no_clipboard {
+            // The footer is one line: show the whole citation in a popup.
+            self.open(Overlay::Citation(text));
+            return Effect::Redraw;
+        }
+        let shown = text.replace('\n', " / ");
+        self.notice = Some(format!("{}: {shown}", lang.pick("已复制", "copied")));
+        Effect::Copy(text)
+    }
+
+    fn open(&mut self, overlay: Overlay) {
+        self.detail = match overlay {
+            Overlay::Detail { target } => content::detail::detail_lines(&self.ctx(), target),
+            _ => Vec::new(),
+        };
+        self.overlay = Some(overlay);
+        self.popup_scroll = 0;
+    }
+
+    fn click(&mut self, x: u16, y: u16) -> bool {
+        let pos = Position::new(x, y);
+        if self.overlay.is_some() {
+            return false;
+        }
+        let regions = layout::regions(&self.shape());
+        if let Some((panel, _)) = regions.tabs.iter().find(|(_, r)| r.contains(pos)) {
+            self.panel = *panel;
+            self.keep_selection_visible();
+            return true;
+        }
+        if regions.list.contains(pos) {
+            let v = self.view_mut();
+            let i = v.offset + usize::from(y - regions.list.y);
+            if i < v.rows.len() {
+                v.selected = i;
+                return true;
+            }
+        }
+        false
+    }
+
+    fn scroll(&mut self, x: u16, y: u16, delta: i8) -> bool {
+        if self.overlay.is_some() {
+            let max = self.popup_max_scroll();
+            let s = self.popup_scroll.min(max);
+            self.popup_scroll = s.saturating_add_signed(i16::from(delta) * 3).min(max);
+            return true;
+        }
+        let regions = layout::regions(&self.shape());
+        if !regions.list.contains(Position::new(x, y)) {
+            return false;
+        }
+        self.view_mut().step(isize::from(delta) * 3);
+        self.keep_selection_visible();
+        true
+    }
+}

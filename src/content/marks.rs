@@ -1,0 +1,175 @@
+//! How records look wherever they appear: an event's mark, a category's
+//! name, a rate's n/N, a record's value line. Shared by the panels and the
+//! detail, so a panel never borrows from another.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use time::Date;
+
+use super::ctx::{Ctx, as_of_text, date_key};
+use crate::data::asof::Chronology;
+use crate::data::asof::Status;
+use crate::data::{
+    Category, Count, Dataset, Event, EventStatus, Lang, Project, Rate, RecordRef, Text, When,
+};
+use crate::fmt::percent;
+use crate::text::{pad, width};
+use crate::theme::Theme;
+
+/// How an event looks: the symbol says done, planned or derived; the style
+/// adds its state on the as-of date (greyed when later, red when past due).
+pub fn mark(e: &Event, s: Status, t: &Theme) -> (&'static str, Style) {
+    let sym = if e.derivation.is_some() {
+        "◆"
+    } else if e.status == EventStatus::Planned {
+        "○"
+    } else {
+        "●"
+    };
+    let style = match s {
+        Status::Later(_) | Status::Unannounced(_) => t.later,
+        Status::Overdue { .. } => t.overdue,
+        Status::Derived => t.derived,
+        Status::Done => t.done,
+        Status::Due { .. } | Status::Planned => t.planned,
+    };
+    (sym, style)
+}
+
+pub fn category_name(c: Category, lang: Lang) -> &'static str {
+    match c {
+        Category::Cadres => lang.pick("党员干部", "cadres"),
+        Category::Workers => lang.pick("务工人员", "workers"),
+        Category::Staff => lang.pick("员工", "staff"),
+        Category::Commando => lang.pick("突击队员", "commando"),
+        Category::Jobs => lang.pick("岗位", "jobs"),
+        Category::Enterprises => lang.pick("企业", "enterprises"),
+        Category::Teams => lang.pick("队伍批次", "teams"),
+        Category::Supplies => lang.pick("物资", "supplies"),
+        Category::Physical => lang.pick("实物", "physical"),
+        Category::Duration => lang.pick("时长", "duration"),
+    }
+}
+
+/// "470/478", "253/?" or "".
+pub fn fraction(ctx: &Ctx<'_>, r: &Rate) -> String {
+    match ctx.data.fraction(r) {
+        (Some(n), Some(d)) => format!("{n}/{d}"),
+        (Some(n), None) => format!("{n}/?"),
+        (None, Some(d)) => format!("?/{d}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// 11 cells for a date ("<2020-05-15"), or 14 when a visible row is
+/// reported after the as-of date ("reported 03-25").
+pub fn date_width<'a>(ctx: &Ctx<'_>, visible: impl Iterator<Item = &'a When>) -> u16 {
+    let mut later = visible.filter(|w| ctx.chronology.later(w, ctx.as_of).is_some());
+    if later.next().is_some() { 14 } else { 11 }
+}
+
+/// A project's events in date order.
+pub fn events_of<'a>(ctx: &Ctx<'a>, p: &Project) -> Vec<&'a Event> {
+    let data = ctx.data;
+    let mut v: Vec<&Event> = p.events.iter().filter_map(|id| data.event(id)).collect();
+    v.sort_by_key(|e| date_key(&e.when));
+    v
+}
+
+/// A project's summary tells its whole story, as of the report: when the
+/// date shown is earlier, a greyed line says so.
+pub fn summary_note(ctx: &Ctx<'_>) -> Option<Line<'static>> {
+    let (Some(r), Some(d)) = (ctx.chronology.report, ctx.as_of) else {
+        return None;
+    };
+    if d >= r {
+        return None;
+    }
+    let note = match ctx.lang.prose() {
+        Lang::Zh => format!("（摘要截至{}，晚于所选日期）", crate::fmt::zh_date(r)),
+        _ => format!(
+            "(summary as of {}, after the as-of date)",
+            crate::fmt::iso(r)
+        ),
+    };
+    Some(Line::styled(note, ctx.theme.later))
+}
+
+/// A rate's, count's or event's value as shown, its label, and when it is
+/// known if that is after the as-of date.
+pub fn value_parts<'a>(r: RecordRef, ctx: &Ctx<'a>) -> Option<(String, &'a Text, Option<String>)> {
+    let ds = &ctx.data.dataset;
+    let p = ctx.lang.prose();
+    Some(match r {
+        RecordRef::Rate(i) => {
+            let x = ds.rates.get(i)?;
+            (percent(x.value), &x.label, ctx.reported_note(&x.when))
+        }
+        RecordRef::Count(i) => {
+            let x = ds.counts.get(i)?;
+            (x.shown(p), &x.label, ctx.reported_note(&x.when))
+        }
+        RecordRef::Event(i) => {
+            let x = ds.events.get(i)?;
+            let s = ctx.status(x);
+            (x.when.short(), &x.label, s.is_later().then(|| s.short(p)))
+        }
+        _ => return None,
+    })
+}
+
+/// A record's value right-aligned in `w` cells, then its label. What is not
+/// known on the as-of date is greyed and says when it is ("reported 03-25",
+/// "not yet: 03-22"). `None` for records that have no value.
+pub fn record_value_line(r: RecordRef, ctx: &Ctx<'_>, w: usize) -> Option<Line<'static>> {
+    let t = ctx.theme;
+    let (value, label, later) = value_parts(r, ctx)?;
+    let (fig, text) = match later {
+        Some(_) => (t.later, t.later),
+        None => (t.figure, t.base),
+    };
+    let mut spans = vec![
+        // Right-aligned in `w` cells; a wider value is never cut.
+        Span::styled(
+            format!("{}  ", pad(&value, w.max(width(&value)), true)),
+            fig,
+        ),
+        Span::styled(label.get(ctx.lang).into_owned(), text),
+    ];
+    if let Some(when) = later {
+        spans.push(Span::styled(format!(" ({when})"), t.later));
+    }
+    Some(Line::from(spans))
+}
+
+/// What an empty gauge or figure box says when no filter hides anything:
+/// nothing reported yet on the as-of date.
+pub fn nothing_yet(ctx: &Ctx<'_>) -> String {
+    let p = ctx.lang.prose();
+    match ctx.as_of {
+        Some(d) if p == Lang::Zh => format!("尚无报道（{}）", as_of_text(d, p)),
+        Some(d) => format!("nothing reported yet ({})", as_of_text(d, p)),
+        None => p.pick("没有数据", "no data").to_string(),
+    }
+}
+
+/// How many headline figures the Overview shows at most.
+const HEADLINE_MAX: usize = 10;
+
+/// Whether a count can be a headline figure: people, jobs or enterprises,
+/// and not an ordinal.
+pub fn is_headline_kind(c: &Count) -> bool {
+    !c.ordinal
+        && (c.category.is_people() || matches!(c.category, Category::Jobs | Category::Enterprises))
+}
+
+/// The largest counts of people, jobs and enterprises known on `as_of`
+/// (the latest of each series), largest first.
+pub fn headline(ds: &Dataset, chronology: &Chronology, as_of: Option<Date>) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..ds.counts.len())
+        .filter(|&i| is_headline_kind(&ds.counts[i]) && chronology.count_is_latest(ds, i, as_of))
+        .collect();
+    v.sort_by_key(|&i| std::cmp::Reverse(ds.counts[i].value));
+    v.truncate(HEADLINE_MAX);
+    v
+}

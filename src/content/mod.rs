@@ -1,0 +1,17 @@
+//! Content made from the data: the lines of a detail, of the help and of
+//! every popup, and how a record looks wherever it appears. Pure functions
+//! of a [`Ctx`] (data, date, language, theme), never of the app: the app
+//! builds a detail with them when it opens, and the panels draw with them.
+
+mod ctx;
+pub mod detail;
+pub mod help;
+mod marks;
+pub mod popup;
+
+pub use ctx::{Ctx, Target, as_of_text, date_key, field};
+pub use marks::{
+    category_name, date_width, events_of, fraction, headline, is_headline_kind, mark, nothing_yet,
+    record_value_line, summary_note, value_parts,
+};
+pub use popup::Popup;

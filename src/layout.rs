@@ -1,0 +1,236 @@
+//! Where things are on screen: pure functions of the app's shape (its size,
+//! panel, language and how many rows the Overview's boxes hold), called by
+//! both `App::update` (paging, clicks, popup scrolling) and the drawing, so
+//! the two always agree.
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::Line;
+
+use crate::content::Popup;
+use crate::data::Lang;
+use crate::panel::Panel;
+use crate::text;
+
+/// Below this size the dashboard says so instead of drawing broken widgets.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// How wide one headline figure's box is on the Overview.
+pub const FIGURE_W: u16 = 20;
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// What the layout depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    pub area: Rect,
+    pub panel: Panel,
+    pub lang: Lang,
+    /// Rows in the Overview's rate gauges.
+    pub overview_rows: usize,
+    /// Headline figures on the Overview.
+    pub headlines: usize,
+}
+
+/// Where things are on screen: shared by drawing and mouse hit-testing.
+#[derive(Debug, Clone, Default)]
+pub struct Regions {
+    pub title: Rect,
+    pub tabs: Vec<(Panel, Rect)>,
+    pub body: Rect,
+    pub footer: Rect,
+    /// The current panel's list rows (one row per line), for clicks and paging.
+    pub list: Rect,
+}
+
+/// The screen's layout.
+pub fn regions(s: &Shape) -> Regions {
+    if too_small(s.area) {
+        return Regions::default();
+    }
+    let [title, tab_line, body, footer] = s.area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let mut tabs = Vec::with_capacity(Panel::ALL.len());
+    let mut x = tab_line.x + 1;
+    // When the names do not all fit, only the current tab keeps its name.
+    let full: u16 = Panel::ALL
+        .iter()
+        .map(|&p| tab_width(p, s.lang, false) + 1)
+        .sum();
+    let compact = full > tab_line.width;
+    for p in Panel::ALL {
+        let w = tab_width(p, s.lang, compact && p != s.panel);
+        let w = w.min(tab_line.right().saturating_sub(x));
+        tabs.push((p, Rect::new(x, tab_line.y, w, 1)));
+        x = x.saturating_add(w + 1);
+    }
+    Regions {
+        title,
+        tabs,
+        body,
+        footer,
+        list: list_area(s, body),
+    }
+}
+
+/// A tab's label: " 3 Workforce ", or " 3 " when `compact`.
+pub fn tab_label(p: Panel, lang: Lang, compact: bool) -> String {
+    if compact {
+        format!(" {} ", p.index() + 1)
+    } else {
+        format!(" {} {} ", p.index() + 1, p.title(lang))
+    }
+}
+
+pub fn tab_width(p: Panel, lang: Lang, compact: bool) -> u16 {
+    u16::try_from(text::width(&tab_label(p, lang, compact))).unwrap_or(u16::MAX)
+}
+
+/// The current panel's list rows within the body.
+fn list_area(s: &Shape, body: Rect) -> Rect {
+    match s.panel {
+        Panel::Overview => overview(body, s.overview_rows, s.headlines)[0].inner(Margin::new(1, 1)),
+        Panel::Rates | Panel::Checks => text::table_body(table_over_box(body)[0]),
+        Panel::Workforce => text::table_body(workforce(body)[0]),
+        Panel::Timeline => text::table_body(timeline(body)[1]),
+        Panel::Projects => text::table_body(projects(body)[0]),
+    }
+}
+
+/// The Overview: gauges, headline figures, the time axis, the events.
+pub fn overview(body: Rect, rates: usize, headlines: usize) -> [Rect; 4] {
+    let rates = u16::try_from(rates).unwrap_or(u16::MAX);
+    let gauges = rates
+        .saturating_add(2)
+        .clamp(3, body.height.saturating_sub(10).max(3));
+    let per_row = (body.width.saturating_sub(2) / FIGURE_W).max(1);
+    let n = u16::try_from(headlines).unwrap_or(u16::MAX);
+    let figure_rows = n.div_ceil(per_row).max(1);
+    let figures = (figure_rows * 3 + 1)
+        .min(body.height.saturating_sub(gauges + 6))
+        .max(4);
+    body.layout(&Layout::vertical([
+        Constraint::Length(gauges),
+        Constraint::Length(figures),
+        Constraint::Length(6),
+        Constraint::Fill(1),
+    ]))
+}
+
+/// A table above a seven-line box for the selection (Rates, Checks).
+pub fn table_over_box(body: Rect) -> [Rect; 2] {
+    body.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(7),
+    ]))
+}
+
+/// Workforce: wide screens put the chart beside the table, narrow ones below it.
+pub fn workforce(body: Rect) -> [Rect; 2] {
+    if body.width >= 110 {
+        body.layout(&Layout::horizontal([
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+        ]))
+    } else {
+        body.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(7),
+        ]))
+    }
+}
+
+/// Timeline: the axis above the list.
+pub fn timeline(body: Rect) -> [Rect; 2] {
+    body.layout(&Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Fill(1),
+    ]))
+}
+
+/// Projects: the list beside the card.
+pub fn projects(body: Rect) -> [Rect; 2] {
+    let left = (body.width / 3).clamp(22, 40);
+    body.layout(&Layout::horizontal([
+        Constraint::Length(left),
+        Constraint::Fill(1),
+    ]))
+}
+
+/// A popup's rectangle in `body` and its content wrapped to fit it.
+pub fn popup(body: Rect, content: &Popup<'_>) -> (Rect, Vec<Line<'static>>) {
+    let w = content
+        .width
+        .min(body.width.saturating_sub(4))
+        .max(body.width.min(20));
+    let inner_w = w.saturating_sub(2);
+    let wrapped = text::wrap(&content.lines, inner_w);
+    let total = wrapped.len();
+    let h = u16::try_from(total + 2)
+        .unwrap_or(u16::MAX)
+        .min(body.height.saturating_sub(2));
+    let w = w.min(body.width);
+    let rect = Rect::new(
+        body.x + (body.width - w) / 2,
+        body.y + (body.height - h) / 2,
+        w,
+        h,
+    );
+    (rect, wrapped)
+}
+
+/// How far a popup can scroll: its wrapped lines past its height.
+pub fn popup_max_scroll(rect: Rect, wrapped: usize) -> u16 {
+    let visible = usize::from(rect.height.saturating_sub(2));
+    u16::try_from(wrapped.saturating_sub(visible)).unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(w: u16, h: u16, panel: Panel) -> Shape {
+        Shape {
+            area: Rect::new(0, 0, w, h),
+            panel,
+            lang: Lang::En,
+            overview_rows: 4,
+            headlines: 10,
+        }
+    }
+
+    #[test]
+    fn too_small_has_no_regions() {
+        assert!(regions(&shape(59, 30, Panel::Rates)).tabs.is_empty());
+        assert!(!regions(&shape(60, 16, Panel::Rates)).tabs.is_empty());
+    }
+
+    #[test]
+    fn every_list_lies_in_the_body() {
+        for p in Panel::ALL {
+            for (w, h) in [(60, 16), (80, 24), (200, 60)] {
+                let r = regions(&shape(w, h, p));
+                assert!(r.list.height > 0, "{p:?} {w}x{h}");
+                assert_eq!(r.body.union(r.list), r.body, "{p:?} {w}x{h}");
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_tabs_keep_only_the_current_name() {
+        let r = regions(&shape(60, 20, Panel::Timeline));
+        let current = r.tabs.iter().find(|(p, _)| *p == Panel::Timeline);
+        let other = r.tabs.iter().find(|(p, _)| *p == Panel::Rates);
+        assert_eq!(
+            current.map(|(_, r)| r.width),
+            Some(tab_width(Panel::Timeline, Lang::En, false))
+        );
+        assert_eq!(other.map(|(_, r)| r.width), Some(3));
+    }
+}

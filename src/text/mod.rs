@@ -1,0 +1,15 @@
+//! Text by display width: measuring, cutting, padding, wrapping, and
+//! painting tables and bars into a buffer. Chinese glyphs take two cells,
+//! and nothing here ever splits one.
+//!
+//! A leaf: it knows styles and the theme, never the app or the data.
+
+mod paint;
+mod table;
+mod width;
+mod wrap;
+
+pub use paint::Strip;
+pub use table::{Body, Column, Content, column_widths, table, table_body};
+pub use width::{fit, pad, width};
+pub use wrap::wrap;

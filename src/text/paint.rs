@@ -1,0 +1,397 @@
+//! Painting text and bars straight into the buffer, cell by cell.
+
+use std::cell::RefCell;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::width::{each_glyph, fitted, printable_ascii};
+use crate::theme::Theme;
+
+const EIGHTHS: [&str; 7] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+/// A bar of `w` cells for `ratio` (clamped to 0..=1): how many full cells,
+/// the partial glyph after them if any, and how many empty cells.
+fn bar_parts(ratio: f64, w: usize) -> (usize, Option<&'static str>, usize) {
+    let ratio = if ratio.is_finite() {
+        ratio.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let eighths = (ratio * (w * 8) as f64).round() as usize;
+    let full = eighths / 8;
+    let rem = eighths % 8;
+    let partial = if rem > 0 && full < w {
+        EIGHTHS.get(rem - 1).copied()
+    } else {
+        None
+    };
+    let used = full + usize::from(partial.is_some());
+    (full, partial, w.saturating_sub(used))
+}
+
+/// Writes glyphs into one row of a buffer exactly as ratatui draws one
+/// `Span` into `area` (ratatui-core 0.1's `Span::render`): controls
+/// dropped, a zero-width glyph joined to the cell before it, the cells
+/// under a wide glyph cleared, and nothing past the area's right edge.
+/// It writes the cells directly, so a run of plain ASCII or of bar glyphs
+/// costs no grapheme segmentation, and blank padding costs no text at all.
+struct Pen<'b> {
+    buf: &'b mut Buffer,
+    /// Index in `buf.content` of the row's first cell, at `buf.area.x`.
+    row: usize,
+    left: u16,
+    right: u16,
+    x: u16,
+    /// Glyphs written so far.
+    written: usize,
+    /// The cell before `x` was cleared as the hidden half of a wide glyph.
+    hidden_before: bool,
+    /// A glyph did not fit: the span is cut there.
+    full: bool,
+}
+
+impl<'b> Pen<'b> {
+    /// A pen over `area`'s first row, or none when the area is off the buffer.
+    fn new(buf: &'b mut Buffer, area: Rect) -> Option<Pen<'b>> {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return None;
+        }
+        let row = usize::from(area.y - buf.area.y) * usize::from(buf.area.width);
+        Some(Pen {
+            buf,
+            row,
+            left: area.x,
+            right: area.right(),
+            x: area.x,
+            written: 0,
+            hidden_before: false,
+            full: false,
+        })
+    }
+
+    fn cell(&mut self, x: u16) -> Option<&mut ratatui::buffer::Cell> {
+        let i = self.row + usize::from(x - self.buf.area.x);
+        self.buf.content.get_mut(i)
+    }
+
+    /// One glyph `g` of `width` cells.
+    fn glyph(&mut self, g: &str, width: u16, style: Style) {
+        if self.full {
+            return;
+        }
+        let x = self.x;
+        let next = x.saturating_add(width);
+        if next > self.right {
+            self.full = true;
+            return;
+        }
+        let hidden_before = self.hidden_before;
+        let first = self.written == 0;
+        if first || (width > 0 && x != self.left) {
+            if let Some(c) = self.cell(x) {
+                c.set_symbol(g).set_style(style);
+            }
+        } else {
+            // A zero-width glyph, or one after only zero-width glyphs: it
+            // joins the glyph already in its cell.
+            let at = if x == self.left { x } else { x - 1 };
+            let joined = at != x && hidden_before;
+            if let Some(c) = self.cell(at) {
+                if joined {
+                    // The cell was cleared, so it held no symbol.
+                    c.set_symbol(g).set_style(style);
+                } else {
+                    let mut s = String::from(c.symbol());
+                    s.push_str(g);
+                    c.set_symbol(&s).set_style(style);
+                }
+            }
+        }
+        for hidden in x.saturating_add(1)..next {
+            if let Some(c) = self.cell(hidden) {
+                c.reset();
+            }
+        }
+        if width > 0 {
+            self.hidden_before = width > 1;
+        } else if x != self.left {
+            self.hidden_before = false;
+        }
+        self.x = next;
+        self.written += 1;
+    }
+
+    /// A run of `n` glyphs of one cell each, the `k`th being `glyph(k)`.
+    fn run<'g>(&mut self, n: usize, style: Style, glyph: impl Fn(usize) -> &'g str) {
+        if n == 0 || self.full {
+            return;
+        }
+        // The first may join zero-width glyphs before it; after it, every
+        // glyph simply takes the next cell, as `glyph` would do.
+        self.glyph(glyph(0), 1, style);
+        if self.full {
+            return;
+        }
+        let room = usize::from(self.right - self.x);
+        let k = (n - 1).min(room);
+        let start = self.row + usize::from(self.x - self.buf.area.x);
+        if let Some(cells) = self.buf.content.get_mut(start..start + k) {
+            for (i, c) in cells.iter_mut().enumerate() {
+                c.set_symbol(glyph(i + 1)).set_style(style);
+            }
+        }
+        self.x += u16::try_from(k).unwrap_or(0);
+        self.written += k;
+        if k > 0 {
+            self.hidden_before = false;
+        }
+        self.full = n - 1 > room;
+    }
+
+    /// `n` copies of the one-cell glyph `g`.
+    fn repeat(&mut self, g: &str, n: usize, style: Style) {
+        self.run(n, style, |_| g);
+    }
+
+    /// Printable ASCII, a glyph of one cell per byte.
+    fn ascii(&mut self, s: &str, style: Style) {
+        self.run(s.len(), style, |i| s.get(i..=i).unwrap_or(" "));
+    }
+
+    /// Text, glyph by glyph.
+    fn text(&mut self, s: &str, style: Style) {
+        if printable_ascii(s) {
+            self.ascii(s, style);
+            return;
+        }
+        each_glyph(s, |_, g, gw| {
+            if !g.contains(char::is_control) {
+                self.glyph(g, u16::try_from(gw).unwrap_or(u16::MAX), style);
+            }
+            !self.full
+        });
+    }
+}
+
+thread_local! {
+    /// Scratch for [`padded`]: each glyph of a text as (start, end, width).
+    static GLYPHS: RefCell<Vec<(usize, usize, usize)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Draws `s` fitted and padded to `w` cells, as a `Span` of [`pad`]`(s, w,
+/// right)` in `style` would be drawn into `area`, and returns the padded
+/// width. Only the text is segmented into glyphs; the padding is written
+/// as blank cells.
+pub(super) fn padded(
+    buf: &mut Buffer,
+    area: Rect,
+    s: &str,
+    w: usize,
+    right: bool,
+    style: Style,
+) -> usize {
+    if printable_ascii(s) {
+        // Cut by bytes: each is a glyph of one cell.
+        let (shown, cut) = match s.get(..w.saturating_sub(1)) {
+            _ if s.len() <= w => (s, false),
+            Some(head) if w > 0 => (head, true),
+            _ => ("", false),
+        };
+        let sw = shown.len() + usize::from(cut);
+        let gap = w.saturating_sub(sw);
+        draw_padded(buf, area, (sw, gap, right), style, |pen| {
+            pen.ascii(shown, style);
+            if cut {
+                pen.glyph("…", 1, style);
+            }
+        });
+        return sw + gap;
+    }
+    // Measure and draw from one segmentation into glyphs, stopping once
+    // the text is known not to fit.
+    GLYPHS.with_borrow_mut(|glyphs| {
+        glyphs.clear();
+        let mut total = 0;
+        each_glyph(s, |i, g, gw| {
+            total += gw;
+            glyphs.push((i, i + g.len(), gw));
+            total <= w
+        });
+        // What `fit` keeps: all of it, or the glyphs that leave a cell for
+        // the "…" (up to the first that does not).
+        let (kept, cut) = if total <= w {
+            (glyphs.len(), false)
+        } else if w == 0 {
+            (0, false)
+        } else {
+            let mut used = 0;
+            let kept = glyphs
+                .iter()
+                .take_while(|&&(_, _, gw)| {
+                    used += gw;
+                    used < w
+                })
+                .count();
+            (kept, true)
+        };
+        let next_is_control = glyphs
+            .get(kept)
+            .and_then(|&(start, end, _)| s.get(start..end))
+            .is_some_and(|g| g.contains(char::is_control));
+        if cut && next_is_control {
+            // The kept text may end in a prepended mark that the "…" would
+            // join (it ends a glyph only before a control): fit the plain way.
+            let (s, sw) = fitted(s, w);
+            let gap = w.saturating_sub(sw);
+            draw_padded(buf, area, (sw, gap, right), style, |pen| {
+                pen.text(&s, style)
+            });
+            return sw + gap;
+        }
+        let sw = glyphs.iter().take(kept).map(|g| g.2).sum::<usize>() + usize::from(cut);
+        let gap = w.saturating_sub(sw);
+        draw_padded(buf, area, (sw, gap, right), style, |pen| {
+            for &(start, end, gw) in glyphs.iter().take(kept) {
+                if pen.full {
+                    return;
+                }
+                let Some(g) = s.get(start..end) else { continue };
+                if !g.contains(char::is_control) {
+                    pen.glyph(g, u16::try_from(gw).unwrap_or(u16::MAX), style);
+                }
+            }
+            if cut {
+                pen.glyph("…", 1, style);
+            }
+        });
+        sw + gap
+    })
+}
+
+/// Draws, as one span, text `sw` cells wide (drawn by `text`) with `gap`
+/// blank cells in `style` before it when `right`, else after it.
+fn draw_padded(
+    buf: &mut Buffer,
+    area: Rect,
+    (sw, gap, right): (usize, usize, bool),
+    style: Style,
+    text: impl FnOnce(&mut Pen<'_>),
+) {
+    // ratatui skips a span of no width.
+    if sw + gap == 0 {
+        return;
+    }
+    let Some(mut pen) = Pen::new(buf, area) else {
+        return;
+    };
+    if right {
+        pen.repeat(" ", gap, style);
+    }
+    text(&mut pen);
+    if !right {
+        pen.repeat(" ", gap, style);
+    }
+}
+
+/// Draws a bar of `w` cells at the start of `area` (cut at its right edge),
+/// the filled part in `fill` and the rest in `empty`, cell by cell.
+pub(super) fn draw_bar(
+    buf: &mut Buffer,
+    area: Rect,
+    ratio: f64,
+    w: usize,
+    fill: Style,
+    empty: Style,
+) {
+    let (full, partial, rest) = bar_parts(ratio, w);
+    let filled = full + usize::from(partial.is_some());
+    if filled > 0
+        && let Some(mut pen) = Pen::new(buf, area)
+    {
+        pen.repeat("█", full, fill);
+        if let Some(g) = partial {
+            pen.glyph(g, 1, fill);
+        }
+    }
+    if rest > 0
+        && let Some(mut pen) = Pen::new(buf, indent(area, filled))
+    {
+        pen.repeat("░", rest, empty);
+    }
+}
+
+/// `area` without its first `by` columns.
+pub(super) fn indent(area: Rect, by: usize) -> Rect {
+    let by = u16::try_from(by).unwrap_or(u16::MAX);
+    Rect {
+        x: area.x.saturating_add(by),
+        width: area.width.saturating_sub(by),
+        ..area
+    }
+}
+
+/// One row of pieces side by side, each as wide as given, drawn as
+/// ratatui draws a `Line` of spans (each piece one span) into the row:
+/// each piece starts where the ones before it end, and nothing is drawn
+/// past the row's right edge.
+pub struct Strip<'b> {
+    buf: &'b mut Buffer,
+    rest: Rect,
+}
+
+impl<'b> Strip<'b> {
+    /// The strip along `area`'s first row.
+    pub fn new(buf: &'b mut Buffer, area: Rect) -> Strip<'b> {
+        let rest = area.intersection(buf.area);
+        let rest = Rect { height: 1, ..rest };
+        Strip { buf, rest }
+    }
+
+    /// Whether there is room left for another piece.
+    fn open(&self) -> bool {
+        !self.rest.is_empty()
+    }
+
+    /// `s` fitted and padded to `w` cells (right-aligned when `right`).
+    pub fn text(&mut self, s: &str, w: usize, right: bool, style: Style) -> &mut Self {
+        if self.open() {
+            let used = padded(self.buf, self.rest, s, w, right, style);
+            self.rest = indent(self.rest, used);
+        }
+        self
+    }
+
+    /// A bar of `w` cells for `ratio`, in the theme's colours.
+    pub fn bar(&mut self, ratio: f64, w: usize, theme: &Theme) -> &mut Self {
+        if self.open() {
+            draw_bar(
+                self.buf,
+                self.rest,
+                ratio,
+                w,
+                theme.gauge_fill,
+                theme.gauge_empty,
+            );
+            self.rest = indent(self.rest, w);
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_have_exact_width_and_clamp() {
+        for r in [-1.0, 0.0, 0.33, 0.5, 0.999, 1.0, 7.0, f64::NAN] {
+            let (full, partial, empty) = bar_parts(r, 10);
+            assert_eq!(full + usize::from(partial.is_some()) + empty, 10, "{r}");
+        }
+        assert_eq!(bar_parts(1.0, 4), (4, None, 0));
+        assert_eq!(bar_parts(0.0, 4), (0, None, 4));
+    }
+}

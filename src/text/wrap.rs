@@ -1,0 +1,226 @@
+//! Wrapping styled lines by display width.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::width::glyph_width;
+
+/// Closing punctuation never starts a line; it stays with what it closes.
+fn closes(g: &str) -> bool {
+    matches!(
+        g,
+        "，" | "。"
+            | "、"
+            | "；"
+            | "："
+            | "！"
+            | "？"
+            | "）"
+            | "」"
+            | "』"
+            | "”"
+            | "’"
+            | "》"
+            | "…"
+            | ","
+            | "."
+            | ";"
+            | ":"
+            | "!"
+            | "?"
+            | ")"
+            | "%"
+            | "％"
+    )
+}
+
+/// Opening punctuation never ends a line; it stays with what it opens.
+fn opens(g: &str) -> bool {
+    matches!(g, "（" | "「" | "『" | "“" | "‘" | "《" | "(" | "[")
+}
+
+/// Whether `g` continues a number or word: digits and letters, and the
+/// Chinese signs that belong to a number (2.3万多, 98.3%).
+fn joins(prev: &str, g: &str) -> bool {
+    let word = |s: &str| {
+        s.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '+' | '-' | '/' | '\'' | '_' | '~')
+        })
+    };
+    let digit_end = prev.chars().last().is_some_and(|c| c.is_ascii_digit());
+    (word(prev) && word(g))
+        || (digit_end && matches!(g, "万" | "亿" | "多" | "余"))
+        || (matches!(prev, "万" | "亿") && g == "多")
+}
+
+/// Wraps styled lines to `width` cells, breaking at spaces and between
+/// Chinese characters, but never inside a number or a word (2.3万多 stays
+/// whole), never before closing or after opening punctuation, and never
+/// splitting a glyph. Every returned line fits in `width`.
+pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width);
+    let mut out = Vec::new();
+    // Scratch, borrowed from `lines`: each glyph with its style and width,
+    // the unbreakable units as ranges of glyphs, and the line being filled.
+    let mut glyphs: Vec<(&str, Style, usize)> = Vec::new();
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    let mut current: Vec<(&str, Style)> = Vec::new();
+    for line in lines {
+        glyphs.clear();
+        units.clear();
+        let mut prev = "";
+        let mut glue_next = false;
+        for span in &line.spans {
+            let style = line.style.patch(span.style);
+            for g in span.content.graphemes(true) {
+                let space = g.chars().all(char::is_whitespace);
+                let attach =
+                    !space && !units.is_empty() && (glue_next || closes(g) || joins(prev, g));
+                glyphs.push((g, style, glyph_width(g)));
+                match units.last_mut() {
+                    Some(unit) if attach => unit.1 = glyphs.len(),
+                    _ => units.push((glyphs.len() - 1, glyphs.len())),
+                }
+                glue_next = opens(g);
+                prev = g;
+            }
+        }
+        if units.is_empty() || width == 0 {
+            out.push(Line::default());
+            continue;
+        }
+        current.clear();
+        let mut used = 0;
+        let flush = |current: &mut Vec<(&str, Style)>, out: &mut Vec<Line<'static>>| {
+            // Trailing spaces are not shown.
+            while current.last().is_some_and(|(g, _)| g.trim().is_empty()) {
+                current.pop();
+            }
+            out.push(to_line(current));
+            current.clear();
+        };
+        for &(a, b) in &units {
+            let unit = glyphs.get(a..b).unwrap_or(&[]);
+            let uw: usize = unit.iter().map(|&(_, _, gw)| gw).sum();
+            let is_space = unit.iter().all(|(g, _, _)| g.trim().is_empty());
+            if used + uw > width && used > 0 {
+                flush(&mut current, &mut out);
+                used = 0;
+                if is_space {
+                    continue;
+                }
+            }
+            if uw <= width {
+                used += uw;
+                current.extend(unit.iter().map(|&(g, st, _)| (g, st)));
+                continue;
+            }
+            // A unit wider than a whole line: split it by glyph.
+            for &(g, st, gw) in unit {
+                if used + gw > width && used > 0 {
+                    flush(&mut current, &mut out);
+                    used = 0;
+                }
+                if gw <= width {
+                    used += gw;
+                    current.push((g, st));
+                }
+            }
+        }
+        flush(&mut current, &mut out);
+    }
+    out
+}
+
+/// Joins styled graphemes back into spans.
+fn to_line(cells: &[(&str, Style)]) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut text = String::new();
+    let mut style: Option<Style> = None;
+    for &(g, st) in cells {
+        if style.is_some_and(|s| s != st) {
+            spans.push(Span::styled(
+                std::mem::take(&mut text),
+                style.unwrap_or_default(),
+            ));
+        }
+        style = Some(st);
+        text.push_str(g);
+    }
+    if !text.is_empty() {
+        spans.push(Span::styled(text, style.unwrap_or_default()));
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::super::width::Cells;
+    use super::*;
+
+    fn plain(lines: &[Line<'_>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn numbers_stay_whole() {
+        let l = [Line::from("临翔区与178家省内外企业对接2.3万多个就业岗位")];
+        for w in 8..30 {
+            let wrapped = plain(&wrap(&l, w));
+            assert!(
+                wrapped.iter().all(|s| s.width() <= usize::from(w)),
+                "{w}: {wrapped:?}"
+            );
+            assert!(
+                wrapped.iter().any(|s| s.contains("2.3万多")),
+                "{w}: {wrapped:?}"
+            );
+            assert!(
+                wrapped.iter().any(|s| s.contains("178")),
+                "{w}: {wrapped:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn closing_punctuation_stays_behind() {
+        let l = [Line::from("从2月10日起”。然后")];
+        for w in 6..12 {
+            for s in plain(&wrap(&l, w)) {
+                assert!(!s.starts_with('。') && !s.starts_with('”'), "{w}: {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn english_breaks_at_spaces() {
+        let l = [Line::from("the quick brown fox")];
+        assert_eq!(plain(&wrap(&l, 10)), ["the quick", "brown fox"]);
+    }
+
+    #[test]
+    fn styles_survive() {
+        let l = [Line::from(vec![
+            Span::styled("ab", Style::new().bold()),
+            Span::raw("cd"),
+        ])];
+        let w = wrap(&l, 10);
+        assert_eq!(w[0].spans.len(), 2);
+        assert_eq!(w[0].spans[0].style, Style::new().bold());
+    }
+
+    #[test]
+    fn never_wider_than_the_width() {
+        let l = [Line::from("👩‍🔬🇨🇳中文ｶﾞa1️⃣ ".repeat(20))];
+        for w in 1..40 {
+            for s in plain(&wrap(&l, w)) {
+                assert!(s.width() <= usize::from(w), "{w}: {s:?}");
+            }
+        }
+    }
+}

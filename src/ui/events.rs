@@ -1,0 +1,89 @@
+//! The table of events, shared by the Overview and the Timeline.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+
+use super::widgets::block;
+use crate::app::App;
+use crate::content::mark;
+use crate::data::Lang;
+use crate::data::asof::Status;
+use crate::text::{Body, Column, Content, table, table_body, width};
+
+/// The status column is as wide as the widest status on screen ("past due
+/// ~3,518 d" far from the data), within limits.
+fn columns(lang: Lang, status_width: u16) -> [Column; 5] {
+    [
+        Column::new(" ", Constraint::Length(1)),
+        Column::new(lang.pick("日期", "date"), Constraint::Length(21)),
+        Column::new(lang.pick("事件", "event"), Constraint::Fill(3)),
+        Column::new(lang.pick("地点", "where"), Constraint::Fill(1)),
+        Column::new(
+            lang.pick("状态", "status"),
+            Constraint::Length(status_width.clamp(8, 20)),
+        ),
+    ]
+}
+
+/// A table of events: symbol, date, label, place, status. `events` yields
+/// event indices from the first visible row; only what fits is taken.
+pub fn render(
+    app: &App,
+    area: Rect,
+    title: String,
+    events: impl Iterator<Item = usize>,
+    selected: Option<usize>,
+    buf: &mut Buffer,
+) {
+    let t = app.theme();
+    let lang = app.lang();
+    let ds = &app.data().dataset;
+    let h = usize::from(table_body(area).height);
+    let visible: Vec<(usize, Status)> = events
+        .take(h)
+        .map(|i| (i, app.ctx().status(&ds.events[i])))
+        .collect();
+    let status_width = visible
+        .iter()
+        .map(|&(_, s)| width(&s.short(lang.prose())))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let rows = visible
+        .into_iter()
+        .map(|(i, s)| {
+            let e = &ds.events[i];
+            let (sym, style) = mark(e, s, t);
+            // Not yet happened on the as-of date: the whole row is greyed.
+            let text = if s.is_later() { t.later } else { t.base };
+            let muted = if s.is_later() { t.later } else { t.muted };
+            let place = app
+                .data()
+                .place_of(e.place.as_deref(), e.organisation.as_deref())
+                .map(|p| p.short(lang))
+                .unwrap_or_else(|| {
+                    app.data()
+                        .organisation_name(e.organisation.as_deref(), lang)
+                });
+            vec![
+                Content::Text(sym.to_string(), style),
+                Content::Text(e.when.describe(lang.prose()), text),
+                Content::Text(e.label.get(lang).into_owned(), text),
+                Content::Text(place, muted),
+                Content::Text(s.short(lang.prose()), style),
+            ]
+        })
+        .collect();
+    table(
+        area,
+        buf,
+        block(title, t),
+        &columns(lang, u16::try_from(status_width).unwrap_or(u16::MAX)),
+        Body {
+            rows,
+            selected,
+            empty: app.lang().pick("没有匹配的行", "no rows match"),
+        },
+        t,
+    );
+}

@@ -1,0 +1,77 @@
+//! The pieces every panel draws with: boxes, the popup frame, wrapped text
+//! and a list's table body. Panels share these, never each other.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
+
+use crate::app::ListView;
+use crate::data::Lang;
+use crate::text::{self, Body, Content};
+use crate::theme::Theme;
+
+/// A bordered block with a title, in the theme.
+pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(title.into().style(theme.title))
+}
+
+/// The visible `rows` of a panel's list, with its selection, and the
+/// usual "no rows match" in the app's language.
+pub fn body<'a>(rows: Vec<Vec<Content>>, view: &ListView, lang: Lang) -> Body<'a> {
+    Body {
+        rows,
+        selected: view.selected_on_screen(),
+        empty: lang.pick("没有匹配的行", "no rows match"),
+    }
+}
+
+/// An empty bordered box that says why it is empty.
+pub fn empty_box(area: Rect, message: &str, theme: &Theme, buf: &mut Buffer) {
+    let b = block(String::new(), theme);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    Line::styled(message.to_string(), theme.muted).render(inner, buf);
+}
+
+/// A popup's frame at `rect` within `area`, cleared, with a border; returns
+/// its inside.
+pub fn popup(area: Rect, rect: Rect, title: String, theme: &Theme, buf: &mut Buffer) -> Rect {
+    // Clear one column beyond each side too, so no half of a wide glyph
+    // under the popup's edge is left behind.
+    let wide = Rect::new(
+        rect.x.saturating_sub(1).max(area.x),
+        rect.y,
+        (rect.width + 2).min(area.right() - rect.x.saturating_sub(1).max(area.x)),
+        rect.height,
+    );
+    Clear.render(wide, buf);
+    buf.set_style(wide, theme.base);
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focus)
+        .title(Line::from(title).style(theme.title));
+    let inner = b.inner(rect);
+    b.render(rect, buf);
+    inner
+}
+
+/// Styled lines wrapped to `area` (see [`text::wrap`]). When they do not
+/// all fit, the last line says how to see the rest.
+pub fn wrapped(lines: &[Line<'_>], more: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut w = text::wrap(lines, area.width);
+    let h = usize::from(area.height);
+    if w.len() > h && h > 0 {
+        w.truncate(h - 1);
+        w.push(Line::styled(
+            text::fit(more, usize::from(area.width)),
+            theme.key,
+        ));
+    }
+    Paragraph::new(w).render(area, buf);
+}
