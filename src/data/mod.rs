@@ -168,39 +168,6 @@ impl Loaded {
     }
 }
 
-impl Place {
-    /// The most specific level: "荣昌高新区" / "Rongchang High-tech Zone".
-    pub fn short(&self, lang: Lang) -> String {
-        let t = self
-            .locality
-            .as_ref()
-            .or(self.county.as_ref())
-            .or(self.city.as_ref())
-            .unwrap_or(&self.province);
-        t.get(lang).into_owned()
-    }
-
-    /// Every level: "重庆市 荣昌区 荣昌高新区" / "Rongchang High-tech Zone, Rongchang District, Chongqing".
-    pub fn full(&self, lang: Lang) -> String {
-        let levels = [
-            Some(&self.province),
-            self.city.as_ref(),
-            self.county.as_ref(),
-            self.locality.as_ref(),
-        ];
-        let levels = levels.into_iter().flatten();
-        match lang {
-            Lang::Zh => levels.map(|t| t.zh.as_str()).collect::<Vec<_>>().join(" "),
-            Lang::En => {
-                let mut v: Vec<&str> = levels.map(|t| t.en.as_str()).collect();
-                v.reverse();
-                v.join(", ")
-            }
-            Lang::Both => format!("{} · {}", self.full(Lang::Zh), self.full(Lang::En)),
-        }
-    }
-}
-
 impl Loaded {
     /// A record's place, short form, or "" when it has none.
     pub fn place_short(&self, id: Option<&str>, lang: Lang) -> String {
@@ -220,18 +187,5 @@ impl Loaded {
         place
             .or_else(|| organisation.and_then(|o| self.organisation(o)?.place.as_deref()))
             .and_then(|id| self.place(id))
-    }
-}
-
-impl Count {
-    /// "23,000+ 个" / "23,000+ jobs"; ordinals as "第42天" / "day 42".
-    pub fn shown(&self, lang: Lang) -> String {
-        let v = crate::fmt::count_value(self.value, self.qualifier);
-        match (self.ordinal, lang) {
-            (true, Lang::Zh) => format!("第{v}{}", self.unit.zh),
-            (true, _) => format!("{} {v}", self.unit.en),
-            (false, Lang::Zh) => format!("{v} {}", self.unit.zh),
-            (false, _) => format!("{v} {}", crate::fmt::singular(&self.unit.en, self.value)),
-        }
     }
 }

@@ -104,6 +104,29 @@ pub enum Qualifier {
     OrderOf,
 }
 
+impl Qualifier {
+    /// What is written around the number: "+" after "at least", "~" before "of the order of".
+    pub fn marks(self) -> crate::fmt::Marks {
+        let (before, after) = match self {
+            Qualifier::Exact => ("", ""),
+            Qualifier::AtLeast => ("", "+"),
+            Qualifier::OrderOf => ("~", ""),
+        };
+        crate::fmt::Marks { before, after }
+    }
+
+    /// A number with this qualifier, as shown: "23,000+", "~10,000,000", "298".
+    pub fn show(self, value: u64) -> String {
+        crate::fmt::count_value(value, self)
+    }
+}
+
+impl From<Qualifier> for crate::fmt::Marks {
+    fn from(q: Qualifier) -> Self {
+        q.marks()
+    }
+}
+
 /// How precise a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -490,5 +513,68 @@ impl When {
             u8::from(d.month()),
             d.day()
         )
+    }
+}
+
+impl Place {
+    /// The most specific level: "荣昌高新区" / "Rongchang High-tech Zone".
+    pub fn short(&self, lang: Lang) -> String {
+        let t = self
+            .locality
+            .as_ref()
+            .or(self.county.as_ref())
+            .or(self.city.as_ref())
+            .unwrap_or(&self.province);
+        t.get(lang).into_owned()
+    }
+
+    /// Every level: "重庆市 荣昌区 荣昌高新区" / "Rongchang High-tech Zone, Rongchang District, Chongqing".
+    pub fn full(&self, lang: Lang) -> String {
+        let levels = [
+            Some(&self.province),
+            self.city.as_ref(),
+            self.county.as_ref(),
+            self.locality.as_ref(),
+        ];
+        let levels = levels.into_iter().flatten();
+        match lang {
+            Lang::Zh => levels.map(|t| t.zh.as_str()).collect::<Vec<_>>().join(" "),
+            Lang::En => {
+                let mut v: Vec<&str> = levels.map(|t| t.en.as_str()).collect();
+                v.reverse();
+                v.join(", ")
+            }
+            Lang::Both => format!("{} · {}", self.full(Lang::Zh), self.full(Lang::En)),
+        }
+    }
+}
+
+impl Count {
+    /// "23,000+ 个" / "23,000+ jobs"; ordinals as "第42天" / "day 42".
+    pub fn shown(&self, lang: Lang) -> String {
+        let v = self.qualifier.show(self.value);
+        match (self.ordinal, lang) {
+            (true, Lang::Zh) => format!("第{v}{}", self.unit.zh),
+            (true, _) => format!("{} {v}", self.unit.en),
+            (false, Lang::Zh) => format!("{v} {}", self.unit.zh),
+            (false, _) => format!("{v} {}", crate::fmt::singular(&self.unit.en, self.value)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_keep_their_qualifier() {
+        assert_eq!(Qualifier::AtLeast.show(23000), "23,000+");
+        assert_eq!(Qualifier::Exact.show(298), "298");
+        assert_eq!(Qualifier::OrderOf.show(10_000_000), "~10,000,000");
+        // The dashboard's callers pass the qualifier to `fmt` as they did.
+        assert_eq!(
+            crate::fmt::count_value(23000, Qualifier::AtLeast),
+            "23,000+"
+        );
     }
 }
