@@ -4,51 +4,14 @@
 //! showing (470 / 478 = 98.3 %): the loader keeps every one it ran, with its
 //! inputs and outcome, so the Checks panel can list them.
 
-use std::collections::HashMap;
-
 use time::{Date, Duration};
 
 use super::figure;
+pub use super::index::{Index, RecordRef};
 use super::model::{
     Count, Dataset, Derivation, Event, EventStatus, Lang, Precision, Qualifier, Source, Text, When,
 };
 use crate::fmt::{group, iso};
-
-/// What kind of record an id names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RecordRef {
-    Place(usize),
-    Organisation(usize),
-    Rate(usize),
-    Count(usize),
-    Event(usize),
-    Project(usize),
-}
-
-impl RecordRef {
-    fn kind_name(self) -> &'static str {
-        match self {
-            RecordRef::Place(_) => "place",
-            RecordRef::Organisation(_) => "organisation",
-            RecordRef::Rate(_) => "rate",
-            RecordRef::Count(_) => "count",
-            RecordRef::Event(_) => "event",
-            RecordRef::Project(_) => "project",
-        }
-    }
-}
-
-/// Every id of the dataset, and what it names.
-#[derive(Debug, Clone, Default)]
-pub struct Index {
-    ids: HashMap<String, RecordRef>,
-}
-
-impl Index {
-    pub fn get(&self, id: &str) -> Option<RecordRef> {
-        self.ids.get(id).copied()
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckKind {
@@ -190,8 +153,7 @@ impl<'a> Checker<'a> {
                 self.problem(path, "id is empty");
                 continue;
             }
-            if let Some(prev) = self.index.ids.insert(id.clone(), r) {
-                self.index.ids.insert(id.clone(), prev);
+            if self.index.insert(id, r).is_err() {
                 self.problem(path, format_args!("duplicate id \"{id}\""));
             }
         }

@@ -3,13 +3,15 @@
 pub mod asof;
 pub mod check;
 pub mod figure;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod sanitize;
 
 use std::path::Path;
 
-pub use check::{CheckKind, CheckResult, Index, RecordRef};
+pub use check::{CheckKind, CheckResult};
+pub use index::{Index, Item, Record, RecordRef};
 pub use model::*;
 
 /// The article's dataset, embedded so the binary runs from any folder.
@@ -95,6 +97,23 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, Invalid> {
 }
 
 impl Loaded {
+    /// The record `r` points at: its id, label, source, date, organisation
+    /// and place, whatever its kind (see [`Record`]). `None` when `r` is not
+    /// a record of this dataset.
+    ///
+    /// Replaces the per-kind matches on [`RecordRef`] in `App::label_of_id`
+    /// (app.rs), `check_sentence` and `paragraph` (cite.rs), the check's
+    /// record source in `detail_lines` (ui/detail.rs) and read.rs.
+    pub fn record(&self, r: RecordRef) -> Option<Record<'_>> {
+        Record::of(&self.dataset, r)
+    }
+
+    /// The record an id names, if any: `record_by_id(id)?.label()` is what
+    /// `App::label_of_id(id)` gives.
+    pub fn record_by_id(&self, id: &str) -> Option<Record<'_>> {
+        self.record(self.index.get(id)?)
+    }
+
     pub fn place(&self, id: &str) -> Option<&Place> {
         match self.index.get(id)? {
             RecordRef::Place(i) => self.dataset.places.get(i),
@@ -187,5 +206,49 @@ impl Loaded {
         place
             .or_else(|| organisation.and_then(|o| self.organisation(o)?.place.as_deref()))
             .and_then(|id| self.place(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal() -> Loaded {
+        load_str(include_str!("../../tests/data/minimal.json"), "minimal")
+            .expect("tests/data/minimal.json is valid")
+    }
+
+    #[test]
+    fn a_record_by_id_is_the_record_the_index_names() {
+        let data = minimal();
+        let r = data.record_by_id("count-day").expect("count-day");
+        assert_eq!(r.at, RecordRef::Count(3));
+        assert_eq!(r.id(), "count-day");
+        assert_eq!(r.label().en, "Day of resumption");
+        assert_eq!(r.source().map(|s| s.quote.as_str()), Some("第四十二天"));
+        assert!(data.record_by_id("nothing").is_none());
+        assert!(data.record(RecordRef::Rate(7)).is_none());
+    }
+
+    #[test]
+    fn every_id_of_the_embedded_dataset_names_its_record() {
+        let data = load(None).expect("the embedded dataset is valid");
+        let ds = &data.dataset;
+        let ids = ds.places.iter().map(|x| (&x.id, &x.province));
+        let ids = ids
+            .chain(ds.organisations.iter().map(|x| (&x.id, &x.name)))
+            .chain(ds.rates.iter().map(|x| (&x.id, &x.label)))
+            .chain(ds.counts.iter().map(|x| (&x.id, &x.label)))
+            .chain(ds.events.iter().map(|x| (&x.id, &x.label)))
+            .chain(ds.projects.iter().map(|x| (&x.id, &x.name)));
+        let mut n = 0;
+        for (id, label) in ids {
+            let r = data.record_by_id(id).expect("every id names a record");
+            assert_eq!(r.id(), id);
+            assert_eq!(r.label(), label, "{id}");
+            assert_eq!(data.index.get(id), Some(r.at));
+            n += 1;
+        }
+        assert!(n > 50, "{n} records");
     }
 }
