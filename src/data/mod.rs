@@ -1,4 +1,8 @@
 //! The dataset: read, parse, sanitize and check once, then read-only.
+//!
+//! A module imports only modules to its left, never one to its right:
+//! `fmt` (the crate's, a leaf) ← `sanitize` ← `figure` ← `model` ← `index`
+//! ← `load` ← `check` ← `asof` ← this one, which ties them together.
 
 pub mod asof;
 pub mod check;
@@ -44,7 +48,7 @@ impl std::fmt::Display for Invalid {
 
 impl std::error::Error for Invalid {}
 
-/// Parses, sanitizes and checks a dataset's text.
+/// Parses (cleaning every string as it reads) and checks a dataset's text.
 pub fn load_str(text: &str, origin: &str) -> Result<Loaded, Invalid> {
     finish(parse(text, origin)?, origin)
 }
@@ -57,13 +61,12 @@ fn parse(text: &str, origin: &str) -> Result<Dataset, Invalid> {
     })
 }
 
-/// Sanitizes and checks a parsed dataset.
-fn finish(mut dataset: Dataset, origin: &str) -> Result<Loaded, Invalid> {
+/// Checks a parsed dataset, its strings already cleaned by the parse.
+fn finish(dataset: Dataset, origin: &str) -> Result<Loaded, Invalid> {
     let invalid = |problems| Invalid {
         origin: origin.to_string(),
         problems,
     };
-    sanitize::sanitize(&mut dataset);
     let report = check::check(&dataset);
     if !report.problems.is_empty() {
         return Err(invalid(report.problems));
