@@ -1,8 +1,9 @@
 //! The dataset: read, parse, sanitize and check once, then read-only.
 //!
 //! A module imports only modules to its left, never one to its right:
-//! `fmt` (the crate's, a leaf) ← `sanitize` ← `figure` ← `model` ← `index`
-//! ← `load` ← `check` ← `asof` ← this one, which ties them together.
+//! `fmt` (the crate's, a leaf) ← `sanitize` ← `figure` ← `model` ← `show`
+//! ← `index` ← `load` ← `check` ← `asof` ← this one, which ties them
+//! together. `model` is the types alone; `show` is how they read.
 
 pub mod asof;
 pub mod check;
@@ -11,6 +12,7 @@ pub mod index;
 pub mod load;
 pub mod model;
 pub mod sanitize;
+mod show;
 
 use std::path::Path;
 
