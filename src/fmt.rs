@@ -1,8 +1,8 @@
 //! Number and date formatting shared by the checks, the dashboard and the CLI.
+//!
+//! A leaf: it imports nothing from the crate, so every other module may use it.
 
 use time::Date;
-
-use crate::data::model::Qualifier;
 
 /// 23000 → "23,000".
 pub fn group(n: u64) -> String {
@@ -17,14 +17,19 @@ pub fn group(n: u64) -> String {
     out
 }
 
+/// What is written around a number to say how exact it is: "~" before
+/// ("~10,000,000"), "+" after ("23,000+"). The data's qualifier converts into
+/// it, so this module needs no data types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks {
+    pub before: &'static str,
+    pub after: &'static str,
+}
+
 /// A count's number as shown: "23,000+", "~10,000,000", "298".
-pub fn count_value(value: u64, qualifier: Qualifier) -> String {
-    let n = group(value);
-    match qualifier {
-        Qualifier::Exact => n,
-        Qualifier::AtLeast => format!("{n}+"),
-        Qualifier::OrderOf => format!("~{n}"),
-    }
+pub fn count_value(value: u64, marks: impl Into<Marks>) -> String {
+    let Marks { before, after } = marks.into();
+    format!("{before}{}{after}", group(value))
 }
 
 /// An English unit for `value` of it: "1 person", "1 team", "2 teams".
@@ -81,10 +86,11 @@ mod tests {
     }
 
     #[test]
-    fn counts_keep_their_qualifier() {
-        assert_eq!(count_value(23000, Qualifier::AtLeast), "23,000+");
-        assert_eq!(count_value(298, Qualifier::Exact), "298");
-        assert_eq!(count_value(10_000_000, Qualifier::OrderOf), "~10,000,000");
+    fn counts_keep_their_marks() {
+        let marks = |before, after| Marks { before, after };
+        assert_eq!(count_value(23000, marks("", "+")), "23,000+");
+        assert_eq!(count_value(298, Marks::default()), "298");
+        assert_eq!(count_value(10_000_000, marks("~", "")), "~10,000,000");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::model::{Dataset, SCHEMA_VERSION};
-use super::sanitize::clean;
+use super::sanitize::{self, Sanitizer, clean};
 
 /// Larger files are refused before they are read: the article's dataset is
 /// 50 KB, and a file of this size would take gigabytes once parsed.
@@ -61,8 +61,9 @@ fn sanitize_char(c: char) -> String {
     }
 }
 
-/// Parses the JSON text into a [`Dataset`]; the error names the line, column
-/// and JSON path of the first problem.
+/// Parses the JSON text into a [`Dataset`], every string of it cleaned (see
+/// [`sanitize`]); the error names the line, column and JSON path of the
+/// first problem.
 pub fn parse(text: &str) -> Result<Dataset, String> {
     if text.trim().is_empty() {
         return Err("the file is empty; a dataset is a JSON object".to_string());
@@ -75,9 +76,10 @@ pub fn parse(text: &str) -> Result<Dataset, String> {
             "a dataset is a JSON object starting with '{{', but this file starts with {shown}"
         ));
     }
-    // The fast path: a valid file is read once, without tracking paths.
-    // Only a failure is read again, with serde_path_to_error, to say where.
-    let ds = match serde_json::from_str::<Dataset>(text) {
+    // The fast path: a valid file is read once, without tracking paths, and
+    // every string is cleaned as it is read. Only a failure is read again,
+    // with serde_path_to_error, to say where.
+    let ds = match sanitize::from_str::<Dataset>(text) {
         Ok(ds) => ds,
         Err(_) => return Err(explain(text)),
     };
@@ -93,23 +95,25 @@ pub fn parse(text: &str) -> Result<Dataset, String> {
 /// The first problem of a text that does not parse, with its JSON path.
 fn explain(text: &str) -> String {
     let mut de = serde_json::Deserializer::from_str(text);
-    let result: Result<Dataset, String> = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        // The path can hold a key from the file (an unknown field's name).
-        let path = clean(&e.path().to_string()).into_owned();
-        let inner = e.into_inner();
-        let msg = clean(&inner.to_string()).into_owned();
-        // serde_json files an out-of-range number (1e400 for a u64) under
-        // syntax errors, but it is a value at a path like any shape error.
-        let out_of_range = msg.starts_with("number out of range");
-        if (inner.is_syntax() && !out_of_range) || inner.is_eof() {
-            format!("invalid JSON: {msg}")
-        } else if path == "." {
-            // Valid JSON of the wrong shape at the top level (a missing field).
-            format!("top level: {msg}")
-        } else {
-            format!("{path}: {msg}")
-        }
-    });
+    // The same sanitized read as the fast path, below the path tracking.
+    let result: Result<Dataset, String> = serde_path_to_error::deserialize(Sanitizer(&mut de))
+        .map_err(|e| {
+            // The path can hold a key from the file (an unknown field's name).
+            let path = clean(&e.path().to_string()).into_owned();
+            let inner = e.into_inner();
+            let msg = clean(&inner.to_string()).into_owned();
+            // serde_json files an out-of-range number (1e400 for a u64) under
+            // syntax errors, but it is a value at a path like any shape error.
+            let out_of_range = msg.starts_with("number out of range");
+            if (inner.is_syntax() && !out_of_range) || inner.is_eof() {
+                format!("invalid JSON: {msg}")
+            } else if path == "." {
+                // Valid JSON of the wrong shape at the top level (a missing field).
+                format!("top level: {msg}")
+            } else {
+                format!("{path}: {msg}")
+            }
+        });
     match result.and_then(|_| {
         de.end()
             .map_err(|e| format!("invalid JSON: {}", clean(&e.to_string())))
@@ -117,7 +121,7 @@ fn explain(text: &str) -> String {
         Err(problem) => problem,
         // serde_json::from_str failed but the tracked read did not: say what
         // from_str said.
-        Ok(()) => match serde_json::from_str::<Dataset>(text) {
+        Ok(()) => match sanitize::from_str::<Dataset>(text) {
             Err(e) => format!("invalid JSON: {}", clean(&e.to_string())),
             Ok(_) => "the file could not be read as a dataset".to_string(),
         },
@@ -166,5 +170,111 @@ mod tests {
         let ds = include_str!("../../assets/dataset.json");
         let err = parse(&format!("{ds} x")).unwrap_err();
         assert!(err.contains("trailing"), "{err}");
+    }
+
+    use serde_json::Value;
+
+    /// Hostile enough: an override, a CSI, a C1 CSI, a zero-width space, a
+    /// tab and a line break.
+    const H: &str = "\u{202e}\u{1b}[2J\u{9b}31m\u{200b}\t\n";
+
+    /// The `n`th string of `v`, depth first.
+    fn nth_string<'v>(v: &'v mut Value, n: &mut usize) -> Option<&'v mut String> {
+        match v {
+            Value::String(s) if *n == 0 => Some(s),
+            Value::String(_) => {
+                *n -= 1;
+                None
+            }
+            Value::Array(a) => a.iter_mut().find_map(|x| nth_string(x, n)),
+            Value::Object(m) => m.values_mut().find_map(|x| nth_string(x, n)),
+            _ => None,
+        }
+    }
+
+    /// Every path of `v` (array indices as `[]`), and whether one value at
+    /// it is filled: not null, not an empty array.
+    fn filled(v: &Value, path: &str, out: &mut std::collections::BTreeMap<String, bool>) {
+        let full = match v {
+            Value::Null => false,
+            Value::Array(a) => !a.is_empty(),
+            _ => true,
+        };
+        *out.entry(path.to_string()).or_default() |= full;
+        match v {
+            Value::Array(a) => a.iter().for_each(|x| filled(x, &format!("{path}[]"), out)),
+            Value::Object(m) => m
+                .iter()
+                .for_each(|(k, x)| filled(x, &format!("{path}.{k}"), out)),
+            _ => {}
+        }
+    }
+
+    fn strings<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
+        match v {
+            Value::String(s) => out.push(s),
+            Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            Value::Object(m) => m.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+
+    /// No string field can be missed: every string of a dataset in which
+    /// every field of every kind is filled is made hostile, one at a time,
+    /// keeping each that the model still accepts (text, not a date or a
+    /// name). The dataset parsed from it, written back to JSON, holds no
+    /// hostile character in any string. A field added to the model is in
+    /// the dataset written back; if no value fills it, this test says so.
+    #[test]
+    fn every_string_the_loader_keeps_is_clean() {
+        let corpus = include_str!("../../tests/data/hostile/corpus.json");
+        let mut raw: Value = serde_json::from_str(corpus).expect("the corpus is JSON");
+        // What the corpus leaves out: times of day, the other derivation.
+        for kind in ["rates", "counts"] {
+            raw[kind][0]["when"]["time"] = "10:59".into();
+            raw[kind][0]["when"]["part_of_day"] = "morning".into();
+        }
+        let events = raw["events"].as_array_mut().expect("events");
+        let mut other = events[0].clone();
+        other["derivation"] =
+            serde_json::json!({"kind": "days_before", "days": "d", "before": "b"});
+        other["when"]["part_of_day"] = "noon".into();
+        events.push(other);
+        parse(&raw.to_string()).expect("the filled corpus parses");
+
+        let mut kept = 0;
+        for i in 0.. {
+            let mut v = raw.clone();
+            let Some(s) = nth_string(&mut v, &mut { i }) else {
+                break;
+            };
+            s.push_str(H);
+            if parse(&v.to_string()).is_ok() {
+                raw = v;
+                kept += 1;
+            }
+        }
+        assert!(kept > 100, "only {kept} strings were taken as text");
+
+        let ds = parse(&raw.to_string()).expect("the hostile dataset parses");
+        let back = serde_json::to_value(&ds).expect("a dataset serializes");
+        let mut paths = std::collections::BTreeMap::new();
+        filled(&back, "", &mut paths);
+        let empty: Vec<_> = paths.iter().filter(|(_, f)| !**f).map(|(p, _)| p).collect();
+        assert!(
+            empty.is_empty(),
+            "no value fills {empty:?}: add one to this test's dataset"
+        );
+        let mut all = Vec::new();
+        strings(&back, &mut all);
+        for s in all {
+            assert!(!s.chars().any(super::super::sanitize::is_hostile), "{s:?}");
+        }
+        // Every kept string still says what was there.
+        let title = &ds.title.en;
+        assert!(
+            title.contains("⟨U+202E⟩⟨U+001B⟩[2J⟨U+009B⟩31m⟨U+200B⟩  "),
+            "{title}"
+        );
     }
 }

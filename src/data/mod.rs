@@ -1,15 +1,23 @@
 //! The dataset: read, parse, sanitize and check once, then read-only.
+//!
+//! A module imports only modules to its left, never one to its right:
+//! `fmt` (the crate's, a leaf) ← `sanitize` ← `figure` ← `model` ← `show`
+//! ← `index` ← `load` ← `check` ← `asof` ← this one, which ties them
+//! together. `model` is the types alone; `show` is how they read.
 
 pub mod asof;
 pub mod check;
 pub mod figure;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod sanitize;
+mod show;
 
 use std::path::Path;
 
-pub use check::{CheckKind, CheckResult, Index, RecordRef};
+pub use check::{CheckKind, CheckResult};
+pub use index::{Index, Item, Record, RecordRef};
 pub use model::*;
 
 /// The article's dataset, embedded so the binary runs from any folder.
@@ -42,7 +50,7 @@ impl std::fmt::Display for Invalid {
 
 impl std::error::Error for Invalid {}
 
-/// Parses, sanitizes and checks a dataset's text.
+/// Parses (cleaning every string as it reads) and checks a dataset's text.
 pub fn load_str(text: &str, origin: &str) -> Result<Loaded, Invalid> {
     finish(parse(text, origin)?, origin)
 }
@@ -55,13 +63,12 @@ fn parse(text: &str, origin: &str) -> Result<Dataset, Invalid> {
     })
 }
 
-/// Sanitizes and checks a parsed dataset.
-fn finish(mut dataset: Dataset, origin: &str) -> Result<Loaded, Invalid> {
+/// Checks a parsed dataset, its strings already cleaned by the parse.
+fn finish(dataset: Dataset, origin: &str) -> Result<Loaded, Invalid> {
     let invalid = |problems| Invalid {
         origin: origin.to_string(),
         problems,
     };
-    sanitize::sanitize(&mut dataset);
     let report = check::check(&dataset);
     if !report.problems.is_empty() {
         return Err(invalid(report.problems));
@@ -95,6 +102,23 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, Invalid> {
 }
 
 impl Loaded {
+    /// The record `r` points at: its id, label, source, date, organisation
+    /// and place, whatever its kind (see [`Record`]). `None` when `r` is not
+    /// a record of this dataset.
+    ///
+    /// Replaces the per-kind matches on [`RecordRef`] in `App::label_of_id`
+    /// (app.rs), `check_sentence` and `paragraph` (cite.rs), the check's
+    /// record source in `detail_lines` (ui/detail.rs) and read.rs.
+    pub fn record(&self, r: RecordRef) -> Option<Record<'_>> {
+        Record::of(&self.dataset, r)
+    }
+
+    /// The record an id names, if any: `record_by_id(id)?.label()` is what
+    /// `App::label_of_id(id)` gives.
+    pub fn record_by_id(&self, id: &str) -> Option<Record<'_>> {
+        self.record(self.index.get(id)?)
+    }
+
     pub fn place(&self, id: &str) -> Option<&Place> {
         match self.index.get(id)? {
             RecordRef::Place(i) => self.dataset.places.get(i),
@@ -168,39 +192,6 @@ impl Loaded {
     }
 }
 
-impl Place {
-    /// The most specific level: "荣昌高新区" / "Rongchang High-tech Zone".
-    pub fn short(&self, lang: Lang) -> String {
-        let t = self
-            .locality
-            .as_ref()
-            .or(self.county.as_ref())
-            .or(self.city.as_ref())
-            .unwrap_or(&self.province);
-        t.get(lang).into_owned()
-    }
-
-    /// Every level: "重庆市 荣昌区 荣昌高新区" / "Rongchang High-tech Zone, Rongchang District, Chongqing".
-    pub fn full(&self, lang: Lang) -> String {
-        let levels = [
-            Some(&self.province),
-            self.city.as_ref(),
-            self.county.as_ref(),
-            self.locality.as_ref(),
-        ];
-        let levels = levels.into_iter().flatten();
-        match lang {
-            Lang::Zh => levels.map(|t| t.zh.as_str()).collect::<Vec<_>>().join(" "),
-            Lang::En => {
-                let mut v: Vec<&str> = levels.map(|t| t.en.as_str()).collect();
-                v.reverse();
-                v.join(", ")
-            }
-            Lang::Both => format!("{} · {}", self.full(Lang::Zh), self.full(Lang::En)),
-        }
-    }
-}
-
 impl Loaded {
     /// A record's place, short form, or "" when it has none.
     pub fn place_short(&self, id: Option<&str>, lang: Lang) -> String {
@@ -223,15 +214,46 @@ impl Loaded {
     }
 }
 
-impl Count {
-    /// "23,000+ 个" / "23,000+ jobs"; ordinals as "第42天" / "day 42".
-    pub fn shown(&self, lang: Lang) -> String {
-        let v = crate::fmt::count_value(self.value, self.qualifier);
-        match (self.ordinal, lang) {
-            (true, Lang::Zh) => format!("第{v}{}", self.unit.zh),
-            (true, _) => format!("{} {v}", self.unit.en),
-            (false, Lang::Zh) => format!("{v} {}", self.unit.zh),
-            (false, _) => format!("{v} {}", crate::fmt::singular(&self.unit.en, self.value)),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal() -> Loaded {
+        load_str(include_str!("../../tests/data/minimal.json"), "minimal")
+            .expect("tests/data/minimal.json is valid")
+    }
+
+    #[test]
+    fn a_record_by_id_is_the_record_the_index_names() {
+        let data = minimal();
+        let r = data.record_by_id("count-day").expect("count-day");
+        assert_eq!(r.at, RecordRef::Count(3));
+        assert_eq!(r.id(), "count-day");
+        assert_eq!(r.label().en, "Day of resumption");
+        assert_eq!(r.source().map(|s| s.quote.as_str()), Some("第四十二天"));
+        assert!(data.record_by_id("nothing").is_none());
+        assert!(data.record(RecordRef::Rate(7)).is_none());
+    }
+
+    #[test]
+    fn every_id_of_the_embedded_dataset_names_its_record() {
+        let data = load(None).expect("the embedded dataset is valid");
+        let ds = &data.dataset;
+        let ids = ds.places.iter().map(|x| (&x.id, &x.province));
+        let ids = ids
+            .chain(ds.organisations.iter().map(|x| (&x.id, &x.name)))
+            .chain(ds.rates.iter().map(|x| (&x.id, &x.label)))
+            .chain(ds.counts.iter().map(|x| (&x.id, &x.label)))
+            .chain(ds.events.iter().map(|x| (&x.id, &x.label)))
+            .chain(ds.projects.iter().map(|x| (&x.id, &x.name)));
+        let mut n = 0;
+        for (id, label) in ids {
+            let r = data.record_by_id(id).expect("every id names a record");
+            assert_eq!(r.id(), id);
+            assert_eq!(r.label(), label, "{id}");
+            assert_eq!(data.index.get(id), Some(r.at));
+            n += 1;
         }
+        assert!(n > 50, "{n} records");
     }
 }

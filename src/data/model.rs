@@ -1,7 +1,8 @@
 //! The dataset's types, exactly as they appear in the JSON file.
 //!
 //! Every struct denies unknown fields so a typo in a user's file is reported
-//! with its path instead of being silently ignored.
+//! with its path instead of being silently ignored. How the types read
+//! (dates, places, counts) is in `show`; this module imports nothing of the crate.
 
 use serde::{Deserialize, Serialize};
 use time::{Date, Time};
@@ -371,124 +372,5 @@ impl Text {
             Lang::En => self.en.as_str().into(),
             Lang::Both => format!("{} · {}", self.zh, self.en).into(),
         }
-    }
-}
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-impl When {
-    /// The date as the article would write it, without the year: "3月22日",
-    /// "5月中旬", "9月底", "入冬". `None` when undated.
-    pub fn zh_date(&self) -> Option<String> {
-        let d = self.date;
-        match self.precision {
-            Precision::Day => d.map(|d| format!("{}月{}日", u8::from(d.month()), d.day())),
-            Precision::MidMonth => d.map(|d| format!("{}月中旬", u8::from(d.month()))),
-            Precision::EndOfMonth => d.map(|d| format!("{}月底", u8::from(d.month()))),
-            Precision::Winter => Some("入冬".to_string()),
-            Precision::Undated => None,
-        }
-    }
-
-    /// A full, human description of the date in one language, e.g.
-    /// "2020-03-22 10:59", "before mid-May 2020", "2020年5月中旬前", "as reported".
-    pub fn describe(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        let mut core = match (self.precision, self.date) {
-            (Precision::Day, Some(d)) => {
-                if zh {
-                    crate::fmt::zh_date(d)
-                } else {
-                    crate::fmt::iso(d)
-                }
-            }
-            (Precision::MidMonth, Some(d)) => {
-                if zh {
-                    format!("{}年{}月中旬", d.year(), u8::from(d.month()))
-                } else {
-                    format!(
-                        "mid-{} {}",
-                        MONTHS_EN[usize::from(u8::from(d.month()) - 1)],
-                        d.year()
-                    )
-                }
-            }
-            (Precision::EndOfMonth, Some(d)) => {
-                if zh {
-                    format!("{}年{}月底", d.year(), u8::from(d.month()))
-                } else {
-                    format!(
-                        "end of {} {}",
-                        MONTHS_EN[usize::from(u8::from(d.month()) - 1)],
-                        d.year()
-                    )
-                }
-            }
-            (Precision::Winter, _) => (if zh { "入冬" } else { "winter" }).to_string(),
-            _ => (if zh { "未注明日期" } else { "undated" }).to_string(),
-        };
-        if let Some(t) = self.time {
-            core.push_str(&format!(" {:02}:{:02}", t.hour(), t.minute()));
-        } else if let Some(p) = self.part_of_day {
-            // 2月17日中午, but "2020-02-17 noon".
-            let s = match (p, zh) {
-                (PartOfDay::Morning, true) => "上午",
-                (PartOfDay::Noon, true) => "中午",
-                (PartOfDay::Afternoon, true) => "下午",
-                (PartOfDay::Morning, false) => "morning",
-                (PartOfDay::Noon, false) => "noon",
-                (PartOfDay::Afternoon, false) => "afternoon",
-            };
-            if !zh {
-                core.push(' ');
-            }
-            core.push_str(s);
-        }
-        let undated = self.date.is_none() && self.precision == Precision::Undated;
-        match (self.relation, zh) {
-            (Relation::On, _) => core,
-            (Relation::Before, true) => format!("{core}前"),
-            (Relation::Before, false) => format!("before {core}"),
-            (Relation::Since, true) => format!("{core}起"),
-            (Relation::Since, false) => format!("since {core}"),
-            (Relation::AsOf, true) if undated => "截至报道时".to_string(),
-            (Relation::AsOf, false) if undated => "as of the report".to_string(),
-            (Relation::AsOf, true) => format!("截至{core}"),
-            (Relation::AsOf, false) => format!("as of {core}"),
-        }
-    }
-
-    /// A short form for narrow columns: "03-22", "≤05-15", "~10-15", "—".
-    pub fn short(&self) -> String {
-        let Some(d) = self.date else {
-            return match self.precision {
-                Precision::Winter => "winter".to_string(),
-                _ => "—".to_string(),
-            };
-        };
-        let mark = match (self.relation, self.precision) {
-            (Relation::Before, _) => "<",
-            (_, Precision::MidMonth | Precision::EndOfMonth) => "~",
-            _ => "",
-        };
-        format!(
-            "{mark}{:04}-{:02}-{:02}",
-            d.year(),
-            u8::from(d.month()),
-            d.day()
-        )
     }
 }

@@ -1,0 +1,202 @@
+//! Semantic and consistency checks, run once at load time.
+//!
+//! A problem makes the file invalid. A consistency check is a fact worth
+//! showing (470 / 478 = 98.3 %): the loader keeps every one it ran, with its
+//! inputs and outcome, so the Checks panel can list them.
+//!
+//! The checks by subject, one module each: `ids` (the index, references
+//! between records), `sources` (labels, paragraphs and quotes), `dates`
+//! (date shapes and the year), `figures` (rates and counts against their
+//! figures, ratios) and `events` (event figures, derived dates and their
+//! agreement). The tests of each are in its module.
+
+mod dates;
+mod events;
+mod figures;
+#[cfg(test)]
+mod fixtures;
+mod ids;
+mod sources;
+
+use time::Date;
+
+pub use super::index::{Index, RecordRef};
+use super::model::{Count, Dataset, Event, Text};
+use crate::fmt::iso;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckKind {
+    /// A stated rate against its numerator and denominator.
+    Ratio,
+    /// A figure as written ("2.3万多") against its value and qualifier.
+    Figure,
+    /// A derived date recomputed from its inputs.
+    Derived,
+    /// A derived date against a date the article states.
+    Agreement,
+    /// The year of every date, and why, when the article does not print it.
+    Year,
+}
+
+impl CheckKind {
+    pub fn label(self) -> Text {
+        let (zh, en) = match self {
+            CheckKind::Ratio => ("比率", "ratio"),
+            CheckKind::Figure => ("数字", "figure"),
+            CheckKind::Derived => ("推算", "derived"),
+            CheckKind::Agreement => ("相符", "agreement"),
+            CheckKind::Year => ("年份", "year"),
+        };
+        Text {
+            zh: zh.to_string(),
+            en: en.to_string(),
+        }
+    }
+}
+
+/// One consistency check the loader ran.
+#[derive(Debug, Clone)]
+pub struct CheckResult {
+    pub kind: CheckKind,
+    /// The record checked.
+    pub subject: String,
+    /// The records it was checked against.
+    pub inputs: Vec<String>,
+    /// What was computed, in both languages.
+    pub formula: Text,
+    pub passed: bool,
+}
+
+/// The outcome of checking a dataset.
+pub struct Report {
+    pub index: Index,
+    pub checks: Vec<CheckResult>,
+    pub problems: Vec<String>,
+}
+
+fn text(zh: String, en: String) -> Text {
+    Text { zh, en }
+}
+
+struct Checker<'a> {
+    ds: &'a Dataset,
+    index: Index,
+    checks: Vec<CheckResult>,
+    problems: Vec<String>,
+}
+
+/// Runs every check on a parsed dataset.
+pub fn check(ds: &Dataset) -> Report {
+    let mut c = Checker {
+        ds,
+        index: Index::default(),
+        checks: Vec::new(),
+        problems: Vec::new(),
+    };
+    c.collect_ids();
+    c.check_places_and_organisations();
+    c.check_rates();
+    c.check_counts();
+    c.check_events();
+    c.check_projects();
+    c.year();
+    // The checks that relate figures to each other first, then each figure
+    // against its text; the article's order within each kind.
+    c.checks.sort_by_key(|k| match k.kind {
+        CheckKind::Year => 0,
+        CheckKind::Ratio => 1,
+        CheckKind::Derived => 2,
+        CheckKind::Agreement => 3,
+        CheckKind::Figure => 4,
+    });
+    Report {
+        index: c.index,
+        checks: c.checks,
+        problems: c.problems,
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn problem(&mut self, path: String, msg: impl std::fmt::Display) {
+        self.problems.push(format!("{path}: {msg}"));
+    }
+
+    fn count(&self, id: &str) -> Option<&'a Count> {
+        match self.index.get(id)? {
+            RecordRef::Count(i) => self.ds.counts.get(i),
+            _ => None,
+        }
+    }
+
+    fn event(&self, id: &str) -> Option<&'a Event> {
+        match self.index.get(id)? {
+            RecordRef::Event(i) => self.ds.events.get(i),
+            _ => None,
+        }
+    }
+}
+
+/// "an event", "a count".
+fn article(noun: &str) -> String {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {noun}")
+    } else {
+        format!("a {noun}")
+    }
+}
+
+fn show_date(d: Option<Date>) -> String {
+    d.map_or_else(|| "(no date)".to_string(), iso)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::*;
+    use super::*;
+    use crate::data::load::parse;
+    use crate::data::model::EventStatus;
+
+    // --- the valid dataset ---
+
+    #[test]
+    fn minimal_dataset_passes_every_check() {
+        let report = check(&minimal());
+        assert!(report.problems.is_empty(), "{:#?}", report.problems);
+        let checks = &report.checks;
+        assert_eq!(count_of_kind(checks, CheckKind::Ratio), 1);
+        // One rate and four counts.
+        assert_eq!(count_of_kind(checks, CheckKind::Figure), 5);
+        assert_eq!(count_of_kind(checks, CheckKind::Derived), 1);
+        assert_eq!(count_of_kind(checks, CheckKind::Agreement), 0);
+        // The inferred year is listed with its reason.
+        assert_eq!(count_of_kind(checks, CheckKind::Year), 1);
+        assert_eq!(checks.len(), 8);
+        assert_eq!(checks[0].kind, CheckKind::Year, "listed first");
+        assert!(checks.iter().all(|c| c.passed), "{checks:#?}");
+    }
+
+    #[test]
+    fn embedded_dataset_passes_every_check() {
+        let report = check(&parse(crate::data::EMBEDDED).expect("embedded dataset parses"));
+        assert!(report.problems.is_empty(), "{:#?}", report.problems);
+        assert!(report.checks.iter().all(|c| c.passed));
+        for kind in [
+            CheckKind::Ratio,
+            CheckKind::Figure,
+            CheckKind::Derived,
+            CheckKind::Agreement,
+        ] {
+            assert!(count_of_kind(&report.checks, kind) > 0, "no {kind:?} check");
+        }
+    }
+
+    #[test]
+    fn problems_are_all_reported_at_once() {
+        let mut ds = minimal();
+        ds.projects[0].id = String::new();
+        ds.counts[JOBS].value = 1;
+        ds.events[BEGAN].status = EventStatus::Planned;
+        ds.rates[RATE].source.paragraph = 0;
+        assert_eq!(problems(&ds).len(), 4, "{:#?}", problems(&ds));
+    }
+}
