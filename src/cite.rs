@@ -151,7 +151,7 @@ pub fn sentence(
                 .events
                 .iter()
                 .chain(&p.figures)
-                .filter_map(|id| paragraph(data, id))
+                .filter_map(|id| Some(data.record_by_id(id)?.source()?.paragraph))
                 .collect();
             paragraphs.sort_unstable();
             paragraphs.dedup();
@@ -207,12 +207,13 @@ pub fn check_sentence(data: &Loaded, i: usize, lang: Lang) -> Option<String> {
     let kind = c.kind.label();
     // What was checked: the subject's label where it has one, with the
     // paragraph it was read from.
-    let ds = &data.dataset;
-    let (label, para) = match data.index.get(&c.subject) {
-        Some(RecordRef::Rate(i)) => (Some(&ds.rates[i].label), paragraph(data, &c.subject)),
-        Some(RecordRef::Count(i)) => (Some(&ds.counts[i].label), paragraph(data, &c.subject)),
-        Some(RecordRef::Event(i)) => (Some(&ds.events[i].label), paragraph(data, &c.subject)),
-        _ => (None, None),
+    // Only a sourced record (a rate, count or event) is named.
+    let (label, para) = match data.record_by_id(&c.subject) {
+        Some(r) => match r.source() {
+            Some(src) => (Some(r.label()), Some(src.paragraph)),
+            None => (None, None),
+        },
+        None => (None, None),
     };
     let s = if zh(lang) {
         let what = label.map_or_else(|| c.subject.clone(), |l| l.zh.clone());
@@ -230,17 +231,6 @@ pub fn check_sentence(data: &Loaded, i: usize, lang: Lang) -> Option<String> {
         format!("{kind} check of {what}{at}: {} — {verdict}", c.formula.en)
     };
     Some(sanitize::clean(&s).into_owned())
-}
-
-/// The paragraph a rate, count or event was read from.
-fn paragraph(data: &Loaded, id: &str) -> Option<u32> {
-    let ds = &data.dataset;
-    Some(match data.index.get(id)? {
-        RecordRef::Rate(i) => ds.rates.get(i)?.source.paragraph,
-        RecordRef::Count(i) => ds.counts.get(i)?.source.paragraph,
-        RecordRef::Event(i) => ds.events.get(i)?.source.paragraph,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

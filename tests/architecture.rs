@@ -32,17 +32,23 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The code before the file's tests, without line comments.
+/// The code before the file's tests, without line comments, and without
+/// the paths of `pub(in path)`, which name a scope, not an import.
 fn code(text: &str) -> String {
     let before = text.split("#[cfg(test)]").next().unwrap_or_default();
-    before
+    let mut code = before
         .lines()
         .map(|l| match l.find("//") {
             Some(i) => &l[..i],
             None => l,
         })
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n");
+    while let Some(i) = code.find("pub(in ") {
+        let end = code[i..].find(')').map_or(code.len(), |e| i + e + 1);
+        code.replace_range(i..end, "pub");
+    }
+    code
 }
 
 /// `a::{b, c::{d, e}}` as the paths a::b, a::c::d, a::c::e.

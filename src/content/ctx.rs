@@ -70,14 +70,6 @@ pub fn field<'a>(label: &str, value: String, theme: &Theme) -> Line<'a> {
 impl<'a> Ctx<'a> {
     /// The label of any record by id (a place's is its province).
     pub fn label_of(&self, id: &str) -> Option<&'a crate::data::Text> {
-        let ds = &self.data.dataset;
-        Some(match self.data.index.get(id)? {
-            RecordRef::Place(i) => &ds.places.get(i)?.province,
-            RecordRef::Organisation(i) => &ds.organisations.get(i)?.name,
-            RecordRef::Rate(i) => &ds.rates.get(i)?.label,
-            RecordRef::Count(i) => &ds.counts.get(i)?.label,
-            RecordRef::Event(i) => &ds.events.get(i)?.label,
-            RecordRef::Project(i) => &ds.projects.get(i)?.name,
-        })
+        Some(self.data.record_by_id(id)?.label())
     }
 }

@@ -385,16 +385,8 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
             {
                 v.push(r);
             }
-            if let Some(r) = ctx.data.index.get(&c.subject) {
-                let src = match r {
-                    RecordRef::Rate(i) => Some(&ds.rates[i].source),
-                    RecordRef::Count(i) => Some(&ds.counts[i].source),
-                    RecordRef::Event(i) => Some(&ds.events[i].source),
-                    _ => None,
-                };
-                if let Some(src) = src {
-                    v.extend(source_lines(src, ctx));
-                }
+            if let Some(src) = ctx.data.record_by_id(&c.subject).and_then(|r| r.source()) {
+                v.extend(source_lines(src, ctx));
             }
             if !c.inputs.is_empty() {
                 v.push(Line::default());

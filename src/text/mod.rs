@@ -9,7 +9,7 @@ mod table;
 mod width;
 mod wrap;
 
-pub use paint::Strip;
+pub use paint::{Boxed, Strip, fill_style};
 pub use table::{Body, Column, Content, column_widths, table, table_body};
 pub use width::{fit, pad, width};
 pub use wrap::wrap;

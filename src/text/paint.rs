@@ -5,6 +5,8 @@ use std::cell::RefCell;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
 
 use super::width::{each_glyph, fitted, printable_ascii};
 use crate::theme::Theme;
@@ -381,6 +383,91 @@ impl<'b> Strip<'b> {
     }
 }
 
+/// Sets `style` on every cell of `area`, as `Buffer::set_style` does, a
+/// row of cells at a time rather than a lookup per cell.
+pub fn fill_style(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    let w = usize::from(buf.area.width);
+    for y in area.top()..area.bottom() {
+        let start = usize::from(y - buf.area.y) * w + usize::from(area.x - buf.area.x);
+        if let Some(row) = buf.content.get_mut(start..start + usize::from(area.width)) {
+            for cell in row {
+                cell.set_style(style);
+            }
+        }
+    }
+}
+
+/// A box with a rounded border and a title at its top left: what ratatui's
+/// `Block` with every border, `BorderType::Rounded`, a border style and a
+/// title draws, cell for cell, without styling every cell of the area
+/// first (a block of the default style changes nothing there).
+pub struct Boxed<'a> {
+    title: Line<'a>,
+    border: Style,
+}
+
+impl<'a> Boxed<'a> {
+    pub fn new(title: Line<'a>, border: Style) -> Boxed<'a> {
+        Boxed { title, border }
+    }
+
+    /// The area inside the border, as `Block::inner` computes it.
+    pub fn inner(&self, area: Rect) -> Rect {
+        let mut inner = area;
+        inner.x = inner.x.saturating_add(1).min(inner.right());
+        inner.width = inner.width.saturating_sub(1);
+        inner.y = inner.y.saturating_add(1).min(inner.bottom());
+        inner.height = inner.height.saturating_sub(1);
+        inner.width = inner.width.saturating_sub(1);
+        inner.height = inner.height.saturating_sub(1);
+        inner
+    }
+
+    pub fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let (left, top) = (area.left(), area.top());
+        let right = area.right() - 1;
+        let bottom = area.bottom() - 1;
+        let whole = buf.area;
+        let w = usize::from(whole.width);
+        let at = |x: u16, y: u16| usize::from(y - whole.y) * w + usize::from(x - whole.x);
+        let style = self.border;
+        let put = |buf: &mut Buffer, i: usize, sym: &str| {
+            if let Some(c) = buf.content.get_mut(i) {
+                c.set_symbol(sym).set_style(style);
+            }
+        };
+        // In Block's order: the sides, then the corners over them.
+        for y in top..=bottom {
+            put(buf, at(left, y), "│");
+        }
+        for x in left..=right {
+            put(buf, at(x, top), "─");
+        }
+        for y in top..=bottom {
+            put(buf, at(right, y), "│");
+        }
+        for x in left..=right {
+            put(buf, at(x, bottom), "─");
+        }
+        put(buf, at(right, bottom), "╯");
+        put(buf, at(right, top), "╮");
+        put(buf, at(left, bottom), "╰");
+        put(buf, at(left, top), "╭");
+        // The title on the top border, between the corners, cut to fit.
+        let room = area.width.saturating_sub(2);
+        let title_w = u16::try_from(self.title.width()).unwrap_or(u16::MAX);
+        let title_area = Rect::new(left.saturating_add(1), top, title_w.min(room), 1);
+        if !title_area.is_empty() {
+            self.title.render(title_area, buf);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,5 +480,39 @@ mod tests {
         }
         assert_eq!(bar_parts(1.0, 4), (4, None, 0));
         assert_eq!(bar_parts(0.0, 4), (0, None, 4));
+    }
+
+    #[test]
+    fn a_box_draws_what_a_rounded_block_draws() {
+        use ratatui::style::{Color, Modifier};
+        use ratatui::widgets::{Block, BorderType, Borders};
+        let border = Style::new().fg(Color::DarkGray);
+        let title =
+            || Line::from(" 复工 Rates (4) ").style(Style::new().add_modifier(Modifier::BOLD));
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (1, 5),
+            (2, 2),
+            (5, 1),
+            (8, 3),
+            (12, 4),
+            (40, 6),
+        ] {
+            let area = Rect::new(1, 1, w, h);
+            let mut ours = Buffer::empty(Rect::new(0, 0, 44, 9));
+            let mut theirs = ours.clone();
+            let b = Boxed::new(title(), border);
+            let inner = b.inner(area);
+            b.render(area, &mut ours);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_type(BorderType::Rounded)
+                .border_style(border)
+                .title(title());
+            assert_eq!(inner, block.inner(area), "{w}x{h}");
+            block.render(area, &mut theirs);
+            assert_eq!(ours, theirs, "{w}x{h}");
+        }
     }
 }

@@ -3,9 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Widget};
+use ratatui::text::Line;
 
-use super::paint::{draw_bar, padded};
+use super::paint::{Boxed, draw_bar, padded};
 use super::width::fit;
 use crate::theme::Theme;
 
@@ -58,7 +58,7 @@ impl From<String> for Content {
 
 /// The body rows area of a table drawn by [`table`] in `area`.
 pub fn table_body(area: Rect) -> Rect {
-    let inner = Block::bordered().inner(area);
+    let inner = Boxed::new(Line::default(), Style::default()).inner(area);
     Rect::new(
         inner.x,
         inner.y.saturating_add(1),
@@ -69,7 +69,7 @@ pub fn table_body(area: Rect) -> Rect {
 
 /// Resolved column widths for `area`, the same ones [`table`] draws with.
 pub fn column_widths(area: Rect, columns: &[Column]) -> Vec<u16> {
-    let inner = Block::bordered().inner(area);
+    let inner = Boxed::new(Line::default(), Style::default()).inner(area);
     Layout::horizontal(columns.iter().map(|c| c.constraint))
         .spacing(1)
         .split(Rect::new(0, 0, inner.width, 1))
@@ -110,7 +110,7 @@ pub struct Body<'a> {
 pub fn table(
     area: Rect,
     buf: &mut Buffer,
-    block: Block<'_>,
+    block: Boxed<'_>,
     columns: &[Column],
     body: Body<'_>,
     theme: &Theme,

@@ -58,26 +58,34 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
         let x = (d - first).whole_days().clamp(0, days) * i64::from(w - 1) / days;
         u16::try_from(x).unwrap_or(0)
     };
-    // The dated events, sorted: the events at column c are a contiguous run.
+    // The dated events, sorted: the events at column c are a contiguous run,
+    // those less than ceil((c + 1) * days / (w - 1)) days after the first
+    // (where `col` reaches c + 1). One binary search per column, on what
+    // is left of the run, by day offset.
     let dated = &app.timeline()[..app.timeline().len() - undated];
-    let date_of = |i: usize| ds.events[i].when.date.unwrap_or(first);
+    let offset = |i: usize| (ds.events[i].when.date.unwrap_or(first) - first).whole_days();
+    let span = i64::from(w - 1);
     let y = inner.y;
+    let ctx = app.ctx();
     // The selection's column, if it is dated: found once, not by scanning
     // each column's events.
     let selected_col = selected.and_then(|s| ds.events.get(s)?.when.date).map(col);
+    let mut start = 0;
     for c in 0..w {
-        let start = dated.partition_point(|&i| col(date_of(i)) < c);
-        let end = dated.partition_point(|&i| col(date_of(i)) <= c);
+        let next = (i64::from(c) + 1) * days;
+        let limit = next / span + i64::from(next % span != 0);
+        let end = start + dated[start..].partition_point(|&i| offset(i) < limit);
         let here = &dated[start..end];
-        if here.is_empty() {
+        start = end;
+        let Some(&head) = here.first() else {
             continue;
-        }
+        };
         let shown = match selected {
             Some(s) if selected_col == Some(c) => s,
-            _ => here[0],
+            _ => head,
         };
         let e = &ds.events[shown];
-        let (sym, style) = mark(e, app.ctx().status(e), t);
+        let (sym, style) = mark(e, ctx.status(e), t);
         let style = if Some(shown) == selected {
             t.selected
         } else {

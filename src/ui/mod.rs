@@ -36,7 +36,7 @@ pub fn draw(frame: &mut ratatui::Frame, app: &App) {
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme();
-        buf.set_style(area, t.base);
+        text::fill_style(buf, area, t.base);
         if layout::too_small(area) {
             let msg = format!(
                 "terminal too small (need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{})",

@@ -8,16 +8,12 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 
 use crate::app::ListView;
 use crate::data::Lang;
-use crate::text::{self, Body, Content};
+use crate::text::{self, Body, Boxed, Content};
 use crate::theme::Theme;
 
-/// A bordered block with a title, in the theme.
-pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border)
-        .title(title.into().style(theme.title))
+/// A bordered box with a title, in the theme.
+pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Boxed<'a> {
+    Boxed::new(title.into().style(theme.title), theme.border)
 }
 
 /// The visible `rows` of a panel's list, with its selection, and the

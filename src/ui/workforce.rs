@@ -4,7 +4,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::Widget;
 
 use super::widgets;
 use crate::app::{App, CategoryFilter};
