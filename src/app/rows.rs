@@ -150,6 +150,8 @@ impl App {
         let key = self.sort_key(panel);
         let c = panel.collection();
         match (key, self.search.ready()) {
+            // Rows are built in the dataset's order already.
+            (SortKey::Source, _) => {}
             // Provinces are few: rank them once, then sort by integers.
             (SortKey::Place, _) => {
                 let mut order: Vec<usize> = (0..self.provinces.len()).collect();

@@ -197,7 +197,17 @@ type SeriesKey<'a> = (&'a Text, Option<&'a str>, Option<&'a str>);
 fn next_in_series<'a>(
     records: impl Iterator<Item = (SeriesKey<'a>, Option<Date>)>,
 ) -> Vec<Option<Date>> {
-    let mut series: HashMap<SeriesKey<'a>, Vec<(Option<Date>, usize)>> = HashMap::new();
+    let records = records.into_iter();
+    // Most records are a series of their own: room for each, hashed fast,
+    // with a seed per process so no dataset can be made to collide.
+    let mut series: HashMap<
+        SeriesKey<'a>,
+        Vec<(Option<Date>, usize)>,
+        foldhash::fast::RandomState,
+    > = HashMap::with_capacity_and_hasher(
+        records.size_hint().0,
+        foldhash::fast::RandomState::default(),
+    );
     let mut n = 0;
     for (i, (key, known)) in records.enumerate() {
         series.entry(key).or_default().push((known, i));

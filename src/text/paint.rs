@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::width::{each_glyph, fitted, printable_ascii};
+use super::width::{each_glyph, fitted, plain_width, printable_ascii};
 use crate::theme::Theme;
 
 const EIGHTHS: [&str; 7] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"];
@@ -94,7 +94,7 @@ impl<'b> Pen<'b> {
         let first = self.written == 0;
         if first || (width > 0 && x != self.left) {
             if let Some(c) = self.cell(x) {
-                c.set_symbol(g).set_style(style);
+                put(c, g, style);
             }
         } else {
             // A zero-width glyph, or one after only zero-width glyphs: it
@@ -142,7 +142,7 @@ impl<'b> Pen<'b> {
         let start = self.row + usize::from(self.x - self.buf.area.x);
         if let Some(cells) = self.buf.content.get_mut(start..start + k) {
             for (i, c) in cells.iter_mut().enumerate() {
-                c.set_symbol(glyph(i + 1)).set_style(style);
+                put(c, glyph(i + 1), style);
             }
         }
         self.x += u16::try_from(k).unwrap_or(0);
@@ -178,6 +178,15 @@ impl<'b> Pen<'b> {
     }
 }
 
+/// Writes `g` in `style` into a cell. A frame starts from blank cells, so
+/// the blanks that pad every column cost no new symbol.
+fn put(c: &mut ratatui::buffer::Cell, g: &str, style: Style) {
+    if c.symbol() != g {
+        c.set_symbol(g);
+    }
+    c.set_style(style);
+}
+
 thread_local! {
     /// Scratch for [`padded`]: each glyph of a text as (start, end, width).
     static GLYPHS: RefCell<Vec<(usize, usize, usize)>> = const { RefCell::new(Vec::new()) };
@@ -211,6 +220,11 @@ pub(super) fn padded(
             }
         });
         return sw + gap;
+    }
+    if w > 0
+        && let Some(drawn) = padded_plain(buf, area, s, w, right, style)
+    {
+        return drawn;
     }
     // Measure and draw from one segmentation into glyphs, stopping once
     // the text is known not to fit.
@@ -271,6 +285,61 @@ pub(super) fn padded(
         });
         sw + gap
     })
+}
+
+/// [`padded`] for text of plain characters only (see `plain_width`), up to
+/// where it is cut: each character is a glyph of a known width, so no
+/// grapheme segmentation and no scratch list are needed. `None` when a
+/// character that matters is not plain; `padded` then segments in full.
+fn padded_plain(
+    buf: &mut Buffer,
+    area: Rect,
+    s: &str,
+    w: usize,
+    right: bool,
+    style: Style,
+) -> Option<usize> {
+    // How much fits: all of it, or the glyphs that leave a cell for "…".
+    let (mut total, mut kept_end, mut kept_w) = (0, 0, 0);
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let cw = plain_width(c)?;
+        // A plain character is a glyph on its own before another plain
+        // one or at the end; anything else may join it.
+        if let Some(&(_, n)) = chars.peek() {
+            plain_width(n)?;
+        }
+        if total + cw < w {
+            kept_end = i + c.len_utf8();
+            kept_w = total + cw;
+        }
+        total += cw;
+        if total > w {
+            break;
+        }
+    }
+    let cut = total > w;
+    let (shown, sw) = if cut {
+        (s.get(..kept_end)?, kept_w + 1)
+    } else {
+        (s, total)
+    };
+    let gap = w.saturating_sub(sw);
+    draw_padded(buf, area, (sw, gap, right), style, |pen| {
+        for (i, c) in shown.char_indices() {
+            if pen.full {
+                return;
+            }
+            let (Some(g), Some(cw)) = (shown.get(i..i + c.len_utf8()), plain_width(c)) else {
+                continue;
+            };
+            pen.glyph(g, u16::try_from(cw).unwrap_or(u16::MAX), style);
+        }
+        if cut {
+            pen.glyph("…", 1, style);
+        }
+    });
+    Some(sw + gap)
 }
 
 /// Draws, as one span, text `sw` cells wide (drawn by `text`) with `gap`
@@ -513,6 +582,40 @@ mod tests {
             assert_eq!(inner, block.inner(area), "{w}x{h}");
             block.render(area, &mut theirs);
             assert_eq!(ours, theirs, "{w}x{h}");
+        }
+    }
+
+    #[test]
+    fn padded_draws_what_a_span_of_the_fitted_padded_text_draws() {
+        use crate::text::{fit, pad};
+        use ratatui::text::Span;
+        let texts = [
+            "",
+            "abc",
+            "复工率98.3%",
+            "荣昌高新区复工率 · Work resumption rate",
+            "café au lait",
+            "e\u{301}te\u{301}",
+            "复\u{301}工",
+            "ｶﾞｷﾞ",
+            "1️⃣ 人",
+            "a\u{7}b",
+            "全角，标点。“引号”",
+        ];
+        for text in texts {
+            for w in 0..14 {
+                for right in [false, true] {
+                    let area = Rect::new(0, 0, 16, 1);
+                    let mut ours = Buffer::empty(area);
+                    let mut theirs = Buffer::empty(area);
+                    let style = Style::new().fg(ratatui::style::Color::Cyan);
+                    let n = padded(&mut ours, area, text, w, right, style);
+                    let expected = pad(&fit(text, w), w, right);
+                    Span::styled(expected.clone(), style).render(area, &mut theirs);
+                    assert_eq!(ours, theirs, "{text:?} in {w} cells, right: {right}");
+                    assert_eq!(n, crate::text::width(&expected), "{text:?} {w}");
+                }
+            }
         }
     }
 }
