@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use time::{Date, Month};
@@ -63,7 +64,7 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
     // (where `col` reaches c + 1). One binary search per column, on what
     // is left of the run, by day offset.
     let dated = &app.timeline()[..app.timeline().len() - undated];
-    let offset = |i: usize| (ds.events[i].when.date.unwrap_or(first) - first).whole_days();
+    let date_of = |i: usize| ds.events[i].when.date.unwrap_or(first);
     let span = i64::from(w - 1);
     let y = inner.y;
     let ctx = app.ctx();
@@ -74,7 +75,11 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
     for c in 0..w {
         let next = (i64::from(c) + 1) * days;
         let limit = next / span + i64::from(next % span != 0);
-        let end = start + dated[start..].partition_point(|&i| offset(i) < limit);
+        // Compared as dates: the day `limit` days after the first.
+        let end = match first.checked_add(time::Duration::days(limit)) {
+            Some(bound) => start + dated[start..].partition_point(|&i| date_of(i) < bound),
+            None => dated.len(),
+        };
         let here = &dated[start..end];
         start = end;
         let Some(&head) = here.first() else {
@@ -91,7 +96,7 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
         } else {
             style
         };
-        buf.set_string(inner.x + c, y, sym, style);
+        mark_cell(buf, inner.x + c, y, sym, style);
     }
     if slot > 0 {
         buf.set_string(inner.x + w, y, " ┊", t.muted);
@@ -110,7 +115,9 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
     if inner.height < 3 {
         return;
     }
-    buf.set_string(inner.x, y + 1, "─".repeat(usize::from(w)), t.border);
+    for x in inner.x..inner.x + w {
+        mark_cell(buf, x, y + 1, "─", t.border);
+    }
     // Ticks at month starts, every `step` months so that there are at most
     // about a quarter as many as columns: a span of centuries costs no more
     // than a span of months. Whole years are labelled by year alone.
@@ -140,7 +147,7 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
             .and_then(|(y, mo)| Date::from_calendar_date(y, mo, 1).ok());
         if let Some(start) = start.filter(|d| *d >= first) {
             let x = col(start);
-            buf.set_string(inner.x + x, y + 1, "┼", t.border);
+            mark_cell(buf, inner.x + x, y + 1, "┼", t.border);
             let name = if step >= 12 {
                 format!("{year}")
             } else if lang == Lang::Zh {
@@ -255,5 +262,13 @@ fn as_of_mark(d: Date, first: Date, last: Date) -> &'static str {
         "▸"
     } else {
         "┃"
+    }
+}
+
+/// One one-cell symbol, as `set_string` would write it, without segmenting
+/// it into glyphs first: the axis writes one per column.
+fn mark_cell(buf: &mut Buffer, x: u16, y: u16, sym: &str, style: Style) {
+    if let Some(c) = buf.cell_mut((x, y)) {
+        c.set_symbol(sym).set_style(style);
     }
 }

@@ -46,20 +46,23 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let view = app.view(Panel::Workforce);
     let ds = &app.data().dataset;
     let h = usize::from(table_body(list).height);
-    let value_width = view
-        .visible(h)
-        .map(|i| crate::text::width(&ds.counts[i].shown(p)))
+    // Each visible value once: it sizes the column and fills it.
+    let values: Vec<String> = view.visible(h).map(|i| ds.counts[i].shown(p)).collect();
+    let value_width = values
+        .iter()
+        .map(|v| crate::text::width(v))
         .max()
         .unwrap_or(0);
     let rows = view
         .visible(h)
-        .map(|i| {
+        .zip(values)
+        .map(|(i, value)| {
             let c = &ds.counts[i];
             let later = app.ctx().reported_note(&c.when);
             let date = later.clone().unwrap_or_else(|| c.when.short());
             let row = vec![
                 Content::from(c.label.get(lang).into_owned()),
-                Content::Text(c.shown(p), t.figure),
+                Content::Text(value, t.figure),
                 Content::Text(app.data().place_short(c.place.as_deref(), lang), t.muted),
                 Content::Text(
                     app.data()
