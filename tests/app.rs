@@ -1,13 +1,13 @@
 //! Action tests: actions in, state out, through `App::update` only.
 
-mod common;
+mod support;
 
-use common::{app, app_from, step};
 use fugong::app::{CategoryFilter, Effect, Overlay};
 use fugong::content::Target;
 use fugong::data::{Category, Lang, RecordRef};
 use fugong::input::Action;
 use fugong::panel::Panel;
+use support::{app, app_from, step};
 
 fn type_filter(a: &mut fugong::app::App, text: &str) {
     a.update(Action::StartFilter);
@@ -287,7 +287,7 @@ fn empty_dataset_works_everywhere() {
         );
         // Only the Checks panel has a row: the dataset's year.
         assert_eq!(a.overlay().cloned().is_some(), p == Panel::Checks, "{p:?}");
-        common::draw(&mut a, 80, 24);
+        support::draw(&mut a, 80, 24);
         if a.overlay().cloned().is_some() {
             a.update(Action::Back);
         }

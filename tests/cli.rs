@@ -1,25 +1,20 @@
 //! `fugong check` as a person runs it: the real binary, real files, exit codes
 //! and the exact lines it prints.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
+use support::{Fugong, assert_no_panic};
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
-
-/// The binary, run from the crate root so fixture paths are short and stable.
+/// The binary as a person who asked for no colour runs it: what `check`
+/// prints must read the same.
 fn fugong() -> Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("fugong");
-    cmd.current_dir(MANIFEST)
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env("NO_COLOR", "1")
-        // A hang is a failure, not a stuck test run.
-        .timeout(Duration::from_secs(60));
-    cmd
+    Fugong::new().no_color().cmd()
 }
 
 /// Runs `fugong check FILE` and asserts it fails with exactly `lines` on
@@ -42,20 +37,14 @@ fn fails_with(args: &[&str], code: i32) -> String {
         .code(code)
         .get_output()
         .clone();
+    assert_no_panic(&out);
     let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
-    assert_no_panic(&stderr);
     assert!(
         out.stdout.is_empty(),
         "{args:?}: stdout: {}",
         String::from_utf8_lossy(&out.stdout)
     );
     stderr
-}
-
-#[track_caller]
-fn assert_no_panic(stderr: &str) {
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(!stderr.contains("RUST_BACKTRACE"), "{stderr}");
 }
 
 /// The stderr of a failing `fugong check PATH`, after the common checks.
@@ -69,8 +58,8 @@ fn check_stderr(path: &Path) -> String {
         .code(1)
         .get_output()
         .clone();
+    assert_no_panic(&out);
     let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
-    assert_no_panic(&stderr);
     assert!(out.stdout.is_empty());
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
     stderr
@@ -248,8 +237,8 @@ fn unknown_field_names_the_field_and_its_path() {
         .code(1)
         .get_output()
         .clone();
+    assert_no_panic(&out);
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_no_panic(&stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
         stderr.starts_with(&format!(
@@ -333,7 +322,7 @@ fn permission_denied() {
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("secret.json");
-    fs::copy(Path::new(MANIFEST).join("tests/data/minimal.json"), &path).unwrap();
+    fs::copy(support::path("tests/data/minimal.json"), &path).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
     if fs::read(&path).is_ok() {
         println!("note: running as root (a mode-000 file is readable): permission test skipped");

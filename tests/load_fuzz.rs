@@ -6,10 +6,8 @@
 
 mod support;
 
-use fugong::app::App;
 use fugong::data::{self, Lang};
 use fugong::input::Action;
-use fugong::theme::Theme;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::Value;
@@ -20,7 +18,7 @@ const CORPUS: &str = include_str!("data/hostile/corpus.json");
 /// Loads `text`; if it loads, draws every panel and the first row's detail.
 fn load_and_draw(text: &str) {
     if let Ok(loaded) = data::load_str(text, "fuzz") {
-        let mut app = App::new(loaded, Lang::Both, Theme::DARK);
+        let mut app = support::app_with(&loaded, Lang::Both);
         for panel in support::PANELS {
             app.update(Action::GoPanel(panel));
             support::render_at(&mut app, 80, 24);
@@ -442,12 +440,8 @@ fn check_refuses_deep_nesting() {
         ),
     )
     .unwrap();
-    let out = assert_cmd::cargo::cargo_bin_cmd!("fugong")
-        .arg("check")
-        .arg(&path)
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
+    let out = support::fugong().arg("check").arg(&path).output().unwrap();
+    support::assert_no_panic(&out);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(!stderr.contains("overflow"), "{stderr}");

@@ -1,32 +1,25 @@
 //! Render tests: every panel at 80x24 and 120x40 in each language, popups,
 //! colour where it carries meaning, and a size sweep that must never panic.
 
-mod common;
+mod support;
 
-use common::{PANELS, app, draw, screen, screen_text, step_and_draw};
 use fugong::app::App;
-use fugong::data::{self, Lang};
+use fugong::data::Lang;
 use fugong::input::Action;
 use fugong::panel::Panel;
 use fugong::theme::Theme;
+use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-
-fn lang_name(l: Lang) -> &'static str {
-    match l {
-        Lang::Zh => "zh",
-        Lang::En => "en",
-        Lang::Both => "both",
-    }
-}
+use support::{LANGS, PANELS, app, draw, embedded, lang_arg, lines, screen_text, step_and_draw};
 
 #[test]
 fn every_panel_in_every_language_at_two_sizes() {
-    for lang in [Lang::Zh, Lang::En, Lang::Both] {
+    for lang in LANGS {
         for (w, h) in [(80, 24), (120, 40)] {
             for panel in PANELS {
                 let mut a = app(lang);
                 let t = step_and_draw(&mut a, &[Action::GoPanel(panel)], w, h);
-                let name = format!("{:?}_{}_{w}x{h}", panel, lang_name(lang)).to_lowercase();
+                let name = format!("{:?}_{}_{w}x{h}", panel, lang_arg(lang)).to_lowercase();
                 insta::assert_snapshot!(name, screen_text(&t));
             }
         }
@@ -79,7 +72,7 @@ fn help_overlay_lists_the_keymap() {
             };
             assert!(text.contains(help), "help lacks {help:?}:\n{text}");
         }
-        insta::assert_snapshot!(format!("help_{}_80x80", lang_name(lang)), text);
+        insta::assert_snapshot!(format!("help_{}_80x80", lang_arg(lang)), text);
     }
 }
 
@@ -131,8 +124,8 @@ fn rows_have_exact_display_width() {
             for (w, h) in [(60, 16), (80, 24), (97, 31), (133, 41)] {
                 let mut a = app(lang);
                 let t = step_and_draw(&mut a, &[Action::GoPanel(panel)], w, h);
-                for (y, row) in screen(&t).iter().enumerate() {
-                    let rw = unicode_width::UnicodeWidthStr::width(row.as_str());
+                for (y, row) in lines(&t).iter().enumerate() {
+                    let rw = fugong::text::width(row);
                     assert_eq!(rw, usize::from(w), "{panel:?} {w}x{h} row {y}: {row}");
                 }
             }
@@ -164,12 +157,7 @@ fn size_sweep_never_panics() {
 }
 
 /// The colour of the first cell showing `needle`, at or below row `from`.
-fn cell_fg(
-    t: &ratatui::Terminal<ratatui::backend::TestBackend>,
-    needle: &str,
-    from: u16,
-) -> Option<Color> {
-    let buf = t.backend().buffer();
+fn cell_fg(buf: &Buffer, needle: &str, from: u16) -> Option<Color> {
     for y in from..buf.area.height {
         for x in 0..buf.area.width {
             if buf[(x, y)].symbol() == needle {
@@ -212,14 +200,13 @@ fn selected_row_is_highlighted() {
         120,
         40,
     );
-    let lines = screen(&t);
+    let lines = lines(&t);
     let y = lines
         .iter()
         .position(|l| l.contains("98.3%"))
         .expect("row shown");
-    let buf = t.backend().buffer();
     assert_eq!(
-        buf[(2, u16::try_from(y).unwrap())].bg,
+        t[(2, u16::try_from(y).unwrap())].bg,
         Theme::DARK.selected.bg.unwrap()
     );
     let other = lines
@@ -227,25 +214,23 @@ fn selected_row_is_highlighted() {
         .position(|l| l.contains("99%"))
         .expect("row shown");
     assert_ne!(
-        buf[(2, u16::try_from(other).unwrap())].bg,
+        t[(2, u16::try_from(other).unwrap())].bg,
         Theme::DARK.selected.bg.unwrap()
     );
 }
 
 #[test]
 fn no_color_theme_draws_no_colour() {
-    let loaded = data::load(None).unwrap();
     for panel in PANELS {
-        let mut a = App::new(loaded.clone(), Lang::Both, Theme::MONO);
+        let mut a = App::new(embedded().clone(), Lang::Both, Theme::MONO);
         let t = step_and_draw(&mut a, &[Action::GoPanel(panel)], 120, 40);
-        let buf = t.backend().buffer();
-        for cell in buf.content() {
+        for cell in t.content() {
             assert_eq!(cell.fg, Color::Reset, "{panel:?}");
             assert_eq!(cell.bg, Color::Reset, "{panel:?}");
         }
         // The selection is still visible, by reversal.
         assert!(
-            buf.content()
+            t.content()
                 .iter()
                 .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED)),
             "{panel:?}"
@@ -255,11 +240,10 @@ fn no_color_theme_draws_no_colour() {
 
 #[test]
 fn light_theme_uses_no_white_or_yellow_text_on_the_body() {
-    let loaded = data::load(None).unwrap();
     for panel in PANELS {
-        let mut a = App::new(loaded.clone(), Lang::En, Theme::LIGHT);
+        let mut a = App::new(embedded().clone(), Lang::En, Theme::LIGHT);
         let t = step_and_draw(&mut a, &[Action::GoPanel(panel)], 120, 40);
-        for cell in t.backend().buffer().content() {
+        for cell in t.content() {
             if cell.bg == Color::Reset && cell.symbol() != " " {
                 assert!(
                     !matches!(
@@ -293,10 +277,10 @@ fn overview_and_timeline_as_of_three_dates() {
                 let t = step_and_draw(&mut a, &[Action::GoPanel(panel), Action::Bottom], 100, 34);
                 let text = screen_text(&t);
                 // The header says which date is shown.
-                let header = &screen(&t)[0];
+                let header = &lines(&t)[0];
                 let shown = fugong::content::as_of_text(date, lang);
                 assert!(header.contains(&shown), "{header}");
-                let snap = format!("as_of_{name}_{:?}_{}", panel, lang_name(lang)).to_lowercase();
+                let snap = format!("as_of_{name}_{:?}_{}", panel, lang_arg(lang)).to_lowercase();
                 insta::assert_snapshot!(snap, text);
             }
         }
@@ -313,18 +297,17 @@ fn later_rows_are_greyed_and_past_due_milestones_are_marked() {
     assert!(text.contains("past due ~17 d"), "{text}");
     assert!(text.contains("due in ~121 d"), "{text}");
     // In colour too, and the as-of marker on the axis.
-    let buf = t.backend().buffer();
-    let row = screen(&t)
+    let row = lines(&t)
         .iter()
         .position(|l| l.contains("past due"))
         .and_then(|y| u16::try_from(y).ok())
         .unwrap_or_else(|| panic!("no past-due row:\n{text}"));
-    let x = (0..buf.area.width)
-        .find(|&x| buf[(x, row)].symbol() == "○")
+    let x = (0..t.area.width)
+        .find(|&x| t[(x, row)].symbol() == "○")
         .unwrap_or_else(|| panic!("no mark on the past-due row"));
-    assert_eq!(buf[(x, row)].fg, Theme::DARK.overdue.fg.unwrap());
+    assert_eq!(t[(x, row)].fg, Theme::DARK.overdue.fg.unwrap());
     // The as-of mark sits on the axis's baseline (the legend repeats it).
-    let baseline = screen(&t)
+    let baseline = lines(&t)
         .into_iter()
         .find(|l| l.contains('┼'))
         .unwrap_or_default();
@@ -333,19 +316,18 @@ fn later_rows_are_greyed_and_past_due_milestones_are_marked() {
     // Before the C919 flights, their row is greyed and says when they come.
     a.set_as_of(Some(time::macros::date!(2020 - 03 - 01)));
     let t = draw(&mut a, 120, 40);
-    let lines = screen(&t);
+    let lines = lines(&t);
     let y = lines
         .iter()
         .position(|l| l.contains("Six C919"))
         .unwrap_or_else(|| panic!("no C919 row"));
     assert!(lines[y].contains("not yet: 03-22"), "{}", lines[y]);
-    let buf = t.backend().buffer();
     let x = lines[y]
         .find("Six C919")
         .map(|b| lines[y][..b].chars().count());
     let x = u16::try_from(x.unwrap_or(0)).unwrap_or(0);
     assert_eq!(
-        buf[(x, u16::try_from(y).unwrap_or(0))].fg,
+        t[(x, u16::try_from(y).unwrap_or(0))].fg,
         Theme::DARK.later.fg.unwrap()
     );
 }
@@ -360,9 +342,9 @@ fn popup_footer_offers_copy_only_in_a_detail() {
         100,
         30,
     );
-    let footer = screen(&t).pop().unwrap_or_default();
+    let footer = lines(&t).pop().unwrap_or_default();
     assert!(footer.contains("y copy"), "{footer}");
     let t = step_and_draw(&mut a, &[Action::Back, Action::ToggleHelp], 100, 30);
-    let footer = screen(&t).pop().unwrap_or_default();
+    let footer = lines(&t).pop().unwrap_or_default();
     assert!(!footer.contains("y copy"), "{footer}");
 }

@@ -1,7 +1,7 @@
 //! `--watch`: reloading the dataset file through `App::update(FileChanged)`,
 //! and the file-system notifications of `term::watch` that trigger it.
 
-mod common;
+mod support;
 
 use std::fs;
 use std::path::Path;
@@ -12,8 +12,8 @@ use fugong::app::{App, Effect, Overlay};
 use fugong::data::{self, Lang};
 use fugong::input::Action;
 use fugong::panel::Panel;
-use fugong::theme::Theme;
 use serde_json::Value;
+use support::{app_with, apply, draw, screen_text, step};
 
 const DATASET: &str = include_str!("../assets/dataset.json");
 
@@ -32,21 +32,8 @@ fn write_valid(path: &Path, v: &Value) {
 
 /// The dashboard on the file at `path`, watching it.
 fn watched(path: &Path, lang: Lang) -> App {
-    App::new(
-        data::load_path(path).expect("the copy loads"),
-        lang,
-        Theme::DARK,
-    )
-    .watching(Some(path.to_path_buf()))
-}
-
-/// Applies an action as the dashboard's event loop does: a reload it asks
-/// for is read and handed back.
-fn apply(app: &mut App, action: Action) -> Effect {
-    match app.update(action) {
-        Effect::Reload(path) => app.reloaded(data::load_path(&path)),
-        e => e,
-    }
+    app_with(&data::load_path(path).expect("the copy loads"), lang)
+        .watching(Some(path.to_path_buf()))
 }
 
 fn rate_label(app: &App, id: &str) -> String {
@@ -91,7 +78,7 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
     assert_eq!(app.overlay().cloned(), None);
 
     // Select the second rate, and the third event on the Timeline.
-    common::step(
+    step(
         &mut app,
         &[
             Action::GoPanel(Panel::Timeline),
@@ -130,7 +117,7 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
         Some(event.as_str())
     );
     assert_eq!(app.watched(), Some(path.as_path()), "still watching");
-    let screen = common::screen_text(&common::draw(&mut app, 120, 40));
+    let screen = screen_text(&draw(&mut app, 120, 40));
     assert!(screen.contains("Renamed once"), "{screen}");
 
     // Invalid JSON: the data stays, the problem is recorded with the path.
@@ -150,7 +137,7 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
         "{:?}",
         app.reload_errors()
     );
-    let screen = common::screen_text(&common::draw(&mut app, 120, 40));
+    let screen = screen_text(&draw(&mut app, 120, 40));
     assert!(
         screen.contains("reload failed"),
         "the footer says so: {screen}"
@@ -160,7 +147,7 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
     // `e` opens the problems; Esc closes them.
     assert!(apply(&mut app, Action::ShowErrors).redraws());
     assert_eq!(app.overlay().cloned(), Some(Overlay::Errors));
-    let screen = common::screen_text(&common::draw(&mut app, 120, 40));
+    let screen = screen_text(&draw(&mut app, 120, 40));
     assert!(
         screen.contains("Reload failed; showing the last good data"),
         "{screen}"
@@ -204,10 +191,7 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
     assert!(app.reload_errors().is_empty(), "{:?}", app.reload_errors());
     assert_eq!(rate_label(&app, &rate), "Renamed twice");
     assert_eq!(app.overlay().cloned(), Some(Overlay::Errors));
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    apply(&mut app, Action::Resize(100, 30));
-    term.draw(|f| fugong::ui::draw(f, &app)).unwrap();
-    let screen = format!("{}", term.backend());
+    let screen = screen_text(&draw(&mut app, 100, 30));
     assert!(screen.contains("valid again"), "{screen}");
     assert_eq!(
         apply(&mut app, Action::Back),
@@ -229,7 +213,7 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
         "no errors to show"
     );
     assert_eq!(app.overlay().cloned(), None);
-    let screen = common::screen_text(&common::draw(&mut app, 120, 40));
+    let screen = screen_text(&draw(&mut app, 120, 40));
     assert!(!screen.contains("reload failed"), "{screen}");
     assert!(screen.contains("Renamed twice"), "{screen}");
 }
@@ -249,7 +233,7 @@ fn reload_without_the_selected_record_keeps_a_valid_selection() {
     let path = dir.path().join("dataset.json");
     fs::write(&path, DATASET).unwrap();
     let mut app = watched(&path, Lang::Both);
-    common::step(&mut app, &[Action::GoPanel(Panel::Rates), Action::Bottom]);
+    step(&mut app, &[Action::GoPanel(Panel::Rates), Action::Bottom]);
     let last = app.selected_id(Panel::Rates).unwrap();
     assert_eq!(app.view(Panel::Rates).selected, 3);
 
@@ -263,8 +247,8 @@ fn reload_without_the_selected_record_keeps_a_valid_selection() {
     assert_ne!(now, last);
     // Enter opens a record that exists, and it draws.
     assert!(apply(&mut app, Action::Open).redraws());
-    common::draw(&mut app, 80, 24);
-    common::draw(&mut app, 120, 40);
+    draw(&mut app, 80, 24);
+    draw(&mut app, 120, 40);
     assert!(apply(&mut app, Action::Back).redraws());
 
     // Every rate is gone: no selection, nothing to open, no crash.
@@ -286,7 +270,7 @@ fn reload_without_the_selected_record_keeps_a_valid_selection() {
     assert!(!apply(&mut app, Action::Open).redraws());
     for panel in Panel::ALL {
         apply(&mut app, Action::GoPanel(panel));
-        common::draw(&mut app, 80, 24);
+        draw(&mut app, 80, 24);
     }
 
     // And back: a selection again.
@@ -305,13 +289,13 @@ fn reload_keeps_filters_and_a_scrolled_selection_in_view() {
     let mut app = watched(&path, Lang::En);
     apply(&mut app, Action::Resize(80, 24));
     // Workforce, scrolled to the bottom of a list longer than the screen.
-    common::step(
+    step(
         &mut app,
         &[Action::GoPanel(Panel::Workforce), Action::Bottom],
     );
     let id = app.selected_id(Panel::Workforce).unwrap();
     // A filter on Rates.
-    common::step(
+    step(
         &mut app,
         &[Action::GoPanel(Panel::Rates), Action::StartFilter],
     );
@@ -343,7 +327,7 @@ fn reload_keeps_filters_and_a_scrolled_selection_in_view() {
     );
     assert_eq!(app.view(Panel::Rates).filter, "huanghe");
     assert_eq!(app.view(Panel::Rates).rows.len(), filtered);
-    let screen = common::screen_text(&common::draw(&mut app, 80, 24));
+    let screen = screen_text(&draw(&mut app, 80, 24));
     let label = app.ctx().label_of(&id).unwrap().en.clone();
     let shown: String = label.chars().take(12).collect();
     assert!(screen.contains(&shown), "{shown:?} on screen:\n{screen}");
@@ -351,7 +335,7 @@ fn reload_keeps_filters_and_a_scrolled_selection_in_view() {
 
 #[test]
 fn file_changed_without_watch_does_nothing() {
-    let mut app = common::app(Lang::En);
+    let mut app = support::app(Lang::En);
     assert_eq!(app.watched(), None);
     assert!(!apply(&mut app, Action::FileChanged).redraws());
     assert!(app.reload_errors().is_empty());
