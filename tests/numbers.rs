@@ -458,6 +458,7 @@ fn limits_are_refused_or_drawn() {
                 for panel in PANELS {
                     a.update(Action::GoPanel(panel));
                     let buf = render_at(&mut a, 200, 50);
+                    assert_cells(&buf, &format!("{name}: {panel:?}"));
                     if panel == fugong::panel::Panel::Timeline {
                         assert!(screen_text(&buf).contains(text), "{name}: {text:?}");
                     }

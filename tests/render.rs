@@ -1,16 +1,21 @@
 //! Render tests: every panel at 80x24 and 120x40 in each language, popups,
-//! colour where it carries meaning, and a size sweep that must never panic.
+//! colour where it carries meaning, and a sweep of sizes in which every
+//! frame is whole: "too small" below the minimum, the tabs and the footer
+//! from it on.
 
 mod support;
 
 use fugong::app::App;
 use fugong::data::Lang;
 use fugong::input::Action;
+use fugong::layout::{MIN_HEIGHT, MIN_WIDTH};
 use fugong::panel::Panel;
 use fugong::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use support::{LANGS, PANELS, app, draw, embedded, lang_arg, lines, screen_text, step_and_draw};
+use support::{
+    LANGS, PANELS, app, check_cells, draw, embedded, lang_arg, lines, screen_text, step_and_draw,
+};
 
 #[test]
 fn every_panel_in_every_language_at_two_sizes() {
@@ -133,14 +138,73 @@ fn rows_have_exact_display_width() {
     }
 }
 
+/// What every frame of the size sweep must show: below the minimum size the
+/// "too small" line and nothing else; from it on the title, the tab line
+/// with every tab's number and the current panel's name, the footer with the
+/// sort status, and (with `popup`) the popup's border. Every row holds whole
+/// glyphs and spans the width.
+#[track_caller]
+fn assert_whole_frame(a: &App, t: &Buffer, popup: bool) {
+    let (w, h) = (t.area.width, t.area.height);
+    let what = format!("{:?} {:?} {w}x{h}", a.panel(), a.overlay());
+    if let Err(e) = check_cells(t) {
+        panic!("{what}: {e}\n{}", screen_text(t));
+    }
+    let rows = lines(t);
+    assert_eq!(rows.len(), usize::from(h), "{what}");
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        let says = format!("terminal too small (need {MIN_WIDTH}x{MIN_HEIGHT}, have {w}x{h})");
+        for (y, row) in rows.iter().enumerate() {
+            let want = if y == usize::from(h / 2) {
+                fugong::text::fit(&says, usize::from(w))
+            } else {
+                String::new()
+            };
+            assert_eq!(row.trim_end(), want, "{what}: row {y}");
+        }
+        if h > 0 && usize::from(w) >= says.chars().count() {
+            assert!(
+                rows[usize::from(h / 2)].contains(&says),
+                "{what}: the whole line"
+            );
+        }
+        return;
+    }
+    let screen = || rows.join("\n");
+    assert!(
+        rows[0].starts_with(" 复工 fugong │"),
+        "{what}: the title\n{}",
+        screen()
+    );
+    let tabs = &rows[1];
+    for p in Panel::ALL {
+        let number = format!(" {} ", p.index() + 1);
+        assert!(tabs.contains(&number), "{what}: tab {number:?} in {tabs:?}");
+    }
+    let current = fugong::layout::tab_label(a.panel(), a.lang(), false);
+    assert!(
+        tabs.contains(current.trim()),
+        "{what}: {current:?} in {tabs:?}"
+    );
+    let footer = &rows[usize::from(h) - 1];
+    let sort = a.lang().pick("排序: ", "sort: ");
+    assert!(footer.contains(sort), "{what}: the footer {footer:?}");
+    let border = t.content().iter().any(|c| c.symbol() == "╔");
+    assert_eq!(border, popup, "{what}: the popup\n{}", screen());
+}
+
+/// Every size from 0x0 to 60x30 for every panel, and the popups over a
+/// coarser grid: "too small" below the minimum, a whole frame from it on.
 #[test]
-fn size_sweep_never_panics() {
+fn size_sweep_draws_too_small_or_a_whole_frame() {
     for panel in PANELS {
         let mut a = app(Lang::Both);
         a.update(Action::GoPanel(panel));
+        assert_eq!(a.panel(), panel);
         for w in 0..=60 {
             for h in 0..=30 {
-                draw(&mut a, w, h);
+                let t = draw(&mut a, w, h);
+                assert_whole_frame(&a, &t, false);
             }
         }
     }
@@ -148,9 +212,11 @@ fn size_sweep_never_panics() {
     for overlay in [Action::ToggleHelp, Action::Open] {
         let mut a = app(Lang::Zh);
         a.update(overlay);
+        assert!(a.overlay().is_some(), "{overlay:?} opens a popup");
         for w in (0..=70).step_by(3) {
             for h in (0..=30).step_by(2) {
-                draw(&mut a, w, h);
+                let t = draw(&mut a, w, h);
+                assert_whole_frame(&a, &t, true);
             }
         }
     }

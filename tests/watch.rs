@@ -13,7 +13,7 @@ use fugong::data::{self, Lang};
 use fugong::input::Action;
 use fugong::panel::Panel;
 use serde_json::Value;
-use support::{app_with, apply, draw, screen_text, step};
+use support::{app_with, apply, assert_cells, draw, render_at, screen_text, step};
 
 const DATASET: &str = include_str!("../assets/dataset.json");
 
@@ -245,10 +245,17 @@ fn reload_without_the_selected_record_keeps_a_valid_selection() {
     assert_selections_in_bounds(&app);
     let now = app.selected_id(Panel::Rates).unwrap();
     assert_ne!(now, last);
-    // Enter opens a record that exists, and it draws.
+    // Enter opens a record that exists, and it draws: its detail names it.
     assert!(apply(&mut app, Action::Open).redraws());
-    draw(&mut app, 80, 24);
-    draw(&mut app, 120, 40);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let buf = render_at(&mut app, w, h);
+        assert_cells(&buf, &format!("the detail of {now} at {w}x{h}"));
+        let screen = screen_text(&buf);
+        assert!(
+            screen.contains(&now),
+            "{w}x{h}: the detail of {now}\n{screen}"
+        );
+    }
     assert!(apply(&mut app, Action::Back).redraws());
 
     // Every rate is gone: no selection, nothing to open, no crash.
@@ -270,7 +277,13 @@ fn reload_without_the_selected_record_keeps_a_valid_selection() {
     assert!(!apply(&mut app, Action::Open).redraws());
     for panel in Panel::ALL {
         apply(&mut app, Action::GoPanel(panel));
-        draw(&mut app, 80, 24);
+        let buf = render_at(&mut app, 80, 24);
+        assert_cells(&buf, &format!("{panel:?} without rates"));
+        let screen = screen_text(&buf);
+        assert!(!screen.contains("too small"), "{panel:?}\n{screen}");
+        if panel == Panel::Rates {
+            assert!(screen.contains("All rates (0)"), "{screen}");
+        }
     }
 
     // And back: a selection again.
