@@ -200,37 +200,90 @@ fn check_ansi(text: &str, expected: &[String], w: u16, h: u16, what: &str) {
     }
 }
 
-/// Every panel x size x language x format through the real binary: exit 0,
+/// What `fugong snapshot` prints, drawn by the library in this process with
+/// the binary's own steps: the dashboard on the embedded dataset, its panel,
+/// one frame, as plain text or ANSI.
+fn library_snapshot(panel: Panel, lang: Lang, w: u16, h: u16, format: &str) -> String {
+    let mut app = support::app(lang);
+    app.update(Action::GoPanel(panel));
+    let buf = fugong::snapshot::render(&mut app, w, h);
+    match format {
+        "plain" => fugong::snapshot::plain(&buf),
+        _ => fugong::snapshot::ansi(&buf),
+    }
+}
+
+/// Checks a snapshot in `format` against the dashboard's render.
+#[track_caller]
+fn check_format(format: &str, text: &str, expected: &[String], w: u16, h: u16, what: &str) {
+    match format {
+        "plain" => check_plain(text, expected, w, h, what),
+        _ => check_ansi(text, expected, w, h, what),
+    }
+}
+
+/// Every panel x size x language x format, as the library draws a snapshot:
 /// plain text with no escape, ANSI with SGR only, and the same text the
-/// TestBackend shows.
+/// TestBackend shows. The binary prints these very bytes (see
+/// `the_binary_prints_what_the_library_draws`).
 #[test]
 fn snapshot_every_panel_size_lang_and_format() {
     for panel in Panel::ALL {
         for lang in LANGS {
             for (w, h) in SIZES {
                 let expected = drawn(support::app(lang), panel, w, h);
-                let size = format!("{w}x{h}");
                 for format in ["plain", "ansi"] {
-                    let what = format!("{} {} {size} {format}", panel_arg(panel), lang_arg(lang));
-                    let out = stdout_of(&[
-                        "snapshot",
-                        "--panel",
-                        panel_arg(panel),
-                        "--size",
-                        &size,
-                        "--lang",
-                        lang_arg(lang),
-                        "--format",
-                        format,
-                    ]);
-                    let text = String::from_utf8(out).expect("snapshot is UTF-8");
-                    match format {
-                        "plain" => check_plain(&text, &expected, w, h, &what),
-                        _ => check_ansi(&text, &expected, w, h, &what),
-                    }
+                    let what = format!("{} {} {w}x{h} {format}", panel_arg(panel), lang_arg(lang));
+                    let text = library_snapshot(panel, lang, w, h, format);
+                    check_format(format, &text, &expected, w, h, &what);
                 }
             }
         }
+    }
+}
+
+/// The real binary prints, byte for byte, what the library draws: every
+/// panel once, and every language once, at sizes from 1x1 to 300x100, in
+/// both formats. Nine runs; the matrix above is checked in this process.
+#[test]
+fn the_binary_prints_what_the_library_draws() {
+    let mut runs: Vec<(Panel, Lang, (u16, u16), &str)> = Panel::ALL
+        .iter()
+        .map(|&p| (p, Lang::Both, (80, 24), "plain"))
+        .collect();
+    runs.extend([
+        (Panel::Timeline, Lang::Zh, (60, 16), "ansi"),
+        (Panel::Checks, Lang::En, (300, 100), "ansi"),
+        (Panel::Overview, Lang::Both, (1, 1), "ansi"),
+    ]);
+    for (panel, lang, (w, h), format) in runs {
+        let size = format!("{w}x{h}");
+        let what = format!("{} {} {size} {format}", panel_arg(panel), lang_arg(lang));
+        let out = stdout_of(&[
+            "snapshot",
+            "--panel",
+            panel_arg(panel),
+            "--size",
+            &size,
+            "--lang",
+            lang_arg(lang),
+            "--format",
+            format,
+        ]);
+        let text = String::from_utf8(out).expect("snapshot is UTF-8");
+        assert_eq!(
+            text,
+            library_snapshot(panel, lang, w, h, format),
+            "{what}: the binary's snapshot differs from the library's"
+        );
+        check_format(
+            format,
+            &text,
+            &drawn(support::app(lang), panel, w, h),
+            w,
+            h,
+            &what,
+        );
     }
 }
 
