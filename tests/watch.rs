@@ -5,13 +5,14 @@ mod support;
 
 use std::fs;
 use std::path::Path;
-use std::sync::mpsc;
-use std::time::Duration;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use fugong::app::{App, Effect, Overlay};
 use fugong::data::{self, Lang};
 use fugong::input::Action;
 use fugong::panel::Panel;
+use notify::Watcher as _;
 use serde_json::Value;
 use support::{app_with, apply, assert_cells, draw, render_at, screen_text, step};
 
@@ -354,28 +355,81 @@ fn file_changed_without_watch_does_nothing() {
     assert!(app.reload_errors().is_empty());
 }
 
-/// Waits until no notification has come for a while.
-fn drain(rx: &mpsc::Receiver<()>) {
-    while rx.recv_timeout(Duration::from_millis(300)).is_ok() {}
+/// How long a change may take to be noticed: generous, for a loaded machine.
+/// The tests wait for the notification, not for this long.
+const NOTICE: Duration = Duration::from_secs(20);
+
+/// `term::watch` on one file, its notifications sent to a channel.
+struct Watch {
+    watcher: notify::RecommendedWatcher,
+    rx: mpsc::Receiver<()>,
 }
 
-const NOTICE: Duration = Duration::from_secs(5);
+impl Watch {
+    fn start(path: &Path) -> Watch {
+        let (tx, rx) = mpsc::channel();
+        let watcher = fugong::term::watch(path, move || {
+            let _ = tx.send(());
+        })
+        .expect("the watcher starts");
+        Watch { watcher, rx }
+    }
+
+    /// Waits for a notification, then counts it and every other one that
+    /// the changes made so far caused, leaving the channel empty for the
+    /// next step.
+    ///
+    /// Once the first has come, the watcher's thread has left any request of
+    /// ours behind, so a `configure` sent then is answered after every
+    /// file-system event already queued: that thread handles what epoll
+    /// reports in the order it became ready, inotify's events (queued by the
+    /// changes) before the wake-up that carries the request.
+    #[track_caller]
+    fn notifications(&mut self, what: &str) -> usize {
+        if let Err(e) = self.rx.recv_timeout(NOTICE) {
+            panic!("{what}: nothing within {NOTICE:?} ({e:?})");
+        }
+        self.watcher
+            .configure(notify::Config::default())
+            .expect("the watcher's thread answers");
+        1 + self.rx.try_iter().count()
+    }
+
+    /// [`Watch::notifications`], for a change that is noticed at least once
+    /// (an editor's save is several events).
+    #[track_caller]
+    fn noticed(&mut self, what: &str) {
+        self.notifications(what);
+    }
+
+    /// Drops the watcher and waits until its thread has ended: the callback,
+    /// and with it the channel's sender, is gone.
+    fn stop(self) -> mpsc::Receiver<()> {
+        let Watch { watcher, rx } = self;
+        drop(watcher);
+        let deadline = Instant::now() + NOTICE;
+        loop {
+            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(()) => {}
+                Err(RecvTimeoutError::Disconnected) => return rx,
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("the watcher's thread still runs {NOTICE:?} after the drop")
+                }
+            }
+        }
+    }
+}
 
 #[test]
 fn watcher_notices_writes_saves_by_rename_and_removal() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("data.json");
     fs::write(&path, "{}").unwrap();
-    let (tx, rx) = mpsc::channel();
-    let watcher = fugong::term::watch(&path, move || {
-        let _ = tx.send(());
-    })
-    .expect("the watcher starts");
+    let mut w = Watch::start(&path);
 
     // A plain write.
     fs::write(&path, "{\"a\": 1}").unwrap();
-    rx.recv_timeout(NOTICE).expect("a write is noticed");
-    drain(&rx);
+    w.noticed("a write");
 
     // An append to the open file.
     {
@@ -383,42 +437,39 @@ fn watcher_notices_writes_saves_by_rename_and_removal() {
         let mut f = fs::OpenOptions::new().append(true).open(&path).unwrap();
         f.write_all(b"\n").unwrap();
     }
-    rx.recv_timeout(NOTICE).expect("an append is noticed");
-    drain(&rx);
+    w.noticed("an append");
 
     // An editor's save: a temporary file in the same folder, renamed over.
     let tmp = dir.path().join(".data.json.swp");
     fs::write(&tmp, "{\"a\": 2}").unwrap();
     fs::rename(&tmp, &path).unwrap();
-    rx.recv_timeout(NOTICE)
-        .expect("a save by rename is noticed");
-    drain(&rx);
+    w.noticed("a save by rename");
     // The watch follows the path, not the replaced inode: another write.
     fs::write(&path, "{\"a\": 3}").unwrap();
-    rx.recv_timeout(NOTICE)
-        .expect("a write after the rename is noticed");
-    drain(&rx);
+    w.noticed("a write after the rename");
 
     // Removed, then back.
     fs::remove_file(&path).unwrap();
-    rx.recv_timeout(NOTICE).expect("a removal is noticed");
-    drain(&rx);
+    w.noticed("a removal");
     fs::write(&path, "{}").unwrap();
-    rx.recv_timeout(NOTICE).expect("a re-creation is noticed");
-    drain(&rx);
+    w.noticed("a re-creation");
 
-    // Another file in the folder is not ours.
+    // Another file in the folder is not ours: its change, then our file's
+    // removal (one event, so one notification), are noticed once.
     fs::write(dir.path().join("other.json"), "{}").unwrap();
-    assert!(
-        rx.recv_timeout(Duration::from_secs(1)).is_err(),
+    fs::remove_file(&path).unwrap();
+    assert_eq!(
+        w.notifications("the removal after another file's change"),
+        1,
         "another file's change is not reported"
     );
 
-    // Dropping the watcher stops the notifications.
-    drop(watcher);
+    // Dropping the watcher stops the notifications: its thread ends.
+    let rx = w.stop();
     fs::write(&path, "{\"after\": true}").unwrap();
-    assert!(
-        rx.recv_timeout(Duration::from_secs(1)).is_err(),
+    assert_eq!(
+        rx.try_recv(),
+        Err(mpsc::TryRecvError::Disconnected),
         "no notification after the watcher is dropped"
     );
 }
@@ -430,17 +481,13 @@ fn notification_then_reload_shows_the_new_data() {
     let path = dir.path().join("dataset.json");
     fs::write(&path, DATASET).unwrap();
     let mut app = watched(&path, Lang::En);
-    let (tx, rx) = mpsc::channel();
-    let _watcher = fugong::term::watch(&path, move || {
-        let _ = tx.send(());
-    })
-    .unwrap();
+    let mut w = Watch::start(&path);
     let mut v = dataset();
     v["rates"][0]["label"]["en"] = "Saved by an editor".into();
     let tmp = dir.path().join("dataset.json.tmp");
     fs::write(&tmp, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     fs::rename(&tmp, &path).unwrap();
-    rx.recv_timeout(NOTICE).expect("the save is noticed");
+    w.noticed("the save");
     assert!(apply(&mut app, Action::FileChanged).redraws());
     assert!(app.reload_errors().is_empty(), "{:?}", app.reload_errors());
     assert_eq!(app.data().dataset.rates[0].label.en, "Saved by an editor");
