@@ -1,13 +1,13 @@
 //! Action tests: actions in, state out, through `App::update` only.
 
-mod common;
+mod support;
 
-use common::{app, app_from, step};
 use fugong::app::{CategoryFilter, Effect, Overlay};
 use fugong::content::Target;
 use fugong::data::{Category, Lang, RecordRef};
 use fugong::input::Action;
 use fugong::panel::Panel;
+use support::{app, app_from, assert_cells, render_at, screen_text, step};
 
 fn type_filter(a: &mut fugong::app::App, text: &str) {
     a.update(Action::StartFilter);
@@ -287,7 +287,16 @@ fn empty_dataset_works_everywhere() {
         );
         // Only the Checks panel has a row: the dataset's year.
         assert_eq!(a.overlay().cloned().is_some(), p == Panel::Checks, "{p:?}");
-        common::draw(&mut a, 80, 24);
+        // It draws whole, the title and, over the Checks, the year's detail.
+        let buf = render_at(&mut a, 80, 24);
+        assert_cells(&buf, &format!("{p:?}"));
+        let text = screen_text(&buf);
+        assert!(text.contains("Empty"), "{p:?}: the title\n{text}");
+        assert_eq!(
+            text.contains('╔'),
+            p == Panel::Checks,
+            "{p:?}: a popup\n{text}"
+        );
         if a.overlay().cloned().is_some() {
             a.update(Action::Back);
         }

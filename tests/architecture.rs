@@ -3,6 +3,8 @@
 //! no module imports one in its own or a higher layer, and no file has more
 //! than 700 lines of code before its tests.
 
+mod support;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -134,7 +136,7 @@ struct Tree {
 }
 
 fn tree() -> Tree {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let root = support::path("src");
     let mut all = Vec::new();
     rust_files(&root, &mut all);
     // The binary is its own crate: it imports the library, nothing imports it.
@@ -263,8 +265,7 @@ fn no_file_has_over_700_lines_of_code_before_its_tests() {
 /// The layers of ARCHITECTURE.md, lowest first: the lines of its `layers`
 /// block, each naming the top-level modules of one layer.
 fn layers() -> Vec<Vec<String>> {
-    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md"))
-        .expect("ARCHITECTURE.md");
+    let doc = fs::read_to_string(support::path("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
     let block = doc
         .split("```layers\n")
         .nth(1)

@@ -15,7 +15,7 @@
 //! Without tmux these tests pass with a note, except on CI (`CI=true`), where
 //! its absence is a failure.
 
-mod common;
+mod support;
 
 use std::fs;
 use std::path::PathBuf;
@@ -28,9 +28,8 @@ use fugong::app::{App, Effect};
 use fugong::data::Lang;
 use fugong::input::{self, Action};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use support::{Fugong, shell_quote};
 use tempfile::TempDir;
-
-const BIN: &str = env!("CARGO_BIN_EXE_fugong");
 
 /// How long a step may take to show on screen (generous for a slow CI).
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -78,11 +77,6 @@ fn have_tmux() -> bool {
         println!("note: tmux is not installed; the end-to-end dashboard test is skipped");
     }
     ok
-}
-
-/// `s` quoted for a POSIX shell.
-fn quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
 }
 
 /// A socket name no other test, run or user shares.
@@ -150,12 +144,8 @@ impl Pane {
             modes_before: String::new(),
             started: Instant::now(),
         };
-        let file = |name: &str| quote(&pane.path(name).display().to_string());
-        let mut cmd = quote(BIN);
-        for a in args {
-            cmd.push(' ');
-            cmd.push_str(&quote(a));
-        }
+        let file = |name: &str| shell_quote(&pane.path(name).display().to_string());
+        let cmd = Fugong::new().shell(args);
         // The terminal's state is saved before and after the program, in the
         // same pane; `read` holds the launch until the modes are recorded.
         let resume = if suspend {
@@ -167,7 +157,7 @@ impl Pane {
                  fg\n",
                 stopped = file("stopped"),
                 during = file("stty-suspended"),
-                suspended = quote(SUSPENDED),
+                suspended = shell_quote(SUSPENDED),
             )
         } else {
             String::new()
@@ -184,18 +174,21 @@ impl Pane {
              exec sleep 300\n",
             job_control = if suspend { "set -m\n" } else { "" },
             before = file("stty-before"),
-            ready = quote(READY),
+            ready = shell_quote(READY),
             stderr = file("stderr"),
             status = file("status"),
             after = file("stty-after"),
-            exited = quote(EXITED),
+            exited = shell_quote(EXITED),
         );
         let script_path = pane.path("run.sh");
         fs::write(&script_path, script).expect("write the pane's script");
         // One command string, run by `sh` (bash for job control) whatever
         // the user's shell is.
         let shell = if suspend { "bash" } else { "sh" };
-        let command = format!("{shell} {}", quote(&script_path.display().to_string()));
+        let command = format!(
+            "{shell} {}",
+            shell_quote(&script_path.display().to_string())
+        );
         let (w, h) = (width.to_string(), height.to_string());
         let out = pane.tmux(&[
             "new-session",
@@ -866,7 +859,7 @@ fn copied_by_the_library(
     keys: &str,
     no_clipboard: bool,
 ) -> (String, String) {
-    let mut app = common::app(Lang::En).without_clipboard(no_clipboard);
+    let mut app = support::app(Lang::En).without_clipboard(no_clipboard);
     app.update(Action::Resize(width, height));
     keys.chars().for_each(|c| {
         press(&mut app, c);

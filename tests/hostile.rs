@@ -12,16 +12,16 @@
 
 mod support;
 
-use std::path::Path;
 use std::process::Output;
 
 use fugong::data::{self, Lang, Loaded};
 use fugong::input::Action;
 use fugong::panel::Panel;
 use serde_json::Value;
-use support::{Allow, MemTerminal, PANELS, assert_plain_text, assert_safe, audit, fugong};
-
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
+use support::{
+    Allow, MemTerminal, PANELS, app_with, assert_no_panic, assert_plain_text, assert_safe, audit,
+    fugong,
+};
 const CORPUS_PATH: &str = "tests/data/hostile/corpus.json";
 const CORPUS: &str = include_str!("data/hostile/corpus.json");
 
@@ -50,8 +50,7 @@ fn corpus() -> Loaded {
 #[track_caller]
 fn run(args: &[&str]) -> Output {
     let out = fugong().args(args).output().expect("run fugong");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    assert_no_panic(&out);
     out
 }
 
@@ -185,7 +184,7 @@ fn corpus_is_hostile_and_loading_marks_every_string() {
 /// Draws, through the crossterm backend, every panel, every row's detail
 /// popup, the Workforce filters and the help, and checks every frame's bytes.
 fn every_screen(loaded: &Loaded, lang: Lang, w: u16, h: u16) -> String {
-    let mut a = support::app(loaded, lang);
+    let mut a = app_with(loaded, lang);
     a.update(Action::Resize(w, h));
     let mut term = MemTerminal::new(w, h);
     let mut text = String::new();
@@ -204,7 +203,7 @@ fn every_screen(loaded: &Loaded, lang: Lang, w: u16, h: u16) -> String {
         a.update(Action::GoPanel(panel));
         a.update(Action::Top);
         frame(&a, format!("{panel:?} {lang:?} {w}x{h}"));
-        for i in 0..support::rows(&a, panel).min(8) {
+        for i in 0..support::row_count(&a, panel).min(8) {
             a.update(Action::Open);
             frame(&a, format!("{panel:?} {lang:?} {w}x{h} detail of row {i}"));
             a.update(Action::Bottom);
@@ -256,7 +255,7 @@ fn every_panel_and_popup_through_the_crossterm_backend() {
 fn typed_filter_text_is_shown_safely() {
     let loaded = corpus();
     for panel in PANELS {
-        let mut a = support::app(&loaded, Lang::Both);
+        let mut a = app_with(&loaded, Lang::Both);
         a.update(Action::Resize(120, 40));
         a.update(Action::GoPanel(panel));
         a.update(Action::StartFilter);
@@ -298,7 +297,7 @@ fn reload_errors_are_safe(which: fn(&str) -> bool) {
             std::fs::write(&path, &text).unwrap();
             for (w, h) in [(120, 40), (250, 70)] {
                 let what = format!("{name}, {file:?}, {w}x{h}");
-                let mut a = support::app(&corpus(), Lang::Both).watching(Some(path.clone()));
+                let mut a = app_with(&corpus(), Lang::Both).watching(Some(path.clone()));
                 a.update(Action::Resize(w, h));
                 support::apply(&mut a, Action::FileChanged);
                 assert!(!a.reload_errors().is_empty(), "{what}");
@@ -622,5 +621,5 @@ fn check_on_hostile_files_writes_no_escape() {
             assert!(out.stdout.is_empty(), "{name}: nothing on stdout");
         }
     }
-    assert!(Path::new(MANIFEST).join(CORPUS_PATH).exists());
+    assert!(support::path(CORPUS_PATH).exists());
 }

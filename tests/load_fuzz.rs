@@ -6,10 +6,8 @@
 
 mod support;
 
-use fugong::app::App;
 use fugong::data::{self, Lang};
 use fugong::input::Action;
-use fugong::theme::Theme;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::Value;
@@ -17,17 +15,26 @@ use serde_json::Value;
 const MINIMAL: &str = include_str!("data/minimal.json");
 const CORPUS: &str = include_str!("data/hostile/corpus.json");
 
-/// Loads `text`; if it loads, draws every panel and the first row's detail.
+/// Loads `text`; if it loads, draws every panel and the first row's detail,
+/// each frame whole (see `support::check_cells`), the detail a popup over a
+/// panel that lists a row. If it does not load, says why.
 fn load_and_draw(text: &str) {
-    if let Ok(loaded) = data::load_str(text, "fuzz") {
-        let mut app = App::new(loaded, Lang::Both, Theme::DARK);
-        for panel in support::PANELS {
-            app.update(Action::GoPanel(panel));
-            support::render_at(&mut app, 80, 24);
-            app.update(Action::Open);
-            support::render_at(&mut app, 80, 24);
-            app.update(Action::Back);
+    match data::load_str(text, "fuzz") {
+        Ok(loaded) => {
+            let mut app = support::app_with(&loaded, Lang::Both);
+            for panel in support::PANELS {
+                app.update(Action::GoPanel(panel));
+                support::assert_cells(&support::render_at(&mut app, 80, 24), &format!("{panel:?}"));
+                app.update(Action::Open);
+                let buf = support::render_at(&mut app, 80, 24);
+                support::assert_cells(&buf, &format!("{panel:?} detail"));
+                let popup = buf.content().iter().any(|c| c.symbol() == "╔");
+                let rows = support::row_count(&app, panel) > 0;
+                assert_eq!(popup, rows, "{panel:?}: a detail opens over a row");
+                app.update(Action::Back);
+            }
         }
+        Err(invalid) => assert!(!invalid.problems.is_empty(), "refused without a reason"),
     }
 }
 
@@ -442,12 +449,8 @@ fn check_refuses_deep_nesting() {
         ),
     )
     .unwrap();
-    let out = assert_cmd::cargo::cargo_bin_cmd!("fugong")
-        .arg("check")
-        .arg(&path)
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
+    let out = support::fugong().arg("check").arg(&path).output().unwrap();
+    support::assert_no_panic(&out);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(!stderr.contains("overflow"), "{stderr}");

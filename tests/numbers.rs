@@ -5,15 +5,14 @@
 
 mod support;
 
-use std::time::Duration;
-
 use fugong::data::{self, Lang, Loaded};
 use fugong::input::Action;
 use serde_json::{Value, json};
-use support::{PANELS, assert_cells, render_at, screen_text};
+use support::{
+    PANELS, app_with, assert_cells, assert_no_panic, draw, fugong, render_at, screen_text,
+};
 
 const MINIMAL: &str = include_str!("data/minimal.json");
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 const U64_MAX: &str = "18446744073709551615";
 
 fn minimal() -> Value {
@@ -422,13 +421,13 @@ fn draw_everything(loaded: &Loaded) -> String {
     let mut popups = String::new();
     for lang in [Lang::Zh, Lang::Both] {
         for (w, h) in [(60, 16), (200, 50)] {
-            let mut a = support::app(loaded, lang);
+            let mut a = app_with(loaded, lang);
             for panel in PANELS {
                 a.update(Action::GoPanel(panel));
                 a.update(Action::Top);
                 let ctx = format!("{panel:?} {lang:?} {w}x{h}");
                 assert_cells(&render_at(&mut a, w, h), &ctx);
-                for _ in 0..support::rows(&a, panel) {
+                for _ in 0..support::row_count(&a, panel) {
                     a.update(Action::Open);
                     let buf = render_at(&mut a, w, h);
                     assert_cells(&buf, &ctx);
@@ -455,10 +454,11 @@ fn limits_are_refused_or_drawn() {
                 assert!(popups.contains(text), "{name}: {text:?} is not shown");
             }
             (Ok(loaded), ShownOnce(text)) => {
-                let mut a = support::app(&loaded, Lang::Both);
+                let mut a = app_with(&loaded, Lang::Both);
                 for panel in PANELS {
                     a.update(Action::GoPanel(panel));
                     let buf = render_at(&mut a, 200, 50);
+                    assert_cells(&buf, &format!("{name}: {panel:?}"));
                     if panel == fugong::panel::Panel::Timeline {
                         assert!(screen_text(&buf).contains(text), "{name}: {text:?}");
                     }
@@ -486,7 +486,7 @@ fn gauges_and_bars_at_the_ends_of_their_range() {
         add_count(&mut v, "count-zero", 0.into(), "0");
         add_count(&mut v, "count-max", raw(U64_MAX), U64_MAX);
         let loaded = data::load_str(&v.to_string(), "gauges.json").unwrap();
-        let mut a = support::app(&loaded, Lang::En);
+        let mut a = app_with(&loaded, Lang::En);
         a.update(Action::GoPanel(fugong::panel::Panel::Rates));
         let buf = render_at(&mut a, 120, 40);
         assert_cells(&buf, figure);
@@ -517,17 +517,10 @@ fn check_refuses_limits_with_a_line() {
         (case.1)(&mut v);
         let path = dir.path().join(format!("{i}.json"));
         std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
-        let out = assert_cmd::cargo::cargo_bin_cmd!("fugong")
-            .current_dir(MANIFEST)
-            .env_remove("RUST_BACKTRACE")
-            .timeout(Duration::from_secs(60))
-            .arg("check")
-            .arg(&path)
-            .output()
-            .unwrap();
+        let out = fugong().arg("check").arg(&path).output().unwrap();
+        assert_no_panic(&out);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{}: {stderr}", case.0);
-        assert!(!stderr.contains("panicked"), "{}: {stderr}", case.0);
         assert!(stderr.contains(text), "{}: {stderr}", case.0);
     }
 }
@@ -542,13 +535,10 @@ fn a_long_time_axis_ticks_by_width_not_by_span() {
     let mut v = minimal();
     days_before(&mut v, days.into(), &days.to_string(), &before_flight(days));
     let loaded = data::load_str(&v.to_string(), "span.json").unwrap();
-    let mut a = support::app(&loaded, Lang::En);
+    let mut a = app_with(&loaded, Lang::En);
     a.update(Action::GoPanel(fugong::panel::Panel::Timeline));
     let (w, h) = (120u16, 40u16);
-    a.update(Action::Resize(w, h));
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    term.draw(|f| fugong::ui::draw(f, &a)).unwrap();
-    let buf = term.backend().buffer();
+    let buf = draw(&mut a, w, h);
     let ticks = buf.content().iter().filter(|c| c.symbol() == "┼").count();
     assert!(ticks >= 2, "the axis has ticks");
     assert!(

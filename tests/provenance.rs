@@ -1,38 +1,25 @@
 //! Every figure of the embedded dataset traced back to the article it came
 //! from: the quote is in its paragraph, verbatim, and holds the figure.
 //!
-//! The article lives in the project's shared folder beside the checkout
-//! (`<checkout>/../shared/seed/`). Where it is absent these tests pass with a
-//! note, except on CI (`CI=true`), where its absence is a failure.
+//! The article is `tests/data/article.txt`, one paragraph per line, built
+//! into this test: without it the test does not compile.
+
+mod support;
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use fugong::data::{self, Loaded, Source};
 
-const ARTICLE: &str = "../shared/seed/000_6235dd1ff99fab61.txt";
+/// The article the embedded dataset is built from.
+const ARTICLE: &str = include_str!("data/article.txt");
 
-/// The article's paragraphs (one per line), or `None` when it is not beside
-/// the checkout and this is not CI.
-fn article() -> Option<Vec<String>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(ARTICLE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text.lines().map(str::to_string).collect()),
-        Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("the article {} is needed on CI: {e}", path.display())
-        }
-        Err(e) => {
-            println!(
-                "note: the article {} is not beside the checkout ({e}); provenance not checked",
-                path.display()
-            );
-            None
-        }
-    }
+/// The article's paragraphs, one per line.
+fn article() -> Vec<&'static str> {
+    ARTICLE.lines().collect()
 }
 
-fn dataset() -> Loaded {
-    data::load(None).expect("the embedded dataset loads")
+fn dataset() -> &'static Loaded {
+    support::embedded()
 }
 
 /// Every record with a source: (kind, id, figure, source).
@@ -55,19 +42,23 @@ fn sourced(loaded: &Loaded) -> Vec<(&'static str, &str, Option<&str>, &Source)> 
 
 #[test]
 fn article_has_the_paragraphs_the_dataset_says() {
-    let Some(paragraphs) = article() else { return };
+    let paragraphs = article();
     let loaded = dataset();
     assert_eq!(
         paragraphs.len(),
         usize::try_from(loaded.dataset.source.paragraphs).unwrap()
     );
+    assert!(ARTICLE.ends_with('\n'), "every paragraph ends its line");
+    for (n, p) in (1..).zip(&paragraphs) {
+        assert!(!p.trim().is_empty(), "paragraph {n} is empty");
+    }
 }
 
 #[test]
 fn every_quote_is_verbatim_in_its_paragraph_and_holds_its_figure() {
-    let Some(paragraphs) = article() else { return };
+    let paragraphs = article();
     let loaded = dataset();
-    let records = sourced(&loaded);
+    let records = sourced(loaded);
     assert!(records.len() > 50, "only {} records", records.len());
     let mut failures = Vec::new();
     for (kind, id, figure, source) in records {
@@ -165,9 +156,9 @@ fn chinese_figure_detector() {
 /// ones that print no figure at all.
 #[test]
 fn every_paragraph_with_a_figure_is_sourced() {
-    let Some(paragraphs) = article() else { return };
+    let paragraphs = article();
     let loaded = dataset();
-    let sourced_paragraphs: BTreeSet<u32> = sourced(&loaded)
+    let sourced_paragraphs: BTreeSet<u32> = sourced(loaded)
         .iter()
         .map(|(_, _, _, s)| s.paragraph)
         .collect();

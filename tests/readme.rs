@@ -1,8 +1,8 @@
 //! The README's snapshot is what the current code draws, so it cannot go stale.
 
-use fugong::app::App;
-use fugong::data::{self, Lang};
-use fugong::theme::Theme;
+mod support;
+
+use fugong::data::Lang;
 
 #[test]
 fn readme_snapshot_matches_the_code() {
@@ -15,7 +15,7 @@ fn readme_snapshot_matches_the_code() {
     let close = block[open..].find("```").expect("snapshot block ends") + open;
     let in_readme = &block[open..close];
 
-    let mut app = App::new(data::load(None).unwrap(), Lang::En, Theme::DARK);
+    let mut app = support::app(Lang::En);
     let buf = fugong::snapshot::render(&mut app, 100, 30);
     let drawn = fugong::snapshot::plain(&buf);
     assert_eq!(

@@ -1,32 +1,30 @@
 //! Render tests: every panel at 80x24 and 120x40 in each language, popups,
-//! colour where it carries meaning, and a size sweep that must never panic.
+//! colour where it carries meaning, and a sweep of sizes in which every
+//! frame is whole: "too small" below the minimum, the tabs and the footer
+//! from it on.
 
-mod common;
+mod support;
 
-use common::{PANELS, app, draw, screen, screen_text, step_and_draw};
 use fugong::app::App;
-use fugong::data::{self, Lang};
+use fugong::data::Lang;
 use fugong::input::Action;
+use fugong::layout::{MIN_HEIGHT, MIN_WIDTH};
 use fugong::panel::Panel;
 use fugong::theme::Theme;
+use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-
-fn lang_name(l: Lang) -> &'static str {
-    match l {
-        Lang::Zh => "zh",
-        Lang::En => "en",
-        Lang::Both => "both",
-    }
-}
+use support::{
+    LANGS, PANELS, app, check_cells, draw, embedded, lang_arg, lines, screen_text, step_and_draw,
+};
 
 #[test]
 fn every_panel_in_every_language_at_two_sizes() {
-    for lang in [Lang::Zh, Lang::En, Lang::Both] {
+    for lang in LANGS {
         for (w, h) in [(80, 24), (120, 40)] {
             for panel in PANELS {
                 let mut a = app(lang);
                 let t = step_and_draw(&mut a, &[Action::GoPanel(panel)], w, h);
-                let name = format!("{:?}_{}_{w}x{h}", panel, lang_name(lang)).to_lowercase();
+                let name = format!("{:?}_{}_{w}x{h}", panel, lang_arg(lang)).to_lowercase();
                 insta::assert_snapshot!(name, screen_text(&t));
             }
         }
@@ -79,7 +77,7 @@ fn help_overlay_lists_the_keymap() {
             };
             assert!(text.contains(help), "help lacks {help:?}:\n{text}");
         }
-        insta::assert_snapshot!(format!("help_{}_80x80", lang_name(lang)), text);
+        insta::assert_snapshot!(format!("help_{}_80x80", lang_arg(lang)), text);
     }
 }
 
@@ -131,8 +129,8 @@ fn rows_have_exact_display_width() {
             for (w, h) in [(60, 16), (80, 24), (97, 31), (133, 41)] {
                 let mut a = app(lang);
                 let t = step_and_draw(&mut a, &[Action::GoPanel(panel)], w, h);
-                for (y, row) in screen(&t).iter().enumerate() {
-                    let rw = unicode_width::UnicodeWidthStr::width(row.as_str());
+                for (y, row) in lines(&t).iter().enumerate() {
+                    let rw = fugong::text::width(row);
                     assert_eq!(rw, usize::from(w), "{panel:?} {w}x{h} row {y}: {row}");
                 }
             }
@@ -140,14 +138,73 @@ fn rows_have_exact_display_width() {
     }
 }
 
+/// What every frame of the size sweep must show: below the minimum size the
+/// "too small" line and nothing else; from it on the title, the tab line
+/// with every tab's number and the current panel's name, the footer with the
+/// sort status, and (with `popup`) the popup's border. Every row holds whole
+/// glyphs and spans the width.
+#[track_caller]
+fn assert_whole_frame(a: &App, t: &Buffer, popup: bool) {
+    let (w, h) = (t.area.width, t.area.height);
+    let what = format!("{:?} {:?} {w}x{h}", a.panel(), a.overlay());
+    if let Err(e) = check_cells(t) {
+        panic!("{what}: {e}\n{}", screen_text(t));
+    }
+    let rows = lines(t);
+    assert_eq!(rows.len(), usize::from(h), "{what}");
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        let says = format!("terminal too small (need {MIN_WIDTH}x{MIN_HEIGHT}, have {w}x{h})");
+        for (y, row) in rows.iter().enumerate() {
+            let want = if y == usize::from(h / 2) {
+                fugong::text::fit(&says, usize::from(w))
+            } else {
+                String::new()
+            };
+            assert_eq!(row.trim_end(), want, "{what}: row {y}");
+        }
+        if h > 0 && usize::from(w) >= says.chars().count() {
+            assert!(
+                rows[usize::from(h / 2)].contains(&says),
+                "{what}: the whole line"
+            );
+        }
+        return;
+    }
+    let screen = || rows.join("\n");
+    assert!(
+        rows[0].starts_with(" 复工 fugong │"),
+        "{what}: the title\n{}",
+        screen()
+    );
+    let tabs = &rows[1];
+    for p in Panel::ALL {
+        let number = format!(" {} ", p.index() + 1);
+        assert!(tabs.contains(&number), "{what}: tab {number:?} in {tabs:?}");
+    }
+    let current = fugong::layout::tab_label(a.panel(), a.lang(), false);
+    assert!(
+        tabs.contains(current.trim()),
+        "{what}: {current:?} in {tabs:?}"
+    );
+    let footer = &rows[usize::from(h) - 1];
+    let sort = a.lang().pick("排序: ", "sort: ");
+    assert!(footer.contains(sort), "{what}: the footer {footer:?}");
+    let border = t.content().iter().any(|c| c.symbol() == "╔");
+    assert_eq!(border, popup, "{what}: the popup\n{}", screen());
+}
+
+/// Every size from 0x0 to 60x30 for every panel, and the popups over a
+/// coarser grid: "too small" below the minimum, a whole frame from it on.
 #[test]
-fn size_sweep_never_panics() {
+fn size_sweep_draws_too_small_or_a_whole_frame() {
     for panel in PANELS {
         let mut a = app(Lang::Both);
         a.update(Action::GoPanel(panel));
+        assert_eq!(a.panel(), panel);
         for w in 0..=60 {
             for h in 0..=30 {
-                draw(&mut a, w, h);
+                let t = draw(&mut a, w, h);
+                assert_whole_frame(&a, &t, false);
             }
         }
     }
@@ -155,21 +212,18 @@ fn size_sweep_never_panics() {
     for overlay in [Action::ToggleHelp, Action::Open] {
         let mut a = app(Lang::Zh);
         a.update(overlay);
+        assert!(a.overlay().is_some(), "{overlay:?} opens a popup");
         for w in (0..=70).step_by(3) {
             for h in (0..=30).step_by(2) {
-                draw(&mut a, w, h);
+                let t = draw(&mut a, w, h);
+                assert_whole_frame(&a, &t, true);
             }
         }
     }
 }
 
 /// The colour of the first cell showing `needle`, at or below row `from`.
-fn cell_fg(
-    t: &ratatui::Terminal<ratatui::backend::TestBackend>,
-    needle: &str,
-    from: u16,
-) -> Option<Color> {
-    let buf = t.backend().buffer();
+fn cell_fg(buf: &Buffer, needle: &str, from: u16) -> Option<Color> {
     for y in from..buf.area.height {
         for x in 0..buf.area.width {
             if buf[(x, y)].symbol() == needle {
@@ -212,14 +266,13 @@ fn selected_row_is_highlighted() {
         120,
         40,
     );
-    let lines = screen(&t);
+    let lines = lines(&t);
     let y = lines
         .iter()
         .position(|l| l.contains("98.3%"))
         .expect("row shown");
-    let buf = t.backend().buffer();
     assert_eq!(
-        buf[(2, u16::try_from(y).unwrap())].bg,
+        t[(2, u16::try_from(y).unwrap())].bg,
         Theme::DARK.selected.bg.unwrap()
     );
     let other = lines
@@ -227,25 +280,23 @@ fn selected_row_is_highlighted() {
         .position(|l| l.contains("99%"))
         .expect("row shown");
     assert_ne!(
-        buf[(2, u16::try_from(other).unwrap())].bg,
+        t[(2, u16::try_from(other).unwrap())].bg,
         Theme::DARK.selected.bg.unwrap()
     );
 }
 
 #[test]
 fn no_color_theme_draws_no_colour() {
-    let loaded = data::load(None).unwrap();
     for panel in PANELS {
-        let mut a = App::new(loaded.clone(), Lang::Both, Theme::MONO);
+        let mut a = App::new(embedded().clone(), Lang::Both, Theme::MONO);
         let t = step_and_draw(&mut a, &[Action::GoPanel(panel)], 120, 40);
-        let buf = t.backend().buffer();
-        for cell in buf.content() {
+        for cell in t.content() {
             assert_eq!(cell.fg, Color::Reset, "{panel:?}");
             assert_eq!(cell.bg, Color::Reset, "{panel:?}");
         }
         // The selection is still visible, by reversal.
         assert!(
-            buf.content()
+            t.content()
                 .iter()
                 .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED)),
             "{panel:?}"
@@ -255,11 +306,10 @@ fn no_color_theme_draws_no_colour() {
 
 #[test]
 fn light_theme_uses_no_white_or_yellow_text_on_the_body() {
-    let loaded = data::load(None).unwrap();
     for panel in PANELS {
-        let mut a = App::new(loaded.clone(), Lang::En, Theme::LIGHT);
+        let mut a = App::new(embedded().clone(), Lang::En, Theme::LIGHT);
         let t = step_and_draw(&mut a, &[Action::GoPanel(panel)], 120, 40);
-        for cell in t.backend().buffer().content() {
+        for cell in t.content() {
             if cell.bg == Color::Reset && cell.symbol() != " " {
                 assert!(
                     !matches!(
@@ -293,10 +343,10 @@ fn overview_and_timeline_as_of_three_dates() {
                 let t = step_and_draw(&mut a, &[Action::GoPanel(panel), Action::Bottom], 100, 34);
                 let text = screen_text(&t);
                 // The header says which date is shown.
-                let header = &screen(&t)[0];
+                let header = &lines(&t)[0];
                 let shown = fugong::content::as_of_text(date, lang);
                 assert!(header.contains(&shown), "{header}");
-                let snap = format!("as_of_{name}_{:?}_{}", panel, lang_name(lang)).to_lowercase();
+                let snap = format!("as_of_{name}_{:?}_{}", panel, lang_arg(lang)).to_lowercase();
                 insta::assert_snapshot!(snap, text);
             }
         }
@@ -313,18 +363,17 @@ fn later_rows_are_greyed_and_past_due_milestones_are_marked() {
     assert!(text.contains("past due ~17 d"), "{text}");
     assert!(text.contains("due in ~121 d"), "{text}");
     // In colour too, and the as-of marker on the axis.
-    let buf = t.backend().buffer();
-    let row = screen(&t)
+    let row = lines(&t)
         .iter()
         .position(|l| l.contains("past due"))
         .and_then(|y| u16::try_from(y).ok())
         .unwrap_or_else(|| panic!("no past-due row:\n{text}"));
-    let x = (0..buf.area.width)
-        .find(|&x| buf[(x, row)].symbol() == "○")
+    let x = (0..t.area.width)
+        .find(|&x| t[(x, row)].symbol() == "○")
         .unwrap_or_else(|| panic!("no mark on the past-due row"));
-    assert_eq!(buf[(x, row)].fg, Theme::DARK.overdue.fg.unwrap());
+    assert_eq!(t[(x, row)].fg, Theme::DARK.overdue.fg.unwrap());
     // The as-of mark sits on the axis's baseline (the legend repeats it).
-    let baseline = screen(&t)
+    let baseline = lines(&t)
         .into_iter()
         .find(|l| l.contains('┼'))
         .unwrap_or_default();
@@ -333,19 +382,18 @@ fn later_rows_are_greyed_and_past_due_milestones_are_marked() {
     // Before the C919 flights, their row is greyed and says when they come.
     a.set_as_of(Some(time::macros::date!(2020 - 03 - 01)));
     let t = draw(&mut a, 120, 40);
-    let lines = screen(&t);
+    let lines = lines(&t);
     let y = lines
         .iter()
         .position(|l| l.contains("Six C919"))
         .unwrap_or_else(|| panic!("no C919 row"));
     assert!(lines[y].contains("not yet: 03-22"), "{}", lines[y]);
-    let buf = t.backend().buffer();
     let x = lines[y]
         .find("Six C919")
         .map(|b| lines[y][..b].chars().count());
     let x = u16::try_from(x.unwrap_or(0)).unwrap_or(0);
     assert_eq!(
-        buf[(x, u16::try_from(y).unwrap_or(0))].fg,
+        t[(x, u16::try_from(y).unwrap_or(0))].fg,
         Theme::DARK.later.fg.unwrap()
     );
 }
@@ -360,9 +408,9 @@ fn popup_footer_offers_copy_only_in_a_detail() {
         100,
         30,
     );
-    let footer = screen(&t).pop().unwrap_or_default();
+    let footer = lines(&t).pop().unwrap_or_default();
     assert!(footer.contains("y copy"), "{footer}");
     let t = step_and_draw(&mut a, &[Action::Back, Action::ToggleHelp], 100, 30);
-    let footer = screen(&t).pop().unwrap_or_default();
+    let footer = lines(&t).pop().unwrap_or_default();
     assert!(!footer.contains("y copy"), "{footer}");
 }

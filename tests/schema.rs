@@ -2,15 +2,13 @@
 //! shipped datasets are valid under the schema, and what the schema rejects
 //! the loader rejects too, so the two cannot drift apart unnoticed.
 
-use std::path::Path;
+mod support;
 
 use jsonschema::Validator;
 use serde_json::{Value, json};
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
-
 fn read_json(relative: &str) -> Value {
-    let path = Path::new(MANIFEST).join(relative);
+    let path = support::path(relative);
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -2,13 +2,12 @@
 //! binary with no terminal, its output checked byte by byte and compared with
 //! what the library draws and loads.
 
-mod common;
 mod support;
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
-use std::process::{Command as StdCommand, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use fugong::app::App;
@@ -16,33 +15,22 @@ use fugong::content::date_key;
 use fugong::data::{self, EventStatus, Lang, Loaded, Qualifier};
 use fugong::input::Action;
 use fugong::panel::Panel;
+use fugong::text::width;
 use serde_json::Value;
-use support::{fugong, panel_arg};
-use unicode_width::UnicodeWidthStr;
-
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
-const BIN: &str = env!("CARGO_BIN_EXE_fugong");
+use support::{Fugong, LANGS, assert_no_panic, fugong, have, lang_arg, panel_arg};
 
 /// A copy of minimal.json whose labels hold commas, quotes, a newline, a
 /// `|` and a backslash.
 const TRICKY: &str = "tests/data/export-tricky.json";
 
 const SIZES: [(u16, u16); 5] = [(1, 1), (60, 16), (80, 24), (120, 40), (300, 100)];
-const LANGS: [(Lang, &str); 3] = [(Lang::Zh, "zh"), (Lang::En, "en"), (Lang::Both, "both")];
 const WHATS: [&str; 5] = ["rates", "counts", "events", "projects", "checks"];
-
-#[track_caller]
-fn assert_no_panic(stderr: &[u8]) {
-    let s = String::from_utf8_lossy(stderr);
-    assert!(!s.contains("panicked"), "{s}");
-    assert!(!s.contains("RUST_BACKTRACE"), "{s}");
-}
 
 /// Runs the binary, expects exit 0 and an empty stderr, returns stdout.
 #[track_caller]
 fn stdout_of(args: &[&str]) -> Vec<u8> {
     let out = fugong().args(args).output().expect("run fugong");
-    assert_no_panic(&out.stderr);
+    assert_no_panic(&out);
     assert!(
         out.status.success(),
         "{args:?}: {:?}\n{}",
@@ -61,7 +49,7 @@ fn stdout_of(args: &[&str]) -> Vec<u8> {
 #[track_caller]
 fn failure_of(args: &[&str], code: i32) -> Output {
     let out = fugong().args(args).output().expect("run fugong");
-    assert_no_panic(&out.stderr);
+    assert_no_panic(&out);
     assert_eq!(
         out.status.code(),
         Some(code),
@@ -75,12 +63,17 @@ fn failure_of(args: &[&str], code: i32) -> Output {
 // snapshot
 // ---------------------------------------------------------------------------
 
-/// What the dashboard draws for `panel` at `w`x`h`, through the TestBackend,
-/// one string per row with trailing spaces trimmed.
+/// What the dashboard draws for `panel` at `w`x`h`, through ratatui's
+/// Terminal on a TestBackend, one string per row with trailing spaces
+/// trimmed.
 fn drawn(mut app: App, panel: Panel, w: u16, h: u16) -> Vec<String> {
-    app.update(fugong::input::Action::GoPanel(panel));
-    let t = common::draw(&mut app, w, h);
-    common::screen(&t)
+    app.update(Action::GoPanel(panel));
+    trimmed(&support::draw(&mut app, w, h))
+}
+
+/// A screen's rows with trailing spaces trimmed.
+fn trimmed(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    support::lines(buf)
         .into_iter()
         .map(|l| l.trim_end().to_string())
         .collect()
@@ -167,9 +160,9 @@ fn check_plain(text: &str, expected: &[String], w: u16, h: u16, what: &str) {
     assert_eq!(lines.len(), usize::from(h), "{what}: one line per row");
     for (y, line) in lines.iter().enumerate() {
         assert!(
-            line.width() <= usize::from(w),
+            width(line) <= usize::from(w),
             "{what}: row {y} is {} cells wide: {line:?}",
-            line.width()
+            width(line)
         );
         assert_eq!(
             line.trim_end(),
@@ -195,9 +188,9 @@ fn check_ansi(text: &str, expected: &[String], w: u16, h: u16, what: &str) {
     assert_eq!(lines.len(), usize::from(h), "{what}: one line per row");
     for (y, (got, want)) in lines.iter().zip(expected).enumerate() {
         assert!(
-            got.width() <= usize::from(w),
+            width(got) <= usize::from(w),
             "{what}: row {y} is {} cells wide",
-            got.width()
+            width(got)
         );
         assert_eq!(
             got.trim_end(),
@@ -207,37 +200,90 @@ fn check_ansi(text: &str, expected: &[String], w: u16, h: u16, what: &str) {
     }
 }
 
-/// Every panel x size x language x format through the real binary: exit 0,
+/// What `fugong snapshot` prints, drawn by the library in this process with
+/// the binary's own steps: the dashboard on the embedded dataset, its panel,
+/// one frame, as plain text or ANSI.
+fn library_snapshot(panel: Panel, lang: Lang, w: u16, h: u16, format: &str) -> String {
+    let mut app = support::app(lang);
+    app.update(Action::GoPanel(panel));
+    let buf = fugong::snapshot::render(&mut app, w, h);
+    match format {
+        "plain" => fugong::snapshot::plain(&buf),
+        _ => fugong::snapshot::ansi(&buf),
+    }
+}
+
+/// Checks a snapshot in `format` against the dashboard's render.
+#[track_caller]
+fn check_format(format: &str, text: &str, expected: &[String], w: u16, h: u16, what: &str) {
+    match format {
+        "plain" => check_plain(text, expected, w, h, what),
+        _ => check_ansi(text, expected, w, h, what),
+    }
+}
+
+/// Every panel x size x language x format, as the library draws a snapshot:
 /// plain text with no escape, ANSI with SGR only, and the same text the
-/// TestBackend shows.
+/// TestBackend shows. The binary prints these very bytes (see
+/// `the_binary_prints_what_the_library_draws`).
 #[test]
 fn snapshot_every_panel_size_lang_and_format() {
     for panel in Panel::ALL {
-        for (lang, lang_name) in LANGS {
+        for lang in LANGS {
             for (w, h) in SIZES {
-                let expected = drawn(common::app(lang), panel, w, h);
-                let size = format!("{w}x{h}");
+                let expected = drawn(support::app(lang), panel, w, h);
                 for format in ["plain", "ansi"] {
-                    let what = format!("{} {lang_name} {size} {format}", panel_arg(panel));
-                    let out = stdout_of(&[
-                        "snapshot",
-                        "--panel",
-                        panel_arg(panel),
-                        "--size",
-                        &size,
-                        "--lang",
-                        lang_name,
-                        "--format",
-                        format,
-                    ]);
-                    let text = String::from_utf8(out).expect("snapshot is UTF-8");
-                    match format {
-                        "plain" => check_plain(&text, &expected, w, h, &what),
-                        _ => check_ansi(&text, &expected, w, h, &what),
-                    }
+                    let what = format!("{} {} {w}x{h} {format}", panel_arg(panel), lang_arg(lang));
+                    let text = library_snapshot(panel, lang, w, h, format);
+                    check_format(format, &text, &expected, w, h, &what);
                 }
             }
         }
+    }
+}
+
+/// The real binary prints, byte for byte, what the library draws: every
+/// panel once, and every language once, at sizes from 1x1 to 300x100, in
+/// both formats. Nine runs; the matrix above is checked in this process.
+#[test]
+fn the_binary_prints_what_the_library_draws() {
+    let mut runs: Vec<(Panel, Lang, (u16, u16), &str)> = Panel::ALL
+        .iter()
+        .map(|&p| (p, Lang::Both, (80, 24), "plain"))
+        .collect();
+    runs.extend([
+        (Panel::Timeline, Lang::Zh, (60, 16), "ansi"),
+        (Panel::Checks, Lang::En, (300, 100), "ansi"),
+        (Panel::Overview, Lang::Both, (1, 1), "ansi"),
+    ]);
+    for (panel, lang, (w, h), format) in runs {
+        let size = format!("{w}x{h}");
+        let what = format!("{} {} {size} {format}", panel_arg(panel), lang_arg(lang));
+        let out = stdout_of(&[
+            "snapshot",
+            "--panel",
+            panel_arg(panel),
+            "--size",
+            &size,
+            "--lang",
+            lang_arg(lang),
+            "--format",
+            format,
+        ]);
+        let text = String::from_utf8(out).expect("snapshot is UTF-8");
+        assert_eq!(
+            text,
+            library_snapshot(panel, lang, w, h, format),
+            "{what}: the binary's snapshot differs from the library's"
+        );
+        check_format(
+            format,
+            &text,
+            &drawn(support::app(lang), panel, w, h),
+            w,
+            h,
+            &what,
+        );
     }
 }
 
@@ -253,7 +299,7 @@ fn snapshot_defaults() {
     let text = String::from_utf8(default).unwrap();
     check_plain(
         &text,
-        &drawn(common::app(Lang::Both), Panel::Overview, 120, 40),
+        &drawn(support::app(Lang::Both), Panel::Overview, 120, 40),
         120,
         40,
         "default",
@@ -268,9 +314,9 @@ fn snapshot_defaults() {
 /// `--data` applies to snapshots, before or after the subcommand.
 #[test]
 fn snapshot_of_another_dataset() {
-    let json = fs::read_to_string(Path::new(MANIFEST).join("tests/data/minimal.json")).unwrap();
+    let json = fs::read_to_string(support::path("tests/data/minimal.json")).unwrap();
     for panel in Panel::ALL {
-        let expected = drawn(common::app_from(&json, Lang::En), panel, 80, 24);
+        let expected = drawn(support::app_from(&json, Lang::En), panel, 80, 24);
         for args in [
             vec!["--data", "tests/data/minimal.json", "snapshot"],
             vec!["snapshot", "--data", "tests/data/minimal.json"],
@@ -305,13 +351,13 @@ fn plain_snapshot_is_the_testbackend_render() {
         (300, 100),
     ];
     for panel in Panel::ALL {
-        for (lang, lang_name) in LANGS {
+        for lang in LANGS {
             for (w, h) in sizes {
-                let what = format!("{} {lang_name} {w}x{h}", panel_arg(panel));
-                let mut app = common::app(lang);
-                app.update(fugong::input::Action::GoPanel(panel));
+                let what = format!("{} {} {w}x{h}", panel_arg(panel), lang_arg(lang));
+                let mut app = support::app(lang);
+                app.update(Action::GoPanel(panel));
                 let text = fugong::snapshot::plain(&fugong::snapshot::render(&mut app, w, h));
-                check_plain(&text, &drawn(common::app(lang), panel, w, h), w, h, &what);
+                check_plain(&text, &drawn(support::app(lang), panel, w, h), w, h, &what);
             }
         }
     }
@@ -325,15 +371,11 @@ fn plain_snapshot_is_the_testbackend_render() {
             Action::Open,
         ],
     ] {
-        let mut a = common::app(Lang::Both);
-        common::step(&mut a, &actions);
+        let mut a = support::app(Lang::Both);
+        support::step(&mut a, &actions);
         let text = fugong::snapshot::plain(&fugong::snapshot::render(&mut a, 100, 30));
-        let mut b = common::app(Lang::Both);
-        common::step(&mut b, &actions);
-        let expected: Vec<String> = common::screen(&common::draw(&mut b, 100, 30))
-            .into_iter()
-            .map(|l| l.trim_end().to_string())
-            .collect();
+        let mut b = support::app(Lang::Both);
+        let expected = trimmed(&support::step_and_draw(&mut b, &actions, 100, 30));
         check_plain(&text, &expected, 100, 30, &format!("{actions:?}"));
     }
 }
@@ -353,10 +395,9 @@ fn snapshot_without_a_terminal() {
 
         // stdout redirected to a file.
         let path = dir.path().join(format!("snap-{format}.txt"));
-        let status = StdCommand::new(BIN)
+        let status = Fugong::new()
+            .std()
             .args(&full)
-            .current_dir(MANIFEST)
-            .env_remove("NO_COLOR")
             .stdin(Stdio::null())
             .stdout(fs::File::create(&path).unwrap())
             .stderr(Stdio::null())
@@ -366,25 +407,14 @@ fn snapshot_without_a_terminal() {
         assert_eq!(fs::read(&path).unwrap(), piped, "{format}: file vs pipe");
 
         // No controlling terminal.
-        let have_setsid = StdCommand::new("setsid")
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !have_setsid {
-            println!(
-                "note: setsid (util-linux) not found; the no-controlling-terminal case is skipped"
-            );
+        if !have("setsid") {
             continue;
         }
         let path = dir.path().join(format!("setsid-{format}.txt"));
-        let out = StdCommand::new("setsid")
-            .arg("--wait")
-            .arg(BIN)
+        let out = Fugong::new()
+            .setsid()
+            .std()
             .args(&full)
-            .current_dir(MANIFEST)
-            .env_remove("NO_COLOR")
             .stdin(Stdio::null())
             .stdout(fs::File::create(&path).unwrap())
             .stderr(Stdio::piped())
@@ -434,7 +464,7 @@ fn snapshot_invalid_size() {
 // ---------------------------------------------------------------------------
 
 fn load(path: Option<&str>) -> Loaded {
-    data::load(path.map(|p| Path::new(MANIFEST).join(p)).as_deref()).expect("dataset loads")
+    data::load(path.map(support::path).as_deref()).expect("dataset loads")
 }
 
 fn export(data: Option<&str>, what: &str, format: &str) -> Vec<u8> {
@@ -825,7 +855,7 @@ fn markdown_export_is_a_table() {
 fn empty_table_still_has_a_header() {
     let dir = tempfile::tempdir().unwrap();
     let mut v: Value = serde_json::from_str(
-        &fs::read_to_string(Path::new(MANIFEST).join("tests/data/minimal.json")).unwrap(),
+        &fs::read_to_string(support::path("tests/data/minimal.json")).unwrap(),
     )
     .unwrap();
     v.as_object_mut().unwrap().remove("projects");
@@ -978,7 +1008,7 @@ fn export_output_file_force_and_atomic_failure() {
 #[test]
 fn export_to_stdout_and_relative_output() {
     let dir = tempfile::tempdir().unwrap();
-    let data = Path::new(MANIFEST).join("tests/data/minimal.json");
+    let data = support::path("tests/data/minimal.json");
     let data = data.to_str().unwrap();
     for format in ["csv", "json", "markdown"] {
         let out = fugong()
@@ -1018,7 +1048,8 @@ fn export_to_stdout_and_relative_output() {
 /// A closed pipe (`| head`) ends the export quietly.
 #[test]
 fn export_into_a_closed_pipe() {
-    let mut child = StdCommand::new(BIN)
+    let mut child = Fugong::new()
+        .std()
         .args(["export", "--what", "counts", "--format", "json"])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -1027,7 +1058,7 @@ fn export_into_a_closed_pipe() {
         .unwrap();
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
-    assert_no_panic(&out.stderr);
+    assert_no_panic(&out);
     assert!(
         out.stderr.is_empty(),
         "{}",
@@ -1061,48 +1092,26 @@ fn bad_dataset_fails_export_and_snapshot() {
 
 /// Runs the dashboard with stdin /dev/null and stdout a pipe; returns the
 /// output and the wall time.
-fn run_dashboard(prefix: &[&str], args: &[&str]) -> (Output, Duration) {
-    let (program, pre) = match prefix.split_first() {
-        Some((p, rest)) => (*p, rest.to_vec()),
-        None => (BIN, vec![]),
-    };
-    let mut cmd = StdCommand::new(program);
-    cmd.args(&pre);
-    if !prefix.is_empty() {
-        cmd.arg(BIN);
-    }
-    let start = Instant::now();
-    let out = cmd
+fn run_dashboard(start: Fugong, args: &[&str]) -> (Output, Duration) {
+    let began = Instant::now();
+    let out = start
+        .std()
         .args(args)
-        .current_dir(MANIFEST)
-        .env_remove("NO_COLOR")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .output()
         .unwrap();
-    (out, start.elapsed())
+    (out, began.elapsed())
 }
 
 #[test]
 fn dashboard_without_a_terminal_points_to_snapshot_and_export() {
-    let have_setsid = StdCommand::new("setsid")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !have_setsid {
-        println!(
-            "note: setsid (util-linux) not found; the no-controlling-terminal case is skipped"
-        );
+    let mut starts = vec![("stdin /dev/null, stdout a pipe", Fugong::new())];
+    if have("setsid") {
+        starts.push(("setsid, no controlling terminal", Fugong::new().setsid()));
     }
-    let prefixes: Vec<&[&str]> = if have_setsid {
-        vec![&[], &["setsid", "--wait"]]
-    } else {
-        vec![&[]]
-    };
-    for prefix in prefixes {
+    for (how, start) in starts {
         for args in [
             vec![],
             vec!["--lang", "zh"],
@@ -1110,14 +1119,14 @@ fn dashboard_without_a_terminal_points_to_snapshot_and_export() {
             // Even a dataset that would fail: the terminal is checked first.
             vec!["--data", "tests/data/bad/syntax-error.json"],
         ] {
-            let ctx = format!("{prefix:?} {args:?}");
-            let (out, took) = run_dashboard(prefix, &args);
+            let ctx = format!("{how}: {args:?}");
+            let (out, took) = run_dashboard(start, &args);
             assert!(!out.status.success(), "{ctx}: exits non-zero");
             assert_eq!(out.status.code(), Some(1), "{ctx}");
             assert!(!out.stdout.contains(&0x1b), "{ctx}: escape on stdout");
             assert!(!out.stderr.contains(&0x1b), "{ctx}: escape on stderr");
             assert!(out.stdout.is_empty(), "{ctx}: nothing on stdout");
-            assert_no_panic(&out.stderr);
+            assert_no_panic(&out);
             let msg = one_line(&out.stderr);
             assert!(msg.contains("terminal"), "{ctx}: {msg}");
             assert!(msg.contains("fugong snapshot"), "{ctx}: {msg}");
@@ -1127,7 +1136,7 @@ fn dashboard_without_a_terminal_points_to_snapshot_and_export() {
         }
     }
     // --watch needs --data: a usage error.
-    let (out, _) = run_dashboard(&[], &["--watch"]);
+    let (out, _) = run_dashboard(Fugong::new(), &["--watch"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }

@@ -1,19 +1,20 @@
 //! `--watch`: reloading the dataset file through `App::update(FileChanged)`,
 //! and the file-system notifications of `term::watch` that trigger it.
 
-mod common;
+mod support;
 
 use std::fs;
 use std::path::Path;
-use std::sync::mpsc;
-use std::time::Duration;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use fugong::app::{App, Effect, Overlay};
 use fugong::data::{self, Lang};
 use fugong::input::Action;
 use fugong::panel::Panel;
-use fugong::theme::Theme;
+use notify::Watcher as _;
 use serde_json::Value;
+use support::{app_with, apply, assert_cells, draw, render_at, screen_text, step};
 
 const DATASET: &str = include_str!("../assets/dataset.json");
 
@@ -32,21 +33,8 @@ fn write_valid(path: &Path, v: &Value) {
 
 /// The dashboard on the file at `path`, watching it.
 fn watched(path: &Path, lang: Lang) -> App {
-    App::new(
-        data::load_path(path).expect("the copy loads"),
-        lang,
-        Theme::DARK,
-    )
-    .watching(Some(path.to_path_buf()))
-}
-
-/// Applies an action as the dashboard's event loop does: a reload it asks
-/// for is read and handed back.
-fn apply(app: &mut App, action: Action) -> Effect {
-    match app.update(action) {
-        Effect::Reload(path) => app.reloaded(data::load_path(&path)),
-        e => e,
-    }
+    app_with(&data::load_path(path).expect("the copy loads"), lang)
+        .watching(Some(path.to_path_buf()))
 }
 
 fn rate_label(app: &App, id: &str) -> String {
@@ -91,7 +79,7 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
     assert_eq!(app.overlay().cloned(), None);
 
     // Select the second rate, and the third event on the Timeline.
-    common::step(
+    step(
         &mut app,
         &[
             Action::GoPanel(Panel::Timeline),
@@ -130,7 +118,7 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
         Some(event.as_str())
     );
     assert_eq!(app.watched(), Some(path.as_path()), "still watching");
-    let screen = common::screen_text(&common::draw(&mut app, 120, 40));
+    let screen = screen_text(&draw(&mut app, 120, 40));
     assert!(screen.contains("Renamed once"), "{screen}");
 
     // Invalid JSON: the data stays, the problem is recorded with the path.
@@ -150,7 +138,7 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
         "{:?}",
         app.reload_errors()
     );
-    let screen = common::screen_text(&common::draw(&mut app, 120, 40));
+    let screen = screen_text(&draw(&mut app, 120, 40));
     assert!(
         screen.contains("reload failed"),
         "the footer says so: {screen}"
@@ -160,7 +148,7 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
     // `e` opens the problems; Esc closes them.
     assert!(apply(&mut app, Action::ShowErrors).redraws());
     assert_eq!(app.overlay().cloned(), Some(Overlay::Errors));
-    let screen = common::screen_text(&common::draw(&mut app, 120, 40));
+    let screen = screen_text(&draw(&mut app, 120, 40));
     assert!(
         screen.contains("Reload failed; showing the last good data"),
         "{screen}"
@@ -204,10 +192,7 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
     assert!(app.reload_errors().is_empty(), "{:?}", app.reload_errors());
     assert_eq!(rate_label(&app, &rate), "Renamed twice");
     assert_eq!(app.overlay().cloned(), Some(Overlay::Errors));
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    apply(&mut app, Action::Resize(100, 30));
-    term.draw(|f| fugong::ui::draw(f, &app)).unwrap();
-    let screen = format!("{}", term.backend());
+    let screen = screen_text(&draw(&mut app, 100, 30));
     assert!(screen.contains("valid again"), "{screen}");
     assert_eq!(
         apply(&mut app, Action::Back),
@@ -229,7 +214,7 @@ fn file_changed_reloads_and_keeps_the_last_good_data() {
         "no errors to show"
     );
     assert_eq!(app.overlay().cloned(), None);
-    let screen = common::screen_text(&common::draw(&mut app, 120, 40));
+    let screen = screen_text(&draw(&mut app, 120, 40));
     assert!(!screen.contains("reload failed"), "{screen}");
     assert!(screen.contains("Renamed twice"), "{screen}");
 }
@@ -249,7 +234,7 @@ fn reload_without_the_selected_record_keeps_a_valid_selection() {
     let path = dir.path().join("dataset.json");
     fs::write(&path, DATASET).unwrap();
     let mut app = watched(&path, Lang::Both);
-    common::step(&mut app, &[Action::GoPanel(Panel::Rates), Action::Bottom]);
+    step(&mut app, &[Action::GoPanel(Panel::Rates), Action::Bottom]);
     let last = app.selected_id(Panel::Rates).unwrap();
     assert_eq!(app.view(Panel::Rates).selected, 3);
 
@@ -261,10 +246,17 @@ fn reload_without_the_selected_record_keeps_a_valid_selection() {
     assert_selections_in_bounds(&app);
     let now = app.selected_id(Panel::Rates).unwrap();
     assert_ne!(now, last);
-    // Enter opens a record that exists, and it draws.
+    // Enter opens a record that exists, and it draws: its detail names it.
     assert!(apply(&mut app, Action::Open).redraws());
-    common::draw(&mut app, 80, 24);
-    common::draw(&mut app, 120, 40);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let buf = render_at(&mut app, w, h);
+        assert_cells(&buf, &format!("the detail of {now} at {w}x{h}"));
+        let screen = screen_text(&buf);
+        assert!(
+            screen.contains(&now),
+            "{w}x{h}: the detail of {now}\n{screen}"
+        );
+    }
     assert!(apply(&mut app, Action::Back).redraws());
 
     // Every rate is gone: no selection, nothing to open, no crash.
@@ -286,7 +278,13 @@ fn reload_without_the_selected_record_keeps_a_valid_selection() {
     assert!(!apply(&mut app, Action::Open).redraws());
     for panel in Panel::ALL {
         apply(&mut app, Action::GoPanel(panel));
-        common::draw(&mut app, 80, 24);
+        let buf = render_at(&mut app, 80, 24);
+        assert_cells(&buf, &format!("{panel:?} without rates"));
+        let screen = screen_text(&buf);
+        assert!(!screen.contains("too small"), "{panel:?}\n{screen}");
+        if panel == Panel::Rates {
+            assert!(screen.contains("All rates (0)"), "{screen}");
+        }
     }
 
     // And back: a selection again.
@@ -305,13 +303,13 @@ fn reload_keeps_filters_and_a_scrolled_selection_in_view() {
     let mut app = watched(&path, Lang::En);
     apply(&mut app, Action::Resize(80, 24));
     // Workforce, scrolled to the bottom of a list longer than the screen.
-    common::step(
+    step(
         &mut app,
         &[Action::GoPanel(Panel::Workforce), Action::Bottom],
     );
     let id = app.selected_id(Panel::Workforce).unwrap();
     // A filter on Rates.
-    common::step(
+    step(
         &mut app,
         &[Action::GoPanel(Panel::Rates), Action::StartFilter],
     );
@@ -343,7 +341,7 @@ fn reload_keeps_filters_and_a_scrolled_selection_in_view() {
     );
     assert_eq!(app.view(Panel::Rates).filter, "huanghe");
     assert_eq!(app.view(Panel::Rates).rows.len(), filtered);
-    let screen = common::screen_text(&common::draw(&mut app, 80, 24));
+    let screen = screen_text(&draw(&mut app, 80, 24));
     let label = app.ctx().label_of(&id).unwrap().en.clone();
     let shown: String = label.chars().take(12).collect();
     assert!(screen.contains(&shown), "{shown:?} on screen:\n{screen}");
@@ -351,34 +349,87 @@ fn reload_keeps_filters_and_a_scrolled_selection_in_view() {
 
 #[test]
 fn file_changed_without_watch_does_nothing() {
-    let mut app = common::app(Lang::En);
+    let mut app = support::app(Lang::En);
     assert_eq!(app.watched(), None);
     assert!(!apply(&mut app, Action::FileChanged).redraws());
     assert!(app.reload_errors().is_empty());
 }
 
-/// Waits until no notification has come for a while.
-fn drain(rx: &mpsc::Receiver<()>) {
-    while rx.recv_timeout(Duration::from_millis(300)).is_ok() {}
+/// How long a change may take to be noticed: generous, for a loaded machine.
+/// The tests wait for the notification, not for this long.
+const NOTICE: Duration = Duration::from_secs(20);
+
+/// `term::watch` on one file, its notifications sent to a channel.
+struct Watch {
+    watcher: notify::RecommendedWatcher,
+    rx: mpsc::Receiver<()>,
 }
 
-const NOTICE: Duration = Duration::from_secs(5);
+impl Watch {
+    fn start(path: &Path) -> Watch {
+        let (tx, rx) = mpsc::channel();
+        let watcher = fugong::term::watch(path, move || {
+            let _ = tx.send(());
+        })
+        .expect("the watcher starts");
+        Watch { watcher, rx }
+    }
+
+    /// Waits for a notification, then counts it and every other one that
+    /// the changes made so far caused, leaving the channel empty for the
+    /// next step.
+    ///
+    /// Once the first has come, the watcher's thread has left any request of
+    /// ours behind, so a `configure` sent then is answered after every
+    /// file-system event already queued: that thread handles what epoll
+    /// reports in the order it became ready, inotify's events (queued by the
+    /// changes) before the wake-up that carries the request.
+    #[track_caller]
+    fn notifications(&mut self, what: &str) -> usize {
+        if let Err(e) = self.rx.recv_timeout(NOTICE) {
+            panic!("{what}: nothing within {NOTICE:?} ({e:?})");
+        }
+        self.watcher
+            .configure(notify::Config::default())
+            .expect("the watcher's thread answers");
+        1 + self.rx.try_iter().count()
+    }
+
+    /// [`Watch::notifications`], for a change that is noticed at least once
+    /// (an editor's save is several events).
+    #[track_caller]
+    fn noticed(&mut self, what: &str) {
+        self.notifications(what);
+    }
+
+    /// Drops the watcher and waits until its thread has ended: the callback,
+    /// and with it the channel's sender, is gone.
+    fn stop(self) -> mpsc::Receiver<()> {
+        let Watch { watcher, rx } = self;
+        drop(watcher);
+        let deadline = Instant::now() + NOTICE;
+        loop {
+            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(()) => {}
+                Err(RecvTimeoutError::Disconnected) => return rx,
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("the watcher's thread still runs {NOTICE:?} after the drop")
+                }
+            }
+        }
+    }
+}
 
 #[test]
 fn watcher_notices_writes_saves_by_rename_and_removal() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("data.json");
     fs::write(&path, "{}").unwrap();
-    let (tx, rx) = mpsc::channel();
-    let watcher = fugong::term::watch(&path, move || {
-        let _ = tx.send(());
-    })
-    .expect("the watcher starts");
+    let mut w = Watch::start(&path);
 
     // A plain write.
     fs::write(&path, "{\"a\": 1}").unwrap();
-    rx.recv_timeout(NOTICE).expect("a write is noticed");
-    drain(&rx);
+    w.noticed("a write");
 
     // An append to the open file.
     {
@@ -386,42 +437,39 @@ fn watcher_notices_writes_saves_by_rename_and_removal() {
         let mut f = fs::OpenOptions::new().append(true).open(&path).unwrap();
         f.write_all(b"\n").unwrap();
     }
-    rx.recv_timeout(NOTICE).expect("an append is noticed");
-    drain(&rx);
+    w.noticed("an append");
 
     // An editor's save: a temporary file in the same folder, renamed over.
     let tmp = dir.path().join(".data.json.swp");
     fs::write(&tmp, "{\"a\": 2}").unwrap();
     fs::rename(&tmp, &path).unwrap();
-    rx.recv_timeout(NOTICE)
-        .expect("a save by rename is noticed");
-    drain(&rx);
+    w.noticed("a save by rename");
     // The watch follows the path, not the replaced inode: another write.
     fs::write(&path, "{\"a\": 3}").unwrap();
-    rx.recv_timeout(NOTICE)
-        .expect("a write after the rename is noticed");
-    drain(&rx);
+    w.noticed("a write after the rename");
 
     // Removed, then back.
     fs::remove_file(&path).unwrap();
-    rx.recv_timeout(NOTICE).expect("a removal is noticed");
-    drain(&rx);
+    w.noticed("a removal");
     fs::write(&path, "{}").unwrap();
-    rx.recv_timeout(NOTICE).expect("a re-creation is noticed");
-    drain(&rx);
+    w.noticed("a re-creation");
 
-    // Another file in the folder is not ours.
+    // Another file in the folder is not ours: its change, then our file's
+    // removal (one event, so one notification), are noticed once.
     fs::write(dir.path().join("other.json"), "{}").unwrap();
-    assert!(
-        rx.recv_timeout(Duration::from_secs(1)).is_err(),
+    fs::remove_file(&path).unwrap();
+    assert_eq!(
+        w.notifications("the removal after another file's change"),
+        1,
         "another file's change is not reported"
     );
 
-    // Dropping the watcher stops the notifications.
-    drop(watcher);
+    // Dropping the watcher stops the notifications: its thread ends.
+    let rx = w.stop();
     fs::write(&path, "{\"after\": true}").unwrap();
-    assert!(
-        rx.recv_timeout(Duration::from_secs(1)).is_err(),
+    assert_eq!(
+        rx.try_recv(),
+        Err(mpsc::TryRecvError::Disconnected),
         "no notification after the watcher is dropped"
     );
 }
@@ -433,17 +481,13 @@ fn notification_then_reload_shows_the_new_data() {
     let path = dir.path().join("dataset.json");
     fs::write(&path, DATASET).unwrap();
     let mut app = watched(&path, Lang::En);
-    let (tx, rx) = mpsc::channel();
-    let _watcher = fugong::term::watch(&path, move || {
-        let _ = tx.send(());
-    })
-    .unwrap();
+    let mut w = Watch::start(&path);
     let mut v = dataset();
     v["rates"][0]["label"]["en"] = "Saved by an editor".into();
     let tmp = dir.path().join("dataset.json.tmp");
     fs::write(&tmp, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     fs::rename(&tmp, &path).unwrap();
-    rx.recv_timeout(NOTICE).expect("the save is noticed");
+    w.noticed("the save");
     assert!(apply(&mut app, Action::FileChanged).redraws());
     assert!(app.reload_errors().is_empty(), "{:?}", app.reload_errors());
     assert_eq!(app.data().dataset.rates[0].label.en, "Saved by an editor");

@@ -18,8 +18,8 @@ use fugong::text::{fit, pad, width};
 use ratatui::buffer::Buffer;
 use serde_json::Value;
 use support::{
-    Emulator, LANGS, MemTerminal, PANELS, assert_cells, check_cells, check_cells_with, render_at,
-    row_text, screen_text,
+    Emulator, LANGS, MemTerminal, PANELS, app_with, assert_cells, check_cells, check_cells_with,
+    render_at, row_text, screen_text,
 };
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -136,7 +136,7 @@ fn fit_and_pad_keep_whole_glyphs() {
 fn ratatui_and_fugong_measure_every_glyph_alike() {
     let loaded = wide();
     for panel in PANELS {
-        let mut a = support::app(&loaded, Lang::Both);
+        let mut a = app_with(&loaded, Lang::Both);
         a.update(Action::GoPanel(panel));
         let buf = render_at(&mut a, 200, 41);
         if let Err(e) = check_cells_with(&buf, true) {
@@ -148,7 +148,7 @@ fn ratatui_and_fugong_measure_every_glyph_alike() {
 /// Draws `panel` at every width and height, then with each of its first
 /// rows selected at two sizes; `check` sees every buffer.
 fn sweep(loaded: &Loaded, panel: Panel, lang: Lang, mut check: impl FnMut(&Buffer, &str)) {
-    let mut a = support::app(loaded, lang);
+    let mut a = app_with(loaded, lang);
     a.update(Action::GoPanel(panel));
     for w in WIDTHS {
         for h in HEIGHTS {
@@ -158,7 +158,7 @@ fn sweep(loaded: &Loaded, panel: Panel, lang: Lang, mut check: impl FnMut(&Buffe
     }
     for (w, h) in [(80, 24), (121, 41)] {
         a.update(Action::Top);
-        for i in 0..support::rows(&a, panel).min(12) {
+        for i in 0..support::row_count(&a, panel).min(12) {
             let buf = render_at(&mut a, w, h);
             check(&buf, &format!("{panel:?} {lang:?} {w}x{h} row {i}"));
             a.update(Action::Down);
@@ -222,7 +222,7 @@ fn labels_are_shown_whole_where_there_is_room() {
     let mut text = String::new();
     for lang in LANGS {
         for panel in [Panel::Rates, Panel::Workforce, Panel::Timeline] {
-            let mut a = support::app(&loaded, lang);
+            let mut a = app_with(&loaded, lang);
             a.update(Action::GoPanel(panel));
             text.push_str(&screen_text(&render_at(&mut a, 250, 60)));
         }
@@ -256,7 +256,7 @@ fn popups_over_chinese_leave_no_half_glyph() {
     let loaded = wide();
     for (lang, widths) in [(Lang::Zh, 60..=92), (Lang::Both, 60..=64)] {
         for panel in PANELS {
-            let mut a = support::app(&loaded, lang);
+            let mut a = app_with(&loaded, lang);
             a.update(Action::GoPanel(panel));
             for w in widths.clone() {
                 for (open, name) in [(Action::Open, "detail"), (Action::ToggleHelp, "help")] {
@@ -268,7 +268,7 @@ fn popups_over_chinese_leave_no_half_glyph() {
                         if x0 > 0 {
                             let left = buf[(x0 - 1, y)].symbol();
                             assert!(
-                                unicode_width::UnicodeWidthStr::width(left) < 2,
+                                width(left) < 2,
                                 "{what}: {left:?} at ({}, {y}) is cut by the popup\n{}",
                                 x0 - 1,
                                 row_text(&buf, y)
@@ -315,9 +315,9 @@ fn wrapped_panels_keep_wide_glyphs_inside() {
     for panel in [Panel::Checks, Panel::Projects, Panel::Rates] {
         for lang in [Lang::Zh, Lang::Both] {
             for w in (60..=140).step_by(3) {
-                let mut a = support::app(&loaded, lang);
+                let mut a = app_with(&loaded, lang);
                 a.update(Action::GoPanel(panel));
-                for _ in 0..support::rows(&a, panel).min(6) {
+                for _ in 0..support::row_count(&a, panel).min(6) {
                     let what = format!("{panel:?} {lang:?} {w}x16");
                     assert_cells(&render_at(&mut a, w, 16), &what);
                     a.update(Action::Down);
@@ -332,7 +332,7 @@ fn wrapped_panels_keep_wide_glyphs_inside() {
 /// that erases a wide glyph when either half is overwritten. After every
 /// frame each row reads as the buffer's.
 fn terminal_matches_buffer(loaded: &Loaded, steps: &[Action], lang: Lang, w: u16, h: u16) {
-    let mut a: App = support::app(loaded, lang);
+    let mut a: App = app_with(loaded, lang);
     a.update(Action::Resize(w, h));
     let mut term = MemTerminal::new(w, h);
     let mut emu = Emulator::new(w, h);
@@ -450,7 +450,7 @@ fn the_terminal_shows_what_the_buffer_holds_with_emoji_and_dakuten() {
 fn tiny_sizes_stay_whole() {
     let loaded = wide();
     for panel in PANELS {
-        let mut a = support::app(&loaded, Lang::Zh);
+        let mut a = app_with(&loaded, Lang::Zh);
         a.update(Action::GoPanel(panel));
         for w in 0..=70 {
             for h in [0, 1, 15, 16] {

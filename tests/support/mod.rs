@@ -1,248 +1,107 @@
-//! Helpers for the robustness tests (hostile text, numbers, wide glyphs,
-//! random input): what a terminal is asked to do by a byte stream, how a
-//! buffer's glyphs sit in their cells, and a tiny terminal emulator.
+//! What the tests share: the dashboard on a dataset, actions applied as the
+//! event loop applies them, the three ways a frame is drawn, a screen read
+//! back as text, how glyphs sit in their cells, and the binary started as a
+//! person or a script starts it.
+//!
+//! Screens are read with ratatui's own measure of a glyph (`CellWidth`,
+//! which `fugong::text::width` uses too), so a wide glyph's hidden second
+//! cell is skipped exactly where ratatui placed it.
+//!
+//! Every test file compiles this module and uses a part of it.
 #![allow(dead_code)]
 
-use std::cell::RefCell;
-use std::io::Write;
-use std::rc::Rc;
+mod bin;
+mod terminal;
 
-use fugong::app::App;
-use fugong::data::{Lang, Loaded};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use fugong::app::{App, Effect};
+use fugong::data::{self, Lang, Loaded};
 use fugong::input::Action;
 use fugong::panel::Panel;
-use fugong::term::WideSafe;
 use fugong::theme::Theme;
 use fugong::ui;
-use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
-use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use ratatui::{Terminal, TerminalOptions, Viewport};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Characters that must never reach a terminal: every control (C0, DEL,
-/// C1), the bidirectional controls, and the invisible format characters the
-/// loader promises to mark.
-pub fn is_forbidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{00AD}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}')
+// Re-exported so tests name `support::X`; each test file uses some.
+#[allow(unused_imports)]
+pub use bin::{BIN, Fugong, assert_no_panic, fugong, have, lang_arg, panel_arg, shell_quote};
+#[allow(unused_imports)]
+pub use terminal::{
+    Allow, Audit, Emulator, MemTerminal, Shared, assert_plain_text, assert_safe, audit,
+    is_forbidden, terminal_width,
+};
+
+/// The crate root: fixture paths are relative to it.
+pub const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
+
+pub const LANGS: [Lang; 3] = [Lang::Zh, Lang::En, Lang::Both];
+pub const PANELS: [Panel; 6] = Panel::ALL;
+
+/// A file of the crate, by its path from the crate root.
+pub fn path(relative: &str) -> PathBuf {
+    PathBuf::from(MANIFEST).join(relative)
 }
 
-/// Which control sequences a stream may hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Allow {
-    /// What ratatui's CrosstermBackend emits for a frame: cursor movement
-    /// and positioning (CSI H, f, A, B, C, D, G, d), SGR (CSI … m), and
-    /// hiding or showing the cursor (CSI ? 25 l / h).
-    Terminal,
-    /// `snapshot --format ansi`: SGR only, and line feeds.
-    SgrOnly,
+// ---------------------------------------------------------------------------
+// The dashboard
+// ---------------------------------------------------------------------------
+
+/// The embedded dataset, loaded and checked once per test binary.
+pub fn embedded() -> &'static Loaded {
+    static EMBEDDED: OnceLock<Loaded> = OnceLock::new();
+    EMBEDDED.get_or_init(|| data::load(None).expect("the embedded dataset loads"))
 }
 
-/// A `vte::Perform` that records everything a terminal would be asked to do.
-#[derive(Debug, Default)]
-pub struct Audit {
-    /// The printed text, in order.
-    pub text: String,
-    /// Sequences the parser completed (CSI, ESC, OSC, DCS).
-    pub sequences: usize,
-    /// Every CSI final byte seen, with its private marker: "m", "H", "?l".
-    pub csi_seen: std::collections::BTreeSet<String>,
-    pub line_feeds: usize,
-    pub problems: Vec<String>,
-    strict: bool,
+/// The dashboard on the embedded dataset, in `lang`, dark theme.
+pub fn app(lang: Lang) -> App {
+    app_with(embedded(), lang)
 }
 
-impl Audit {
-    fn problem(&mut self, p: String) {
-        if self.problems.len() < 20 {
-            self.problems.push(p);
-        }
-    }
+/// The dashboard on `loaded`, in `lang`, dark theme.
+pub fn app_with(loaded: &Loaded, lang: Lang) -> App {
+    App::new(loaded.clone(), lang, Theme::DARK)
 }
 
-impl vte::Perform for Audit {
-    fn print(&mut self, c: char) {
-        if is_forbidden(c) {
-            self.problem(format!("printed U+{:04X}", u32::from(c)));
-        }
-        if c == '\u{FFFD}' {
-            self.problem("printed U+FFFD: the stream is not valid UTF-8".into());
-        }
-        self.text.push(c);
-    }
+/// The dashboard on a dataset's text, which must load.
+pub fn app_from(json: &str, lang: Lang) -> App {
+    let loaded = data::load_str(json, "test")
+        .unwrap_or_else(|e| panic!("the fixture loads: {:#?}", e.problems));
+    App::new(loaded, lang, Theme::DARK)
+}
 
-    fn execute(&mut self, byte: u8) {
-        match byte {
-            b'\n' => {
-                self.line_feeds += 1;
-                self.text.push('\n');
-            }
-            b'\r' if !self.strict => {}
-            _ => self.problem(format!("control 0x{byte:02X} executed")),
-        }
-    }
-
-    fn hook(&mut self, _: &vte::Params, _: &[u8], _: bool, action: char) {
-        self.sequences += 1;
-        self.problem(format!("DCS {action:?}"));
-    }
-
-    fn put(&mut self, _byte: u8) {}
-
-    fn osc_dispatch(&mut self, params: &[&[u8]], _bell: bool) {
-        self.sequences += 1;
-        let first = params
-            .first()
-            .map(|p| String::from_utf8_lossy(p).into_owned());
-        self.problem(format!("OSC {first:?}"));
-    }
-
-    fn csi_dispatch(&mut self, params: &vte::Params, inter: &[u8], ignore: bool, action: char) {
-        self.sequences += 1;
-        let params: Vec<Vec<u16>> = params.iter().map(<[u16]>::to_vec).collect();
-        let marker = String::from_utf8_lossy(inter).into_owned();
-        self.csi_seen.insert(format!("{marker}{action}"));
-        let ok = !ignore
-            && match (self.strict, inter, action) {
-                (_, [], 'm') => true,
-                (false, [], 'H' | 'f' | 'A' | 'B' | 'C' | 'D' | 'G' | 'd') => true,
-                (false, [b'?'], 'h' | 'l') => params == [vec![25]],
-                _ => false,
-            };
-        if !ok {
-            self.problem(format!("CSI {marker}{params:?} {action:?}"));
-        }
-    }
-
-    fn esc_dispatch(&mut self, inter: &[u8], _: bool, byte: u8) {
-        self.sequences += 1;
-        self.problem(format!(
-            "ESC {}{:?}",
-            String::from_utf8_lossy(inter),
-            char::from(byte)
-        ));
+/// Applies an action as the dashboard's event loop does: a reload it asks
+/// for is read and handed back.
+pub fn apply(app: &mut App, action: Action) -> Effect {
+    match app.update(action) {
+        Effect::Reload(path) => app.reloaded(data::load_path(&path)),
+        e => e,
     }
 }
 
-/// Parses `bytes` as a terminal would and returns what it records.
-pub fn audit(bytes: &[u8], allow: Allow) -> Audit {
-    let mut a = Audit {
-        strict: allow == Allow::SgrOnly,
-        ..Audit::default()
-    };
-    if let Err(e) = std::str::from_utf8(bytes) {
-        a.problem(format!("not UTF-8: {e}"));
-    }
-    let mut parser = vte::Parser::new();
-    parser.advance(&mut a, bytes);
-    // Every ESC must start a sequence the parser completed: SOS, PM and APC
-    // strings are swallowed without a callback, and so is an unterminated
-    // sequence at the end.
-    let escapes = bytes.iter().filter(|&&b| b == 0x1b).count();
-    if escapes != a.sequences {
-        a.problem(format!(
-            "{escapes} ESC bytes but {} completed sequences (an APC, PM or SOS string, or an unterminated one)",
-            a.sequences
-        ));
-    }
-    a
-}
-
-/// Asserts that `bytes` only moves the cursor and sets SGR (or SGR only),
-/// and returns the printed text.
-#[track_caller]
-pub fn assert_safe(bytes: &[u8], allow: Allow, what: &str) -> String {
-    let a = audit(bytes, allow);
-    assert!(
-        a.problems.is_empty(),
-        "{what}: the stream asks the terminal for more than it should: {:#?}",
-        a.problems
-    );
-    a.text
-}
-
-/// Asserts that a message meant for a person's terminal (stderr, stdout,
-/// an exported file) holds no escape, no control but line breaks (and tabs
-/// and carriage returns where `allow_crtab`), and no invisible character.
-#[track_caller]
-pub fn assert_plain_text(s: &str, allow_crtab: bool, what: &str) {
-    for (i, c) in s.char_indices() {
-        let fine = c == '\n' || (allow_crtab && (c == '\r' || c == '\t'));
-        assert!(
-            fine || !is_forbidden(c),
-            "{what}: U+{:04X} at byte {i}: {:?}",
-            u32::from(c),
-            &s[s.floor_char_boundary(i.saturating_sub(40))..s.ceil_char_boundary(i + 40)]
-        );
+/// Applies actions in order (csvlens' `step` idea).
+pub fn step(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        apply(app, *a);
     }
 }
 
-/// A `Write` whose bytes stay readable after the backend took it.
-#[derive(Clone, Default)]
-pub struct Shared(pub Rc<RefCell<Vec<u8>>>);
-
-impl Write for Shared {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+/// How many rows a panel lists.
+pub fn row_count(app: &App, panel: Panel) -> usize {
+    app.view(panel).rows.len()
 }
 
-/// A real ratatui terminal over crossterm, writing into memory, of a fixed
-/// size so nothing queries a real terminal. Successive draws are diffed as
-/// in the dashboard.
-pub struct MemTerminal {
-    pub terminal: Terminal<WideSafe<CrosstermBackend<Shared>>>,
-    out: Shared,
-    taken: usize,
-}
+// ---------------------------------------------------------------------------
+// Drawing: into a buffer, through ratatui's Terminal, or as bytes
+// (`MemTerminal`)
+// ---------------------------------------------------------------------------
 
-impl MemTerminal {
-    pub fn new(w: u16, h: u16) -> MemTerminal {
-        let out = Shared::default();
-        let terminal = Terminal::with_options(
-            WideSafe(CrosstermBackend::new(out.clone())),
-            TerminalOptions {
-                viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
-            },
-        )
-        .expect("a terminal over memory");
-        MemTerminal {
-            terminal,
-            out,
-            taken: 0,
-        }
-    }
-
-    /// Draws the app as the dashboard does; returns the frame's buffer and
-    /// the bytes written for it.
-    pub fn draw(&mut self, app: &App) -> (Buffer, Vec<u8>) {
-        let buf = self
-            .terminal
-            .draw(|f| ui::draw(f, app))
-            .expect("draw into memory")
-            .buffer
-            .clone();
-        let all = self.out.0.borrow();
-        let new = all[self.taken..].to_vec();
-        self.taken = all.len();
-        (buf, new)
-    }
-}
-
-/// Renders `app` at its current size into a fresh buffer.
+/// The app, as a widget, at its current size into a fresh buffer: what
+/// `fugong snapshot` draws.
 pub fn render(app: &App) -> Buffer {
     let area = app.area();
     let mut buf = Buffer::empty(area);
@@ -250,11 +109,31 @@ pub fn render(app: &App) -> Buffer {
     buf
 }
 
-/// Resizes and renders.
+/// Resizes, then [`render`]s.
 pub fn render_at(app: &mut App, w: u16, h: u16) -> Buffer {
     app.update(Action::Resize(w, h));
     render(app)
 }
+
+/// Resizes the app and draws a frame through ratatui's `Terminal` on a
+/// fresh `TestBackend`, as the dashboard draws its frames; returns the
+/// backend's buffer.
+pub fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
+    app.update(Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal.draw(|f| ui::draw(f, app)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// Applies actions, then [`draw`]s.
+pub fn step_and_draw(app: &mut App, actions: &[Action], w: u16, h: u16) -> Buffer {
+    step(app, actions);
+    draw(app, w, h)
+}
+
+// ---------------------------------------------------------------------------
+// Reading a screen
+// ---------------------------------------------------------------------------
 
 /// A row's visible text: each glyph once, a wide glyph's hidden cell skipped.
 pub fn row_text(buf: &Buffer, y: u16) -> String {
@@ -272,12 +151,21 @@ pub fn row_text(buf: &Buffer, y: u16) -> String {
     s
 }
 
-pub fn screen_text(buf: &Buffer) -> String {
+/// The screen's text, one string per row.
+pub fn lines(buf: &Buffer) -> Vec<String> {
     (buf.area.top()..buf.area.bottom())
         .map(|y| row_text(buf, y))
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect()
 }
+
+/// The screen's text, its rows joined by line feeds.
+pub fn screen_text(buf: &Buffer) -> String {
+    lines(buf).join("\n")
+}
+
+// ---------------------------------------------------------------------------
+// Cells
+// ---------------------------------------------------------------------------
 
 /// Checks how glyphs sit in their cells: no cell is zero cells wide, every
 /// wide glyph is followed by blank cells it covers (nothing drawn over its
@@ -349,275 +237,10 @@ pub fn check_cells_with(buf: &Buffer, widths_agree: bool) -> Result<(), String> 
     Ok(())
 }
 
+/// [`check_cells`], failing with the screen.
 #[track_caller]
 pub fn assert_cells(buf: &Buffer, what: &str) {
     if let Err(e) = check_cells(buf) {
         panic!("{what}: {e}\n{}", screen_text(buf));
     }
-}
-
-/// A minimal terminal: a grid of cells that follows cursor positioning,
-/// prints glyphs with unicode-width's widths (joining zero-width characters,
-/// flag pairs and halfwidth voiced marks to the glyph before them, as
-/// terminals that draw such clusters as one glyph do), and erases a wide glyph when either of its halves is
-/// overwritten, as xterm does. It ignores SGR.
-pub struct Emulator {
-    pub w: u16,
-    pub h: u16,
-    /// Each cell's text; `None` is the hidden second half of a wide glyph.
-    cells: Vec<Option<String>>,
-    x: u16,
-    y: u16,
-    parser: vte::Parser,
-}
-
-struct EmuPerform<'a> {
-    w: u16,
-    h: u16,
-    cells: &'a mut Vec<Option<String>>,
-    x: &'a mut u16,
-    y: &'a mut u16,
-}
-
-impl EmuPerform<'_> {
-    fn idx(&self, x: u16, y: u16) -> usize {
-        usize::from(y) * usize::from(self.w) + usize::from(x)
-    }
-
-    /// Erases whatever wide glyph covers (x, y), as a terminal does before
-    /// writing there.
-    fn unshare(&mut self, x: u16, y: u16) {
-        if x >= self.w || y >= self.h {
-            return;
-        }
-        let i = self.idx(x, y);
-        if self.cells[i].is_none() && x > 0 {
-            // The second half: erase the first.
-            let j = self.idx(x - 1, y);
-            self.cells[j] = Some(" ".into());
-            self.cells[i] = Some(" ".into());
-        }
-        // The first half: a covered cell follows it.
-        if x + 1 < self.w {
-            let j = self.idx(x + 1, y);
-            if self.cells[j].is_none() {
-                self.cells[j] = Some(" ".into());
-            }
-        }
-    }
-}
-
-impl vte::Perform for EmuPerform<'_> {
-    fn print(&mut self, c: char) {
-        let (x, y) = (*self.x, *self.y);
-        if y >= self.h {
-            return;
-        }
-        let cw = char_width(c);
-        // A regional indicator after a lone one makes a flag: one glyph,
-        // two cells, as in terminals that draw flags.
-        // So does a halfwidth voiced mark after a halfwidth kana: one
-        // cluster, two cells.
-        let ri = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
-        let kana = |c: char| ('\u{FF66}'..='\u{FF9D}').contains(&c);
-        let joins = |prev: char| (ri(c) && ri(prev)) || (matches!(c, 'ﾞ' | 'ﾟ') && kana(prev));
-        if x > 0 {
-            let i = self.idx(x - 1, y);
-            if let Some(s) = &mut self.cells[i]
-                && s.chars().count() == 1
-                && s.chars().all(joins)
-            {
-                s.push(c);
-                if x < self.w {
-                    self.unshare(x, y);
-                    let j = self.idx(x, y);
-                    self.cells[j] = None;
-                }
-                *self.x = x + 1;
-                return;
-            }
-        }
-        if cw == 0 {
-            // Joins the glyph before the cursor; it may widen it (VS16).
-            if x == 0 {
-                return;
-            }
-            let mut hx = x - 1;
-            if self.cells[self.idx(hx, y)].is_none() && hx > 0 {
-                hx -= 1;
-            }
-            let i = self.idx(hx, y);
-            if let Some(s) = &mut self.cells[i] {
-                let before = s.width();
-                s.push(c);
-                if s.width() >= 2 && before < 2 && hx + 1 < self.w {
-                    self.unshare(hx + 1, y);
-                    let j = self.idx(hx + 1, y);
-                    self.cells[j] = None;
-                    *self.x = hx + 2;
-                }
-            }
-            return;
-        }
-        if x >= self.w {
-            return;
-        }
-        self.unshare(x, y);
-        if cw >= 2 && x + 1 < self.w {
-            self.unshare(x + 1, y);
-        }
-        let i = self.idx(x, y);
-        self.cells[i] = Some(c.to_string());
-        if cw >= 2 && x + 1 < self.w {
-            let j = self.idx(x + 1, y);
-            self.cells[j] = None;
-        }
-        *self.x = x.saturating_add(u16::try_from(cw).unwrap_or(1));
-    }
-
-    fn csi_dispatch(&mut self, params: &vte::Params, inter: &[u8], _: bool, action: char) {
-        if !inter.is_empty() {
-            return;
-        }
-        let p: Vec<u16> = params.iter().map(|p| p[0]).collect();
-        let arg = |i: usize| p.get(i).copied().filter(|&v| v > 0).unwrap_or(1);
-        match action {
-            'H' | 'f' => {
-                *self.y = arg(0) - 1;
-                *self.x = arg(1) - 1;
-            }
-            'G' => *self.x = arg(0) - 1,
-            'd' => *self.y = arg(0) - 1,
-            'A' => *self.y = self.y.saturating_sub(arg(0)),
-            'B' => *self.y = self.y.saturating_add(arg(0)),
-            'C' => *self.x = self.x.saturating_add(arg(0)),
-            'D' => *self.x = self.x.saturating_sub(arg(0)),
-            _ => {}
-        }
-    }
-}
-
-impl Emulator {
-    pub fn new(w: u16, h: u16) -> Emulator {
-        Emulator {
-            w,
-            h,
-            cells: vec![Some(" ".into()); usize::from(w) * usize::from(h)],
-            x: 0,
-            y: 0,
-            parser: vte::Parser::new(),
-        }
-    }
-
-    pub fn feed(&mut self, bytes: &[u8]) {
-        let mut p = EmuPerform {
-            w: self.w,
-            h: self.h,
-            cells: &mut self.cells,
-            x: &mut self.x,
-            y: &mut self.y,
-        };
-        self.parser.advance(&mut p, bytes);
-    }
-
-    /// The row's cells: a glyph's text, or `None` for a cell a wide glyph
-    /// to its left covers.
-    pub fn cells(&self, y: u16) -> &[Option<String>] {
-        let start = usize::from(y) * usize::from(self.w);
-        &self.cells[start..start + usize::from(self.w)]
-    }
-
-    /// Where the screen differs from what `buf` holds: a cell showing other
-    /// text, or covered by a glyph where the buffer has something to show.
-    pub fn differs_from(&self, buf: &Buffer, y: u16) -> Option<u16> {
-        (0..self.w).find(|&x| {
-            let want = buf[(x, y)].symbol();
-            match &self.cells(y)[usize::from(x)] {
-                Some(s) => s != want,
-                None => !(want == " " || want.is_empty()),
-            }
-        })
-    }
-
-    /// What a row shows: each glyph once.
-    pub fn row(&self, y: u16) -> String {
-        let start = usize::from(y) * usize::from(self.w);
-        self.cells[start..start + usize::from(self.w)]
-            .iter()
-            .flatten()
-            .map(String::as_str)
-            .collect()
-    }
-}
-
-/// Applies an action as the dashboard's event loop does: a reload it asks
-/// for is read and handed back.
-pub fn apply(app: &mut App, action: Action) -> fugong::app::Effect {
-    match app.update(action) {
-        fugong::app::Effect::Reload(path) => app.reloaded(fugong::data::load_path(&path)),
-        e => e,
-    }
-}
-
-/// The app on `loaded`, in `lang`, dark theme.
-pub fn app(loaded: &Loaded, lang: Lang) -> App {
-    App::new(loaded.clone(), lang, Theme::DARK)
-}
-
-pub const LANGS: [Lang; 3] = [Lang::Zh, Lang::En, Lang::Both];
-pub const PANELS: [Panel; 6] = Panel::ALL;
-
-/// How many rows a panel lists.
-pub fn rows(app: &App, panel: Panel) -> usize {
-    app.view(panel).rows.len()
-}
-
-/// The binary, from the crate root, in the default (dark) theme so that it
-/// draws exactly what the library draws.
-pub fn fugong() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("fugong");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env_remove("NO_COLOR")
-        .timeout(std::time::Duration::from_secs(60));
-    cmd
-}
-
-/// The name `--panel` takes.
-pub fn panel_arg(p: Panel) -> &'static str {
-    match p {
-        Panel::Overview => "overview",
-        Panel::Rates => "rates",
-        Panel::Workforce => "workforce",
-        Panel::Timeline => "timeline",
-        Panel::Projects => "projects",
-        Panel::Checks => "checks",
-    }
-}
-
-pub fn lang_arg(l: Lang) -> &'static str {
-    match l {
-        Lang::Zh => "zh",
-        Lang::En => "en",
-        Lang::Both => "both",
-    }
-}
-
-/// A character's width on a terminal: unicode-width's, except that the
-/// halfwidth voiced marks ﾞ ﾟ take a cell of their own (unicode-width 0.2.2
-/// counts them as zero, as combining marks).
-fn char_width(c: char) -> usize {
-    if matches!(c, 'ﾞ' | 'ﾟ') {
-        1
-    } else {
-        c.width().unwrap_or(0)
-    }
-}
-
-/// A glyph's width on a terminal: how far [`Emulator`] moves the cursor.
-pub fn terminal_width(sym: &str) -> usize {
-    let mut e = Emulator::new(8, 1);
-    e.feed(sym.as_bytes());
-    usize::from(e.x)
 }
