@@ -51,6 +51,12 @@ pub struct Article {
     pub paragraphs: u32,
     #[serde(default)]
     pub note: Option<Text>,
+    /// The article itself, where the dataset carries it: its paragraphs in
+    /// order, one string each, exactly as written. When present there are
+    /// `paragraphs` of them, and every quote must be in its paragraph
+    /// verbatim. Older datasets leave it out.
+    #[serde(default)]
+    pub text: Option<Vec<String>>,
 }
 
 /// The year of every date. When the article does not print it, `inferred` says so.
