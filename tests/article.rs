@@ -376,3 +376,19 @@ fn the_schema_and_the_loader_agree_on_the_text() {
         assert!(problem.starts_with("source.text"), "{problem}");
     }
 }
+
+#[test]
+fn a_derived_date_may_fall_before_the_year() {
+    // The rule as the schema states it, and the one record it is for.
+    let schema = read("assets/schema.json");
+    assert!(schema.contains("a derived date (an event with a `derivation`) may fall outside it"));
+    let v = embedded();
+    let out = v["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .find(|e| e["id"] == "event-xiangjiaba-rotor-out")
+        .expect("the rotor's derived event");
+    assert_eq!(out["when"]["date"], "2019-11-27");
+    assert_eq!(out["derivation"]["kind"], "days_before");
+}
