@@ -50,6 +50,11 @@ pub enum Command {
     Check {
         /// The file to check (default: the embedded dataset).
         file: Option<PathBuf>,
+        /// Check every quote against this text of the article (UTF-8, one
+        /// paragraph a line, blank lines ignored) instead of the dataset's
+        /// own; a dataset that carries its text must match it too.
+        #[arg(long, value_name = "ARTICLE.txt")]
+        article: Option<PathBuf>,
     },
     /// Print a panel exactly as the dashboard draws it, with no terminal needed.
     Snapshot {

@@ -27,7 +27,9 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     match &cli.command {
-        Some(Command::Check { file }) => check(file.as_deref().or(cli.data.as_deref())),
+        Some(Command::Check { file, article }) => {
+            check(file.as_deref().or(cli.data.as_deref()), article.as_deref())
+        }
         Some(Command::Snapshot {
             panel,
             size,
@@ -126,11 +128,26 @@ fn print_invalid(invalid: &Invalid) {
     }
 }
 
-/// `fugong check`: every problem on stderr, or the summary on stdout.
-fn check(path: Option<&std::path::Path>) -> ExitCode {
-    match data::load(path) {
+/// `fugong check [--article FILE]`: every problem on stderr, or the summary
+/// on stdout. An article file that cannot be read is one line.
+fn check(path: Option<&std::path::Path>, article: Option<&std::path::Path>) -> ExitCode {
+    let article = match article.map(data::load::read_article).transpose() {
+        Ok(a) => a,
+        Err(line) => {
+            say(&format!("fugong: {line}"));
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match &article {
+        Some(a) => data::load_against(path, a),
+        None => data::load(path),
+    };
+    match result {
         Ok(loaded) => {
             println!("{}", loaded.summary());
+            if let Some(a) = &article {
+                println!("{}", loaded.article_summary(a));
+            }
             ExitCode::SUCCESS
         }
         Err(invalid) => {

@@ -8,11 +8,17 @@ use super::model::{Dataset, SCHEMA_VERSION};
 use super::sanitize::{self, Sanitizer, clean};
 
 /// Larger files are refused before they are read: the article's dataset is
-/// 50 KB, and a file of this size would take gigabytes once parsed.
+/// 57 KB with its article, and a file of this size would take gigabytes once parsed.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a dataset file into a string: one clear line for every way it can fail.
 pub fn read_file(path: &Path) -> Result<String, String> {
+    read_text(path, "a dataset file")
+}
+
+/// Reads a text file of at most [`MAX_FILE_BYTES`] into a string; `what` the
+/// file should be ("a dataset file") says what a directory is not.
+fn read_text(path: &Path, what: &str) -> Result<String, String> {
     let shown = clean(&path.display().to_string()).into_owned();
     let meta = fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => format!("{shown}: no such file"),
@@ -20,7 +26,7 @@ pub fn read_file(path: &Path) -> Result<String, String> {
         _ => format!("{shown}: cannot read: {e}"),
     })?;
     if meta.is_dir() {
-        return Err(format!("{shown}: is a directory, not a dataset file"));
+        return Err(format!("{shown}: is a directory, not {what}"));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
@@ -50,6 +56,42 @@ pub fn read_file(path: &Path) -> Result<String, String> {
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+/// An article's text read from a file (`check --article`), to check a
+/// dataset's quotes and its own text against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleFile {
+    /// The file's path as given, cleaned for messages.
+    pub origin: String,
+    /// The paragraphs in order, one a non-blank line of the file.
+    pub paragraphs: Vec<String>,
+}
+
+/// Reads an article file: UTF-8, one paragraph a line, blank (empty or
+/// whitespace-only) lines ignored. Lines end in LF or CRLF (the CR is not
+/// text), and a byte-order mark at the start is not text either; nothing else of a line is changed but what [`clean`] marks, so the
+/// file's text and a dataset's, cleaned when parsed, compare alike. A
+/// problem is one line that names the file as the article.
+pub fn read_article(path: &Path) -> Result<ArticleFile, String> {
+    let origin = clean(&path.display().to_string()).into_owned();
+    let text = read_text(path, "an article file").map_err(|p| format!("article {p}"))?;
+    let paragraphs = article_paragraphs(&text);
+    if paragraphs.is_empty() {
+        return Err(format!(
+            "article {origin}: has no paragraphs (every line is blank)"
+        ));
+    }
+    Ok(ArticleFile { origin, paragraphs })
+}
+
+/// The paragraphs of an article's text: its non-blank lines, cleaned.
+pub fn article_paragraphs(text: &str) -> Vec<String> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| clean(l).into_owned())
+        .collect()
 }
 
 /// A character for a message: printable as itself, anything else as U+XXXX.
@@ -161,6 +203,56 @@ mod tests {
     }
 
     #[test]
+    fn an_article_is_its_non_blank_lines() {
+        let text = "\u{feff}第一段。\r\n\r\n   \n　　第二段 \u{a0}\n\u{3000}\n第三段\u{202e}。";
+        assert_eq!(
+            article_paragraphs(text),
+            ["第一段。", "　　第二段 \u{a0}", "第三段⟨U+202E⟩。"]
+        );
+        assert!(article_paragraphs("\n \n").is_empty());
+    }
+
+    #[test]
+    fn an_article_file_that_cannot_be_read_is_one_line() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let shown = dir.path().display().to_string();
+        let missing = dir.path().join("missing.txt");
+        assert_eq!(
+            read_article(&missing),
+            Err(format!("article {}: no such file", missing.display()))
+        );
+        assert_eq!(
+            read_article(dir.path()),
+            Err(format!(
+                "article {shown}: is a directory, not an article file"
+            ))
+        );
+        let latin1 = dir.path().join("latin1.txt");
+        std::fs::write(&latin1, b"caf\xe9\n").expect("write");
+        assert_eq!(
+            read_article(&latin1),
+            Err(format!(
+                "article {}: not valid UTF-8 (first bad byte at offset 3)",
+                latin1.display()
+            ))
+        );
+        let blank = dir.path().join("blank.txt");
+        std::fs::write(&blank, "\n  \n").expect("write");
+        assert_eq!(
+            read_article(&blank),
+            Err(format!(
+                "article {}: has no paragraphs (every line is blank)",
+                blank.display()
+            ))
+        );
+        let good = dir.path().join("good.txt");
+        std::fs::write(&good, "甲\n\n乙\n").expect("write");
+        let file = read_article(&good).expect("a readable article");
+        assert_eq!(file.paragraphs, ["甲", "乙"]);
+        assert_eq!(file.origin, good.display().to_string());
+    }
+
+    #[test]
     fn empty_text_is_explained() {
         assert!(parse("  \n").unwrap_err().contains("empty"));
     }
@@ -229,7 +321,9 @@ mod tests {
     fn every_string_the_loader_keeps_is_clean() {
         let corpus = include_str!("../../tests/data/hostile/corpus.json");
         let mut raw: Value = serde_json::from_str(corpus).expect("the corpus is JSON");
-        // What the corpus leaves out: times of day, the other derivation.
+        // What the corpus leaves out: times of day, the other derivation,
+        // the article's text.
+        raw["source"]["text"] = serde_json::json!(["第一段。", "第二段。"]);
         for kind in ["rates", "counts"] {
             raw[kind][0]["when"]["time"] = "10:59".into();
             raw[kind][0]["when"]["part_of_day"] = "morning".into();

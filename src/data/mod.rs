@@ -18,6 +18,7 @@ use std::path::Path;
 
 pub use check::{CheckKind, CheckResult};
 pub use index::{Index, Item, Record, RecordRef};
+pub use load::ArticleFile;
 pub use model::*;
 
 /// The article's dataset, embedded so the binary runs from any folder.
@@ -52,7 +53,7 @@ impl std::error::Error for Invalid {}
 
 /// Parses (cleaning every string as it reads) and checks a dataset's text.
 pub fn load_str(text: &str, origin: &str) -> Result<Loaded, Invalid> {
-    finish(parse(text, origin)?, origin)
+    finish(parse(text, origin)?, origin, None)
 }
 
 /// Parses a dataset's text; a problem names its origin.
@@ -63,13 +64,18 @@ fn parse(text: &str, origin: &str) -> Result<Dataset, Invalid> {
     })
 }
 
-/// Checks a parsed dataset, its strings already cleaned by the parse.
-fn finish(dataset: Dataset, origin: &str) -> Result<Loaded, Invalid> {
+/// Checks a parsed dataset, its strings already cleaned by the parse; its
+/// quotes against `article` when given, else against its own text.
+fn finish(
+    dataset: Dataset,
+    origin: &str,
+    article: Option<&ArticleFile>,
+) -> Result<Loaded, Invalid> {
     let invalid = |problems| Invalid {
         origin: origin.to_string(),
         problems,
     };
-    let report = check::check(&dataset);
+    let report = check::check_against(&dataset, article);
     if !report.problems.is_empty() {
         return Err(invalid(report.problems));
     }
@@ -82,6 +88,11 @@ fn finish(dataset: Dataset, origin: &str) -> Result<Loaded, Invalid> {
 
 /// Reads and loads a dataset file.
 pub fn load_path(path: &Path) -> Result<Loaded, Invalid> {
+    load_path_against(path, None)
+}
+
+/// Reads and loads a dataset file, checked against `article` when given.
+fn load_path_against(path: &Path, article: Option<&ArticleFile>) -> Result<Loaded, Invalid> {
     let origin = sanitize::clean(&path.display().to_string()).into_owned();
     let text = load::read_file(path).map_err(|p| Invalid {
         origin: origin.clone(),
@@ -90,7 +101,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, Invalid> {
     let dataset = parse(&text, &origin)?;
     // The text can be as large as the dataset: let it go before checking.
     drop(text);
-    finish(dataset, &origin)
+    finish(dataset, &origin, article)
 }
 
 /// Loads the embedded dataset, or the file at `path`.
@@ -98,6 +109,20 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, Invalid> {
     match path {
         Some(p) => load_path(p),
         None => load_str(EMBEDDED, "embedded dataset"),
+    }
+}
+
+/// Loads the embedded dataset, or the file at `path`, with its quotes
+/// checked against `article` instead of the text the dataset carries, and
+/// that text, if any, against `article` paragraph by paragraph
+/// (`check --article`). Every other check is as [`load`]'s.
+pub fn load_against(path: Option<&Path>, article: &ArticleFile) -> Result<Loaded, Invalid> {
+    match path {
+        Some(p) => load_path_against(p, Some(article)),
+        None => {
+            let origin = "embedded dataset";
+            finish(parse(EMBEDDED, origin)?, origin, Some(article))
+        }
     }
 }
 
@@ -168,7 +193,8 @@ impl Loaded {
              records: rates {rates}, counts {counts}, events {events} ({planned} planned, {derived} derived), \
              projects {projects}, organisations {orgs}, places {places}\n\
              checks: {passed} of {total} passed (ratio {ratio}, figure {figure}, derived date {derivedc}, agreement {agree})\n\
-             year: {year}",
+             year: {year}\n\
+             text: {text}",
             title = ds.title.zh,
             en = ds.title.en,
             rates = ds.rates.len(),
@@ -188,7 +214,35 @@ impl Loaded {
             figure = by_kind(CheckKind::Figure),
             derivedc = by_kind(CheckKind::Derived),
             agree = by_kind(CheckKind::Agreement),
+            text = match &ds.source.text {
+                Some(t) => format!("carried, {} paragraphs; {}", t.len(), self.quotes_found()),
+                None => "not carried; quotes are checked against their figures only".to_string(),
+            },
         )
+    }
+
+    /// The line `check --article` adds to the summary of a dataset that
+    /// passed against `article`.
+    pub fn article_summary(&self, article: &ArticleFile) -> String {
+        let same = if self.dataset.source.text.is_some() {
+            ", the same as the dataset's text"
+        } else {
+            ""
+        };
+        format!(
+            "article: {}, {} paragraphs{same}; {}",
+            article.origin,
+            article.paragraphs.len(),
+            self.quotes_found()
+        )
+    }
+
+    /// "all 60 quotes are in their paragraphs verbatim": of a dataset that
+    /// passed its checks against a text.
+    fn quotes_found(&self) -> String {
+        let ds = &self.dataset;
+        let n = ds.rates.len() + ds.counts.len() + ds.events.len();
+        format!("all {n} quotes are in their paragraphs verbatim")
     }
 }
 
@@ -233,6 +287,53 @@ mod tests {
         assert_eq!(r.source().map(|s| s.quote.as_str()), Some("第四十二天"));
         assert!(data.record_by_id("nothing").is_none());
         assert!(data.record(RecordRef::Rate(7)).is_none());
+    }
+
+    /// The article as it was published, one paragraph a line.
+    const ARTICLE: &str = include_str!("../../tests/data/article.txt");
+
+    #[test]
+    fn the_embedded_dataset_carries_the_article_unchanged() {
+        let data = load(None).expect("the embedded dataset is valid");
+        let text = data
+            .dataset
+            .source
+            .text
+            .as_ref()
+            .expect("it carries its text");
+        // Byte for byte, after the parse cleaned every string.
+        assert_eq!(format!("{}\n", text.join("\n")), ARTICLE);
+        assert_eq!(text.len(), data.dataset.source.paragraphs as usize);
+        // Nothing in it is what the cleaning changes: the ideographic spaces
+        // that indent each paragraph and the no-break spaces after two
+        // headings are text.
+        for p in ARTICLE.lines() {
+            assert!(
+                matches!(sanitize::clean(p), std::borrow::Cow::Borrowed(_)),
+                "{p}"
+            );
+        }
+        assert!(ARTICLE.contains('\u{3000}') && ARTICLE.contains('\u{a0}'));
+    }
+
+    #[test]
+    fn the_embedded_dataset_passes_against_the_article_file() {
+        let file = ArticleFile {
+            origin: "article.txt".to_string(),
+            paragraphs: load::article_paragraphs(ARTICLE),
+        };
+        let data = load_against(None, &file).expect("the embedded dataset matches its article");
+        assert!(data.article_summary(&file).ends_with(
+            "27 paragraphs, the same as the dataset's text; all 60 quotes are in their paragraphs verbatim"
+        ));
+        let changed = ARTICLE.replacen("已经复工470家", "已经复工471家", 1);
+        let file = ArticleFile {
+            paragraphs: load::article_paragraphs(&changed),
+            ..file
+        };
+        let invalid = load_against(None, &file).expect_err("a changed figure fails");
+        assert_eq!(invalid.origin, "embedded dataset");
+        assert_eq!(invalid.problems.len(), 3, "{:#?}", invalid.problems);
     }
 
     #[test]

@@ -51,9 +51,17 @@ pub struct Article {
     pub paragraphs: u32,
     #[serde(default)]
     pub note: Option<Text>,
+    /// The article itself, where the dataset carries it: its paragraphs in
+    /// order, one string each, exactly as written. When present there are
+    /// `paragraphs` of them, and every quote must be in its paragraph
+    /// verbatim. Older datasets leave it out.
+    #[serde(default)]
+    pub text: Option<Vec<String>>,
 }
 
-/// The year of every date. When the article does not print it, `inferred` says so.
+/// The year of every date the article states. When the article does not
+/// print it, `inferred` says so. A derived date (an event with a
+/// `derivation`) may fall outside it: 116 days before 2020-03-22 is 2019-11-27.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Year {

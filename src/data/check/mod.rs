@@ -7,8 +7,10 @@
 //! The checks by subject, one module each: `ids` (the index, references
 //! between records), `sources` (labels, paragraphs and quotes), `dates`
 //! (date shapes and the year), `figures` (rates and counts against their
-//! figures, ratios) and `events` (event figures, derived dates and their
-//! agreement). The tests of each are in its module.
+//! figures, ratios), `events` (event figures, derived dates and their
+//! agreement) and `text` (quotes against the article's text, and the text
+//! a dataset carries against an article file). The tests of each are in its
+//! module.
 
 mod dates;
 mod events;
@@ -17,10 +19,12 @@ mod figures;
 mod fixtures;
 mod ids;
 mod sources;
+mod text;
 
 use time::Date;
 
 pub use super::index::{Index, RecordRef};
+use super::load::ArticleFile;
 use super::model::{Count, Dataset, Event, Text};
 use crate::fmt::iso;
 
@@ -80,15 +84,27 @@ fn text(zh: String, en: String) -> Text {
 
 struct Checker<'a> {
     ds: &'a Dataset,
+    /// The article file the quotes are checked against instead of the
+    /// dataset's own text (`check --article`).
+    against: Option<&'a ArticleFile>,
     index: Index,
     checks: Vec<CheckResult>,
     problems: Vec<String>,
 }
 
-/// Runs every check on a parsed dataset.
+/// Runs every check on a parsed dataset; quotes are checked against the
+/// text it carries, if it carries one.
 pub fn check(ds: &Dataset) -> Report {
+    check_against(ds, None)
+}
+
+/// Runs every check on a parsed dataset, with the quotes checked against
+/// `article` when given (and the text the dataset carries, if any, compared
+/// with it paragraph by paragraph), else against the dataset's own text.
+pub fn check_against(ds: &Dataset, article: Option<&ArticleFile>) -> Report {
     let mut c = Checker {
         ds,
+        against: article,
         index: Index::default(),
         checks: Vec::new(),
         problems: Vec::new(),
@@ -99,6 +115,7 @@ pub fn check(ds: &Dataset) -> Report {
     c.check_counts();
     c.check_events();
     c.check_projects();
+    c.check_text();
     c.year();
     // The checks that relate figures to each other first, then each figure
     // against its text; the article's order within each kind.
