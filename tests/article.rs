@@ -3,30 +3,18 @@
 //! --article FILE` as a person runs it (the real binary, real files, exit
 //! codes and the exact lines it prints).
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+mod support;
 
-use assert_cmd::Command;
+use std::path::PathBuf;
+
 use serde_json::{Value, json};
-
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
+use support::{Fugong, assert_no_panic};
 
 /// The article as published: 27 paragraphs, one a line.
 const ARTICLE: &str = "tests/data/article.txt";
 
-/// The binary, run from the crate root so fixture paths are short and stable.
-fn fugong() -> Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("fugong");
-    cmd.current_dir(MANIFEST)
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env("NO_COLOR", "1")
-        .timeout(Duration::from_secs(60));
-    cmd
-}
-
 fn read(relative: &str) -> String {
-    let path = Path::new(MANIFEST).join(relative);
+    let path = support::path(relative);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -37,10 +25,15 @@ fn embedded() -> Value {
 /// Runs `args`; returns the exit code, stdout and stderr, after checking
 /// that nothing panicked.
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = fugong().args(args).output().expect("fugong runs");
+    let out = Fugong::new()
+        .no_color()
+        .cmd()
+        .args(args)
+        .output()
+        .expect("fugong runs");
+    assert_no_panic(&out);
     let stdout = String::from_utf8(out.stdout).expect("stdout is UTF-8");
     let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
-    assert!(!stderr.contains("panicked"), "{stderr}");
     (out.status.code().unwrap_or(-1), stdout, stderr)
 }
 
