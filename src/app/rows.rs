@@ -82,14 +82,54 @@ impl App {
         }
     }
 
+    /// Finds each count's province if `panel` needs it: for a province
+    /// filter, or to sort by place.
+    fn need_provinces(&mut self, panel: Panel) {
+        let needed = panel.collection() == Collection::Counts
+            && (self.province.is_some() || self.sort_key(panel) == SortKey::Place);
+        if needed && self.count_province.len() != self.data.dataset.counts.len() {
+            let (data, provinces) = (&self.data, &self.provinces);
+            self.count_province = data
+                .dataset
+                .counts
+                .iter()
+                .map(|c| {
+                    let p = c.place.as_deref().and_then(|id| data.place(id))?;
+                    provinces.iter().position(|x| x.zh == p.province.zh)
+                })
+                .collect();
+        }
+    }
+
     /// Recomputes a panel's rows from its filter and sort, keeping the
     /// selection on the same record where it is still listed.
     pub(super) fn rebuild(&mut self, panel: Panel) {
         let needle = self.view(panel).filter.to_lowercase();
         self.need_search(panel, &needle);
-        let n = self.len(panel.collection());
-        let mut rows: Vec<usize> = (0..n).filter(|&i| self.admits(panel, i, &needle)).collect();
-        self.sort_rows(panel, &mut rows);
+        self.need_provinces(panel);
+        let key = self.sort_key(panel);
+        let mut rows: Vec<usize> = match (panel.collection(), key) {
+            // The axis's order is the date order: taken, not sorted again.
+            (Collection::Events, SortKey::Date) => self
+                .timeline
+                .iter()
+                .copied()
+                .filter(|&i| self.admits(panel, i, &needle))
+                .collect(),
+            (c, _) => {
+                let n = self.len(c);
+                let mut rows: Vec<usize> =
+                    (0..n).filter(|&i| self.admits(panel, i, &needle)).collect();
+                self.sort_rows(panel, &mut rows);
+                rows
+            }
+        };
+        if key == SortKey::Date
+            && panel.collection() == Collection::Events
+            && self.view(panel).descending
+        {
+            rows.reverse();
+        }
         self.set_rows(panel, rows);
     }
 
@@ -98,6 +138,7 @@ impl App {
     pub(super) fn refine(&mut self, panel: Panel) {
         let needle = self.view(panel).filter.to_lowercase();
         self.need_search(panel, &needle);
+        self.need_provinces(panel);
         let mut rows = std::mem::take(&mut self.views[panel.index()].rows);
         rows.retain(|&i| self.admits(panel, i, &needle));
         self.set_rows(panel, rows);
@@ -138,7 +179,8 @@ impl App {
             }
             Panel::Workforce => {
                 self.category.admits(self.data.dataset.counts[i].category)
-                    && (self.province.is_none() || self.count_province[i] == self.province)
+                    && (self.province.is_none()
+                        || self.count_province.get(i).copied().flatten() == self.province)
                     && text()
             }
             _ => text(),
@@ -184,7 +226,8 @@ impl App {
         }
     }
 
-    /// Orders two rows by a key other than text.
+    /// Orders two rows by a key other than text (events by date are taken
+    /// in the axis's order instead: see [`App::rebuild`]).
     fn compare(&self, c: Collection, key: SortKey, a: usize, b: usize) -> Ordering {
         let ds = &self.data.dataset;
         let o = match (c, key) {
@@ -196,9 +239,6 @@ impl App {
             (Collection::Counts, SortKey::Value) => ds.counts[a].value.cmp(&ds.counts[b].value),
             (Collection::Counts, SortKey::Date) => {
                 date_key(&ds.counts[a].when).cmp(&date_key(&ds.counts[b].when))
-            }
-            (Collection::Events, SortKey::Date) => {
-                date_key(&ds.events[a].when).cmp(&date_key(&ds.events[b].when))
             }
             // By status on the as-of date: done, derived, not yet, due (soonest
             // first), past due (longest first), undated.

@@ -81,7 +81,8 @@ pub struct App {
     pub(super) province: Option<usize>,
     /// The provinces of the dataset's places, in first-seen order.
     pub(super) provinces: Vec<Text>,
-    /// Each count's province, as an index into `provinces`.
+    /// Each count's province, as an index into `provinces`; built the
+    /// first time a province filter or the place sort needs it.
     pub(super) count_province: Vec<Option<usize>>,
     /// What rows are filtered by, built on first need.
     pub(super) search: Lazy,
@@ -118,15 +119,6 @@ impl App {
                 provinces.push(p.province.clone());
             }
         }
-        let count_province = data
-            .dataset
-            .counts
-            .iter()
-            .map(|c| {
-                let p = c.place.as_deref().and_then(|id| data.place(id))?;
-                provinces.iter().position(|x| x.zh == p.province.zh)
-            })
-            .collect();
         let mut timeline: Vec<usize> = (0..data.dataset.events.len()).collect();
         timeline.sort_by_key(|&i| content::date_key(&data.dataset.events[i].when));
         let chronology = Chronology::new(&data.dataset);
@@ -151,7 +143,7 @@ impl App {
             category: CategoryFilter::People,
             province: None,
             provinces,
-            count_province,
+            count_province: Vec::new(),
             search: Lazy::default(),
             watch: None,
             reload_errors: Vec::new(),

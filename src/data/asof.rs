@@ -198,29 +198,25 @@ fn next_in_series<'a>(
     records: impl Iterator<Item = (SeriesKey<'a>, Option<Date>)>,
 ) -> Vec<Option<Date>> {
     let records = records.into_iter();
-    // Most records are a series of their own: room for each, hashed fast,
-    // with a seed per process so no dataset can be made to collide.
-    let mut series: HashMap<
-        SeriesKey<'a>,
-        Vec<(Option<Date>, usize)>,
-        foldhash::fast::RandomState,
-    > = HashMap::with_capacity_and_hasher(
-        records.size_hint().0,
-        foldhash::fast::RandomState::default(),
-    );
-    let mut n = 0;
+    // Number the series (hashed fast, with a seed per process so no
+    // dataset can be made to collide), then sort the records by series and
+    // date once: no list per series.
+    let mut numbers: HashMap<SeriesKey<'a>, u32, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(
+            records.size_hint().0,
+            foldhash::fast::RandomState::default(),
+        );
+    let mut members: Vec<(u32, Option<Date>, usize)> = Vec::with_capacity(records.size_hint().0);
     for (i, (key, known)) in records.enumerate() {
-        series.entry(key).or_default().push((known, i));
-        n = i + 1;
+        let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
+        let series = *numbers.entry(key).or_insert(next);
+        members.push((series, known, i));
     }
-    let mut next = vec![None; n];
-    for members in series.values_mut() {
-        if members.len() < 2 {
-            continue;
-        }
-        members.sort();
-        for pair in members.windows(2) {
-            next[pair[0].1] = pair[1].0;
+    let mut next = vec![None; members.len()];
+    members.sort_unstable();
+    for pair in members.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            next[pair[0].2] = pair[1].1;
         }
     }
     next
