@@ -7,7 +7,6 @@ use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 use serde_json::{Map, Value, json};
 
-use crate::content::date_key;
 use crate::data::{EventStatus, Lang, Loaded, Place, Qualifier, When};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,7 +118,7 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
             .collect(),
         What::Events => {
             let mut order: Vec<usize> = (0..ds.events.len()).collect();
-            order.sort_by_key(|&i| date_key(&ds.events[i].when));
+            order.sort_by_key(|&i| ds.events[i].when.order_key());
             order
                 .into_iter()
                 .map(|i| {

@@ -562,7 +562,12 @@ fn key_action(key: &KeyEvent, mode: Mode, panel: Panel) -> Option<Action> {
         KeyCode::Char(_) | KeyCode::BackTab => key.modifiers - SHIFT,
         _ => key.modifiers,
     };
-    let found = lookup(key.code, mods, mode, panel);
+    let found = match mode {
+        // A popup scrolls with its keys whatever the modifiers held with them.
+        Mode::Popup | Mode::Detail => lookup(key.code, mods, mode, panel)
+            .or_else(|| lookup(key.code, KeyModifiers::NONE, mode, panel)),
+        _ => lookup(key.code, mods, mode, panel),
+    };
     match (mode, key.code) {
         // Anything else typed into a filter is text.
         (Mode::Filtering, KeyCode::Char(c))
@@ -584,8 +589,8 @@ fn mouse_action(m: &MouseEvent) -> Option<Action> {
 }
 
 /// The footer's hints in a mode: (keys, words) in the footer's language,
-/// by rank. A key bound in two active contexts is hinted once, as the more
-/// specific context has it.
+/// by rank. An action bound in two active contexts is hinted once, as the
+/// more specific context has it.
 pub fn hints(mode: Mode, panel: Panel, zh: bool) -> Vec<(&'static str, &'static str)> {
     let active = contexts(mode, panel);
     let mut found: Vec<(Hint, Action)> = Vec::new();
@@ -698,6 +703,21 @@ mod tests {
                 assert_eq!(action(&key(code, CTRL), mode, Panel::Rates), Some(want));
             }
         }
+    }
+
+    #[test]
+    fn popups_scroll_whatever_the_modifiers() {
+        for mods in [SHIFT, CTRL, KeyModifiers::ALT] {
+            assert_eq!(
+                action(&key(KeyCode::Down, mods), Mode::Popup, Panel::Rates),
+                Some(Action::Down)
+            );
+        }
+        // Ctrl-C still quits from a popup.
+        assert_eq!(
+            action(&key(KeyCode::Char('c'), CTRL), Mode::Detail, Panel::Rates),
+            Some(Action::Quit)
+        );
     }
 
     #[test]

@@ -38,7 +38,8 @@ pub struct Shape {
 #[derive(Debug, Clone, Default)]
 pub struct Regions {
     pub title: Rect,
-    pub tabs: Vec<(Panel, Rect)>,
+    /// Each tab's place, and whether it shows its number only.
+    pub tabs: Vec<(Panel, Rect, bool)>,
     pub body: Rect,
     pub footer: Rect,
     /// The current panel's list rows (one row per line), for clicks and paging.
@@ -65,9 +66,12 @@ pub fn regions(s: &Shape) -> Regions {
         .sum();
     let compact = full > tab_line.width;
     for p in Panel::ALL {
-        let w = tab_width(p, s.lang, compact && p != s.panel);
-        let w = w.min(tab_line.right().saturating_sub(x));
-        tabs.push((p, Rect::new(x, tab_line.y, w, 1)));
+        let short = compact && p != s.panel;
+        let want = tab_width(p, s.lang, short);
+        let w = want.min(tab_line.right().saturating_sub(x));
+        // A tab cut at the right edge shows its number only.
+        let short = short || w < tab_width(p, s.lang, false);
+        tabs.push((p, Rect::new(x, tab_line.y, w, 1), short));
         x = x.saturating_add(w + 1);
     }
     Regions {
@@ -225,12 +229,15 @@ mod tests {
     #[test]
     fn narrow_tabs_keep_only_the_current_name() {
         let r = regions(&shape(60, 20, Panel::Timeline));
-        let current = r.tabs.iter().find(|(p, _)| *p == Panel::Timeline);
-        let other = r.tabs.iter().find(|(p, _)| *p == Panel::Rates);
+        let current = r.tabs.iter().find(|(p, ..)| *p == Panel::Timeline);
+        let other = r.tabs.iter().find(|(p, ..)| *p == Panel::Rates);
         assert_eq!(
-            current.map(|(_, r)| r.width),
-            Some(tab_width(Panel::Timeline, Lang::En, false))
+            current.map(|(_, r, short)| (r.width, *short)),
+            Some((tab_width(Panel::Timeline, Lang::En, false), false))
         );
-        assert_eq!(other.map(|(_, r)| r.width), Some(3));
+        assert_eq!(
+            other.map(|(_, r, short)| (r.width, *short)),
+            Some((3, true))
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! fugong: a terminal dashboard of sourced recovery figures.
 //!
 //! The flow runs one way: [`data::load`] reads, sanitizes and checks a
-//! dataset once; input becomes an [`input::Action`]; [`app::App::update`]
+//! dataset once; input becomes an [`input::Action`]; after start-up [`app::App::update`]
 //! is the only place state changes, and returns an [`app::Effect`] that
 //! [`term`] performs; [`ui`] draws the state and never changes it.
 //! ARCHITECTURE.md has the modules and what may import what.
@@ -14,6 +14,7 @@ pub mod data;
 pub mod export;
 pub mod fmt;
 pub mod input;
+pub mod lang;
 pub mod layout;
 pub mod panel;
 pub mod read;

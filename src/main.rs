@@ -35,11 +35,8 @@ fn main() -> ExitCode {
             size,
             format,
         }) => with_data(&cli, |loaded| {
-            let mut app = App::new(loaded, cli.lang, theme(&cli));
+            let mut app = App::new(loaded, cli.lang, theme(&cli)).with_as_of(cli.as_of);
             app.update(Action::GoPanel(*panel));
-            if cli.as_of.is_some() {
-                app.set_as_of(cli.as_of);
-            }
             let buf = fugong::snapshot::render(&mut app, size.0, size.1);
             let text = match format {
                 SnapshotFormat::Plain => fugong::snapshot::plain(&buf),
@@ -170,12 +167,10 @@ fn dashboard(cli: &Cli) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut app = App::new(loaded, cli.lang, theme(cli))
+    let app = App::new(loaded, cli.lang, theme(cli))
         .without_clipboard(cli.no_clipboard)
-        .watching(cli.data.clone().filter(|_| cli.watch));
-    if cli.as_of.is_some() {
-        app.set_as_of(cli.as_of);
-    }
+        .watching(cli.data.clone().filter(|_| cli.watch))
+        .with_as_of(cli.as_of);
     match fugong::term::run(app) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) => {

@@ -2,7 +2,7 @@
 //! and which columns it sorts by. Everything else that knows a panel asks
 //! here, so the mapping "Overview and Rates list the rates" is written once.
 
-use crate::data::Lang;
+use crate::lang::Lang;
 
 /// The six panels, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]

@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result};
 use time::Date;
 
 use crate::cite::{check_sentence, sentence};
-use crate::content::{as_of_text, date_key, headline, is_headline_kind};
+use crate::content::as_of_text;
 use crate::data::asof::Chronology;
 use crate::data::{EventStatus, Lang, Loaded, RecordRef};
 use crate::panel::Panel;
@@ -55,7 +55,7 @@ fn read_panel(
         Panel::Workforce => (0..ds.counts.len()).map(RecordRef::Count).collect(),
         Panel::Timeline => {
             let mut order: Vec<usize> = (0..ds.events.len()).collect();
-            order.sort_by_key(|&i| date_key(&ds.events[i].when));
+            order.sort_by_key(|&i| ds.events[i].when.order_key());
             order.into_iter().map(RecordRef::Event).collect()
         }
         // Each project, then its milestones in date order (as its card
@@ -73,7 +73,7 @@ fn read_panel(
                         _ => None,
                     })
                     .collect();
-                events.sort_by_key(|&e| date_key(&ds.events[e].when));
+                events.sort_by_key(|&e| ds.events[e].when.order_key());
                 let figures = p.figures.iter().filter_map(|id| data.index.get(id));
                 std::iter::once(RecordRef::Project(i))
                     .chain(events.into_iter().map(RecordRef::Event))
@@ -97,14 +97,14 @@ fn read_panel(
                     later += 1;
                 }
             }
-            for i in headline(ds, chronology, as_of) {
+            for i in chronology.headline(ds, as_of) {
                 lines.extend(say(RecordRef::Count(i)));
             }
             // Headline figures that could be shown once they are reported.
             later += ds
                 .counts
                 .iter()
-                .filter(|c| is_headline_kind(c) && !known(&c.when))
+                .filter(|c| c.is_headline() && !known(&c.when))
                 .count();
             lines.push(events_summary(data, chronology, lang, as_of));
         }
@@ -177,7 +177,7 @@ fn events_summary(
         .iter()
         .zip(&statuses)
         .filter(|(_, s)| matches!(s, Status::Due { .. }))
-        .min_by_key(|(e, _)| date_key(&e.when));
+        .min_by_key(|(e, _)| e.when.order_key());
     let mut s = match (zh, overdue) {
         (true, 0) => format!("事件与里程碑：{done}项已发生，{due}项计划中。"),
         (true, o) => {

@@ -235,7 +235,7 @@ fn mouse_clicks_tabs_and_rows_and_wheel_scrolls() {
     let mut a = app(Lang::En);
     a.update(Action::Resize(120, 40));
     let regions = fugong::layout::regions(&a.shape());
-    let (_, rates_tab) = regions.tabs[1];
+    let (_, rates_tab, _) = regions.tabs[1];
     a.update(Action::Click(rates_tab.x + 1, rates_tab.y));
     assert_eq!(a.panel(), Panel::Rates);
     let list = fugong::layout::regions(&a.shape()).list;
@@ -459,7 +459,7 @@ mod as_of {
         let mut a = app(Lang::En);
         a.update(Action::Resize(120, 40));
         let data_before = format!("{:?}", a.data().dataset);
-        a.set_as_of(Some(date!(2020 - 03 - 01)));
+        a = a.with_as_of(Some(date!(2020 - 03 - 01)));
         assert!(a.view(Panel::Overview).rows.is_empty());
         // Only the 128 workers flown out on 02-29 are known by then.
         let ds = &a.data().dataset;
@@ -535,7 +535,7 @@ mod as_of {
     fn a_copied_status_names_its_date() {
         let mut a = app(Lang::En);
         a.update(Action::Resize(120, 40));
-        a.set_as_of(Some(date!(2020 - 04 - 01)));
+        a = a.with_as_of(Some(date!(2020 - 04 - 01)));
         a.update(Action::GoPanel(Panel::Timeline));
         a.update(Action::Bottom);
         // The last row in date order is the milestone with no date; one
@@ -568,7 +568,43 @@ mod as_of {
         // On the report's date both are due, the steel frame sooner.
         assert!(pos(&a, frame) < pos(&a, hydro));
         // On 2020-06-01 the steel frame is past due: after every due one.
-        a.set_as_of(Some(date!(2020 - 06 - 01)));
+        a = a.with_as_of(Some(date!(2020 - 06 - 01)));
         assert!(pos(&a, frame) > pos(&a, hydro), "{:?}", ids(&a));
     }
+}
+
+/// The search text built on a thread (as the dashboard does after its first
+/// frame) filters and sorts exactly as the one built on the first keystroke.
+#[test]
+fn search_built_ahead_filters_and_sorts_as_one_built_on_demand() {
+    let run = |ahead: bool| {
+        let mut a = app(Lang::Both);
+        if ahead {
+            a.prepare_search();
+        }
+        let mut seen = Vec::new();
+        for panel in [
+            Panel::Workforce,
+            Panel::Timeline,
+            Panel::Checks,
+            Panel::Projects,
+        ] {
+            a.update(Action::GoPanel(panel));
+            type_filter(&mut a, "荣昌");
+            a.update(Action::FilterDone);
+            seen.push(a.view(panel).rows.clone());
+            a.update(Action::Back);
+            // By label: the sort borrows the search text too.
+            while a.sort_key(panel) != fugong::panel::SortKey::Label
+                && panel.sort_keys().contains(&fugong::panel::SortKey::Label)
+            {
+                a.update(Action::CycleSort);
+            }
+            seen.push(a.view(panel).rows.clone());
+        }
+        seen
+    };
+    let ahead = run(true);
+    assert_eq!(ahead, run(false));
+    assert!(ahead.iter().any(|rows| !rows.is_empty()));
 }

@@ -335,6 +335,29 @@ fn modules_import_only_lower_layers_as_architecture_md_says() {
 }
 
 #[test]
+fn no_ui_panel_imports_another() {
+    let t = tree();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join("ui");
+    let panels: Vec<PathBuf> = fugong::panel::Panel::ALL
+        .iter()
+        .map(|p| root.join(format!("{}.rs", format!("{p:?}").to_lowercase())))
+        .collect();
+    for p in &panels {
+        assert!(p.exists(), "{} is not a file", p.display());
+    }
+    let wrong: Vec<String> = panels
+        .iter()
+        .flat_map(|p| {
+            t.edges[p]
+                .iter()
+                .filter(|g| panels.contains(g))
+                .map(move |g| format!("{} -> {}", p.display(), g.display()))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "panels importing panels: {wrong:?}");
+}
+
+#[test]
 fn the_checker_sees_imports_through_use_super_and_child_paths() {
     let children = BTreeSet::from(["overview".to_string()]);
     let found = paths(

@@ -9,7 +9,6 @@ mod support;
 use std::process::Output;
 
 use fugong::cite::zh_count;
-use fugong::content::headline;
 use fugong::data::asof::{Chronology, is_known, reported};
 use fugong::data::{EventStatus, Lang, Loaded, RecordRef, Text};
 use fugong::fmt::percent;
@@ -124,11 +123,10 @@ fn members(data: &Loaded, p: Panel, as_of: Option<Date>) -> (Vec<RecordRef>, Vec
             let latest = (0..ds.rates.len())
                 .filter(|&i| chronology.rate_is_latest(ds, i, as_of))
                 .map(RecordRef::Rate);
-            let heads = headline(ds, &chronology, as_of).into_iter();
+            let heads = chronology.headline(ds, as_of).into_iter();
             // Rates and headline figures not yet reported are left out and
             // counted.
-            let kinds =
-                (0..ds.counts.len()).filter(|&i| fugong::content::is_headline_kind(&ds.counts[i]));
+            let kinds = (0..ds.counts.len()).filter(|&i| ds.counts[i].is_headline());
             let unknown = rates
                 .chain(kinds.map(RecordRef::Count))
                 .filter(|&r| !known(r))

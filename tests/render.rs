@@ -339,7 +339,7 @@ fn overview_and_timeline_as_of_three_dates() {
         for lang in [Lang::En, Lang::Zh] {
             for panel in [Panel::Overview, Panel::Timeline] {
                 let mut a = app(lang);
-                a.set_as_of(Some(date));
+                a = a.with_as_of(Some(date));
                 let t = step_and_draw(&mut a, &[Action::GoPanel(panel), Action::Bottom], 100, 34);
                 let text = screen_text(&t);
                 // The header says which date is shown.
@@ -356,7 +356,7 @@ fn overview_and_timeline_as_of_three_dates() {
 #[test]
 fn later_rows_are_greyed_and_past_due_milestones_are_marked() {
     let mut a = app(Lang::En);
-    a.set_as_of(Some(time::macros::date!(2020 - 06 - 01)));
+    a = a.with_as_of(Some(time::macros::date!(2020 - 06 - 01)));
     let t = step_and_draw(&mut a, &[Action::GoPanel(Panel::Timeline)], 120, 40);
     let text = screen_text(&t);
     // The steel frame was due before mid-May: past due with no report.
@@ -380,7 +380,7 @@ fn later_rows_are_greyed_and_past_due_milestones_are_marked() {
     assert!(baseline.contains('┃'), "no as-of mark on the axis:\n{text}");
 
     // Before the C919 flights, their row is greyed and says when they come.
-    a.set_as_of(Some(time::macros::date!(2020 - 03 - 01)));
+    a = a.with_as_of(Some(time::macros::date!(2020 - 03 - 01)));
     let t = draw(&mut a, 120, 40);
     let lines = lines(&t);
     let y = lines

@@ -11,7 +11,6 @@ use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use fugong::app::App;
-use fugong::content::date_key;
 use fugong::data::{self, EventStatus, Lang, Loaded, Qualifier};
 use fugong::input::Action;
 use fugong::panel::Panel;
@@ -604,7 +603,7 @@ fn compare(d: &Loaded, what: &str, recs: &[Record], ctx: &str) {
                     "{ctx}"
                 );
                 // In date order, undated last.
-                let key = date_key(&e.when);
+                let key = e.when.order_key();
                 if let Some(prev) = last {
                     assert!(prev <= key, "{ctx}: events in date order at {}", e.id);
                 }

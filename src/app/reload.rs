@@ -18,6 +18,9 @@ impl App {
                 let kept: Vec<Option<String>> =
                     Panel::ALL.iter().map(|&p| self.selected_id(p)).collect();
                 let province = self.province().map(|t| t.zh.clone());
+                // The new data's search text is built ahead as the old was,
+                // so the next filter keystroke does not wait for it.
+                let searched = self.search.started();
                 let views = std::mem::take(&mut self.views);
                 *self = App {
                     watch: self.watch.take(),
@@ -40,6 +43,9 @@ impl App {
                 .with_views_from(&views, province);
                 if let Some(d) = moved {
                     self.set_as_of(d);
+                }
+                if searched {
+                    self.prepare_search();
                 }
                 for (p, id) in Panel::ALL.into_iter().zip(kept) {
                     if let Some(id) = id {

@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use super::state::App;
 use super::view::ListView;
-use crate::content::{Target, date_key};
+use crate::content::Target;
 use crate::data::RecordRef;
 use crate::data::asof::Status;
 use crate::panel::{Collection, Panel, SortKey};
@@ -233,13 +233,15 @@ impl App {
         let o = match (c, key) {
             (_, SortKey::Source) => a.cmp(&b),
             (Collection::Rates, SortKey::Value) => ds.rates[a].value.total_cmp(&ds.rates[b].value),
-            (Collection::Rates, SortKey::Date) => {
-                date_key(&ds.rates[a].when).cmp(&date_key(&ds.rates[b].when))
-            }
+            (Collection::Rates, SortKey::Date) => ds.rates[a]
+                .when
+                .order_key()
+                .cmp(&ds.rates[b].when.order_key()),
             (Collection::Counts, SortKey::Value) => ds.counts[a].value.cmp(&ds.counts[b].value),
-            (Collection::Counts, SortKey::Date) => {
-                date_key(&ds.counts[a].when).cmp(&date_key(&ds.counts[b].when))
-            }
+            (Collection::Counts, SortKey::Date) => ds.counts[a]
+                .when
+                .order_key()
+                .cmp(&ds.counts[b].when.order_key()),
             // By status on the as-of date: done, derived, not yet, due (soonest
             // first), past due (longest first), undated.
             (Collection::Events, SortKey::Status) => {

@@ -262,6 +262,11 @@ impl Lazy {
         })
     }
 
+    /// Whether the text is built or being built.
+    pub fn started(&self) -> bool {
+        self.ready.is_some() || self.building.is_some()
+    }
+
     /// The search text if it is built.
     pub fn ready(&self) -> Option<&Search> {
         self.ready.as_ref()

@@ -10,7 +10,7 @@ use time::Date;
 
 use super::search::Lazy;
 use super::view::{CategoryFilter, ListView};
-use crate::content::{self, Ctx, Popup, Target};
+use crate::content::{Ctx, Popup, Target};
 use crate::data::asof::Chronology;
 use crate::data::{Lang, Loaded, Text};
 use crate::input::Mode;
@@ -120,11 +120,11 @@ impl App {
             }
         }
         let mut timeline: Vec<usize> = (0..data.dataset.events.len()).collect();
-        timeline.sort_by_key(|&i| content::date_key(&data.dataset.events[i].when));
+        timeline.sort_by_key(|&i| data.dataset.events[i].when.order_key());
         let chronology = Chronology::new(&data.dataset);
         let as_of = chronology.default_date();
         let mut app = App {
-            headline: content::headline(&data.dataset, &chronology, as_of),
+            headline: chronology.headline(&data.dataset, as_of),
             chronology,
             as_of,
             month_day: None,
@@ -164,6 +164,15 @@ impl App {
     /// `--watch`: a file change reloads `path`.
     pub fn watching(mut self, path: Option<PathBuf>) -> App {
         self.watch = path;
+        self
+    }
+
+    /// `--as-of`: shows the data as known on `d` (`None`: the dataset's
+    /// own default, its latest reported date).
+    pub fn with_as_of(mut self, d: Option<Date>) -> App {
+        if d.is_some() {
+            self.set_as_of(d);
+        }
         self
     }
 

@@ -274,10 +274,10 @@ impl App {
 
     /// Shows the data as known on `d`: the Overview's gauges and headline
     /// figures are the latest known then. Nothing in the data changes.
-    pub fn set_as_of(&mut self, d: Option<Date>) {
+    pub(super) fn set_as_of(&mut self, d: Option<Date>) {
         self.as_of = d;
         self.month_day = None;
-        self.headline = content::headline(&self.data.dataset, &self.chronology, d);
+        self.headline = self.chronology.headline(&self.data.dataset, d);
         self.rebuild(Panel::Overview);
         // Statuses are computed against the date.
         if self.sort_key(Panel::Timeline) == SortKey::Status {
@@ -318,7 +318,7 @@ impl App {
             return false;
         }
         let regions = layout::regions(&self.shape());
-        if let Some((panel, _)) = regions.tabs.iter().find(|(_, r)| r.contains(pos)) {
+        if let Some((panel, ..)) = regions.tabs.iter().find(|(_, r, _)| r.contains(pos)) {
             self.panel = *panel;
             self.keep_selection_visible();
             return true;

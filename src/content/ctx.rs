@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use time::Date;
 
 use crate::data::asof::{Chronology, Status};
-use crate::data::{Event, Lang, Loaded, Precision, RecordRef, When};
+use crate::data::{Event, Lang, Loaded, RecordRef, When};
 use crate::theme::Theme;
 
 /// The data as one reader sees it.
@@ -47,15 +47,6 @@ pub fn as_of_text(d: Date, lang: Lang) -> String {
     match lang.prose() {
         Lang::Zh => format!("截至{}", crate::fmt::zh_date(d)),
         _ => format!("as of {}", crate::fmt::iso(d)),
-    }
-}
-
-/// Orders dates; undated records go last, winter after every calendar date.
-pub fn date_key(w: &When) -> (u8, Option<Date>, Option<time::Time>) {
-    match (w.date, w.precision) {
-        (Some(d), _) => (0, Some(d), w.time),
-        (None, Precision::Winter) => (1, None, None),
-        (None, _) => (2, None, None),
     }
 }
 

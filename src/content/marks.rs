@@ -4,14 +4,10 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use time::Date;
 
-use super::ctx::{Ctx, as_of_text, date_key};
-use crate::data::asof::Chronology;
+use super::ctx::{Ctx, as_of_text};
 use crate::data::asof::Status;
-use crate::data::{
-    Category, Count, Dataset, Event, EventStatus, Lang, Project, Rate, RecordRef, Text, When,
-};
+use crate::data::{Category, Event, EventStatus, Lang, Project, Rate, RecordRef, Text, When};
 use crate::fmt::percent;
 use crate::text::{pad, width};
 use crate::theme::Theme;
@@ -72,7 +68,7 @@ pub fn date_width<'a>(ctx: &Ctx<'_>, visible: impl Iterator<Item = &'a When>) ->
 pub fn events_of<'a>(ctx: &Ctx<'a>, p: &Project) -> Vec<&'a Event> {
     let data = ctx.data;
     let mut v: Vec<&Event> = p.events.iter().filter_map(|id| data.event(id)).collect();
-    v.sort_by_key(|e| date_key(&e.when));
+    v.sort_by_key(|e| e.when.order_key());
     v
 }
 
@@ -151,25 +147,4 @@ pub fn nothing_yet(ctx: &Ctx<'_>) -> String {
         Some(d) => format!("nothing reported yet ({})", as_of_text(d, p)),
         None => p.pick("没有数据", "no data").to_string(),
     }
-}
-
-/// How many headline figures the Overview shows at most.
-const HEADLINE_MAX: usize = 10;
-
-/// Whether a count can be a headline figure: people, jobs or enterprises,
-/// and not an ordinal.
-pub fn is_headline_kind(c: &Count) -> bool {
-    !c.ordinal
-        && (c.category.is_people() || matches!(c.category, Category::Jobs | Category::Enterprises))
-}
-
-/// The largest counts of people, jobs and enterprises known on `as_of`
-/// (the latest of each series), largest first.
-pub fn headline(ds: &Dataset, chronology: &Chronology, as_of: Option<Date>) -> Vec<usize> {
-    let mut v: Vec<usize> = (0..ds.counts.len())
-        .filter(|&i| is_headline_kind(&ds.counts[i]) && chronology.count_is_latest(ds, i, as_of))
-        .collect();
-    v.sort_by_key(|&i| std::cmp::Reverse(ds.counts[i].value));
-    v.truncate(HEADLINE_MAX);
-    v
 }

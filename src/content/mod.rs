@@ -9,9 +9,9 @@ pub mod help;
 mod marks;
 pub mod popup;
 
-pub use ctx::{Ctx, Target, as_of_text, date_key, field};
+pub use ctx::{Ctx, Target, as_of_text, field};
 pub use marks::{
-    category_name, date_width, events_of, fraction, headline, is_headline_kind, mark, nothing_yet,
-    record_value_line, summary_note, value_parts,
+    category_name, date_width, events_of, fraction, mark, nothing_yet, record_value_line,
+    summary_note, value_parts,
 };
 pub use popup::Popup;

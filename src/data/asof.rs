@@ -274,6 +274,19 @@ impl Chronology {
         }
     }
 
+    /// The Overview's headline figures on `as_of`: the largest counts of
+    /// people, jobs and enterprises known then (the latest of each series),
+    /// largest first, at most ten.
+    pub fn headline(&self, ds: &Dataset, as_of: Option<Date>) -> Vec<usize> {
+        const MAX: usize = 10;
+        let mut v: Vec<usize> = (0..ds.counts.len())
+            .filter(|&i| ds.counts[i].is_headline() && self.count_is_latest(ds, i, as_of))
+            .collect();
+        v.sort_by_key(|&i| std::cmp::Reverse(ds.counts[i].value));
+        v.truncate(MAX);
+        v
+    }
+
     /// The date the dashboard opens on: the latest date reported, or, in a
     /// dataset that reports nothing dated (only plans), its first date.
     pub fn default_date(&self) -> Option<Date> {

@@ -70,14 +70,8 @@ pub enum Item<'a> {
 }
 
 /// What every record answers, whatever its kind: its id, label, source,
-/// date, organisation and place.
-///
-/// One place for what the dashboard computed per kind in several places:
-/// `App::label_of_id` (app.rs), the label and paragraph of a check's subject
-/// and `paragraph` (cite.rs), the check's record source in `detail_lines`
-/// (ui/detail.rs), and the per-kind matches on `RecordRef` in read.rs. They
-/// can call [`Record::label`], [`Record::source`], [`Record::when`],
-/// [`Record::organisation`] and [`Record::place`] instead.
+/// date, organisation and place. Code that needs one of these for a record
+/// of any kind asks here rather than matching on [`RecordRef`].
 #[derive(Debug, Clone, Copy)]
 pub struct Record<'a> {
     /// Where the record is in its dataset.
@@ -112,7 +106,7 @@ impl<'a> Record<'a> {
 
     /// The record's name in both languages: a rate's, count's or event's
     /// label, an organisation's or project's name, a place's province (its
-    /// top level, as `label_of_id` gave; [`Record::title`] gives every level).
+    /// top level; [`Record::title`] gives every level).
     pub fn label(&self) -> &'a Text {
         match self.item {
             Item::Place(x) => &x.province,
@@ -224,7 +218,7 @@ mod tests {
         let ds = minimal();
         let p = Record::of(&ds, RecordRef::Place(0)).expect("place 0");
         assert_eq!(p.id(), "place-a");
-        // The label is the province, as `label_of_id` gave; the title has every level.
+        // The label is the province; the title has every level.
         assert_eq!(p.label().en, "Chongqing");
         assert_eq!(p.title(Lang::En), "Rongchang District, Chongqing");
         assert_eq!(p.title(Lang::Zh), "重庆市 荣昌区");

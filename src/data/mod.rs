@@ -130,16 +130,11 @@ impl Loaded {
     /// The record `r` points at: its id, label, source, date, organisation
     /// and place, whatever its kind (see [`Record`]). `None` when `r` is not
     /// a record of this dataset.
-    ///
-    /// Replaces the per-kind matches on [`RecordRef`] in `App::label_of_id`
-    /// (app.rs), `check_sentence` and `paragraph` (cite.rs), the check's
-    /// record source in `detail_lines` (ui/detail.rs) and read.rs.
     pub fn record(&self, r: RecordRef) -> Option<Record<'_>> {
         Record::of(&self.dataset, r)
     }
 
-    /// The record an id names, if any: `record_by_id(id)?.label()` is what
-    /// `App::label_of_id(id)` gives.
+    /// The record an id names, if any.
     pub fn record_by_id(&self, id: &str) -> Option<Record<'_>> {
         self.record(self.index.get(id)?)
     }

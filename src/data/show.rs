@@ -192,6 +192,31 @@ impl Count {
     }
 }
 
+impl When {
+    /// Orders dates; undated records go last, winter after every calendar
+    /// date.
+    pub fn order_key(&self) -> (u8, Option<time::Date>, Option<time::Time>) {
+        match (self.date, self.precision) {
+            (Some(d), _) => (0, Some(d), self.time),
+            (None, Precision::Winter) => (1, None, None),
+            (None, _) => (2, None, None),
+        }
+    }
+}
+
+impl Count {
+    /// Whether the count can be a headline figure: people, jobs or
+    /// enterprises, and not an ordinal.
+    pub fn is_headline(&self) -> bool {
+        !self.ordinal
+            && (self.category.is_people()
+                || matches!(
+                    self.category,
+                    super::model::Category::Jobs | super::model::Category::Enterprises
+                ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

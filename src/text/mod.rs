@@ -2,7 +2,8 @@
 //! painting tables and bars into a buffer. Chinese glyphs take two cells,
 //! and nothing here ever splits one.
 //!
-//! A leaf: it knows styles and the theme, never the app or the data.
+//! It knows styles and the theme (its only import of the crate), never the
+//! app or the data.
 
 mod paint;
 mod table;
@@ -10,6 +11,6 @@ mod width;
 mod wrap;
 
 pub use paint::{Boxed, Strip, fill_style};
-pub use table::{Body, Column, Content, column_widths, table, table_body};
+pub use table::{Body, Column, Content, table, table_body};
 pub use width::{fit, pad, width};
 pub use wrap::wrap;

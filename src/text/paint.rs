@@ -483,6 +483,11 @@ impl<'a> Boxed<'a> {
 
     /// The area inside the border, as `Block::inner` computes it.
     pub fn inner(&self, area: Rect) -> Rect {
+        Boxed::inside(area)
+    }
+
+    /// The area inside any box's border at `area`.
+    pub fn inside(area: Rect) -> Rect {
         let mut inner = area;
         inner.x = inner.x.saturating_add(1).min(inner.right());
         inner.width = inner.width.saturating_sub(1);

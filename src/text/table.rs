@@ -3,7 +3,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::Line;
 
 use super::paint::{Boxed, draw_bar, padded};
 use super::width::fit;
@@ -58,7 +57,7 @@ impl From<String> for Content {
 
 /// The body rows area of a table drawn by [`table`] in `area`.
 pub fn table_body(area: Rect) -> Rect {
-    let inner = Boxed::new(Line::default(), Style::default()).inner(area);
+    let inner = Boxed::inside(area);
     Rect::new(
         inner.x,
         inner.y.saturating_add(1),
@@ -69,7 +68,7 @@ pub fn table_body(area: Rect) -> Rect {
 
 /// Resolved column widths for `area`, the same ones [`table`] draws with.
 pub fn column_widths(area: Rect, columns: &[Column]) -> Vec<u16> {
-    let inner = Boxed::new(Line::default(), Style::default()).inner(area);
+    let inner = Boxed::inside(area);
     Layout::horizontal(columns.iter().map(|c| c.constraint))
         .spacing(1)
         .split(Rect::new(0, 0, inner.width, 1))

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 
-use super::widgets::block;
+use super::widgets::{self, block};
 use crate::app::App;
 use crate::content::mark;
 use crate::data::Lang;
@@ -80,9 +80,8 @@ pub fn render(
         block(title, t),
         &columns(lang, u16::try_from(status_width).unwrap_or(u16::MAX)),
         Body {
-            rows,
             selected,
-            empty: app.lang().pick("没有匹配的行", "no rows match"),
+            ..widgets::body(rows, &Default::default(), app.lang())
         },
         t,
     );

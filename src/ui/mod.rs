@@ -24,7 +24,7 @@ use crate::app::App;
 use crate::content::as_of_text;
 use crate::data::Lang;
 use crate::input::{self, Mode};
-use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH, Regions, tab_label, tab_width};
+use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH, Regions, tab_label};
 use crate::panel::Panel;
 use crate::text;
 
@@ -58,7 +58,7 @@ impl Widget for &App {
             area,
             ..self.shape()
         });
-        render_header(self, area, &r, buf);
+        render_header(self, &r, buf);
         match self.panel() {
             Panel::Overview => overview::render(self, r.body, buf),
             Panel::Rates => rates::render(self, r.body, buf),
@@ -72,10 +72,10 @@ impl Widget for &App {
     }
 }
 
-fn render_header(app: &App, area: Rect, r: &Regions, buf: &mut Buffer) {
+fn render_header(app: &App, r: &Regions, buf: &mut Buffer) {
     let t = app.theme();
     let ds = &app.data().dataset;
-    let title_area = Rect::new(area.x, area.y, area.width, 1);
+    let area = r.title;
     let title = format!(" 复工 fugong │ {}", ds.title.get(app.lang()));
     // The as-of date, marked when moved away from the report's.
     let as_of = app
@@ -93,20 +93,16 @@ fn render_header(app: &App, area: Rect, r: &Regions, buf: &mut Buffer) {
         text::fit(&title, w.saturating_sub(rw + 1)),
         t.header,
     )]);
-    line.render(title_area, buf);
+    line.render(area, buf);
     let rw16 = u16::try_from(rw).unwrap_or(0).min(area.width);
     right.render(Rect::new(area.right() - rw16, area.y, rw16, 1), buf);
-    for (p, rect) in &r.tabs {
-        let style = if *p == app.panel() {
+    for &(p, rect, compact) in &r.tabs {
+        let style = if p == app.panel() {
             t.tab_active
         } else {
             t.tab
         };
-        let label = tab_label(
-            *p,
-            app.lang(),
-            rect.width < tab_width(*p, app.lang(), false),
-        );
+        let label = tab_label(p, app.lang(), compact);
         buf.set_stringn(
             rect.x,
             rect.y,
@@ -157,8 +153,8 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let sw = u16::try_from(text::width(&status)).unwrap_or(0);
     let left = Rect::new(area.x, area.y, area.width.saturating_sub(sw), 1);
-    // Whole hints only, by rank: one that does not fit is left out, not
-    // cut, and a shorter one after it may still take the room.
+    // Whole hints only, by rank: the first that does not fit ends them, so
+    // what is shown is always the most needed.
     let mut used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
     let hints = input::hints(mode, app.panel(), zh);
     for (key, what) in hints {
@@ -166,7 +162,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         let need = text::width(&k) + text::width(&w);
         // Keep a space before the sort status.
         if used + need + 1 > usize::from(left.width) {
-            continue;
+            break;
         }
         used += need;
         spans.push(Span::styled(k, t.key));
