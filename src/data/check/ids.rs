@@ -42,6 +42,12 @@ impl Checker<'_> {
                     .iter()
                     .enumerate()
                     .map(|(i, r)| (format!("projects[{i}].id"), &r.id, RecordRef::Project(i))),
+            )
+            .chain(
+                ds.people
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (format!("people[{i}].id"), &r.id, RecordRef::Person(i))),
             );
         for (path, id, r) in all {
             if id.trim().is_empty() {
@@ -119,6 +125,26 @@ impl Checker<'_> {
             for (j, id) in p.figures.iter().enumerate() {
                 self.reference(format!("{path}.figures[{j}]"), id, &["rate", "count"]);
             }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// A person: a name and a role in both languages, references that
+    /// resolve, and a source whose quote names them.
+    pub(super) fn check_people(&mut self) {
+        let ds = self.ds;
+        for (i, p) in ds.people.iter().enumerate() {
+            let path = format!("people[{i}]");
+            self.label(format!("{path}.name"), &p.name);
+            self.label(format!("{path}.role"), &p.role);
+            self.optional_reference(
+                format!("{path}.organisation"),
+                p.organisation.as_ref(),
+                "organisation",
+            );
+            self.optional_reference(format!("{path}.place"), p.place.as_ref(), "place");
+            self.source(&path, &p.source, Some(&p.name.zh));
         }
     }
 }

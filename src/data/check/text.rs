@@ -144,7 +144,9 @@ fn sourced(ds: &Dataset) -> impl Iterator<Item = (String, &str, &Source)> {
     let counts = counts.map(|(i, c)| (format!("counts[{i}]"), c.id.as_str(), &c.source));
     let events = ds.events.iter().enumerate();
     let events = events.map(|(i, e)| (format!("events[{i}]"), e.id.as_str(), &e.source));
-    rates.chain(counts).chain(events)
+    let people = ds.people.iter().enumerate();
+    let people = people.map(|(i, p)| (format!("people[{i}]"), p.id.as_str(), &p.source));
+    rates.chain(counts).chain(events).chain(people)
 }
 
 /// The stretch of `paragraph` nearest to `quote`, verbatim.
