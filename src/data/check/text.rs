@@ -295,6 +295,22 @@ mod tests {
     }
 
     #[test]
+    fn a_person_whose_quote_is_not_in_its_paragraph_fails() {
+        let mut text = TEXT;
+        text[2] = "3月22日，第四十二天。队长王海说。";
+        let mut ds = with_text(&text);
+        ds.people.push(person("队长王海"));
+        assert_problems(&ds, &[]);
+        ds.people[0].source.quote = "队长王海说：".to_string();
+        assert_problems(
+            &ds,
+            &[
+                "people[0] (person-a): quote \"队长王海说：\" is not in paragraph 3; nearest: \"队长王海说。\"",
+            ],
+        );
+    }
+
+    #[test]
     fn every_mismatch_is_reported() {
         let text = [
             "截至目前，荣昌高新区479家投产企业，已经复工471家，复工率98.3%。",
