@@ -234,3 +234,51 @@ fn the_projects_filter_finds_a_project_by_its_people() {
         assert_eq!(a.view(Panel::Projects).rows, vec![at(project)], "{needle}");
     }
 }
+
+/// The text of a detail popup's lines.
+fn detail_text(a: &fugong::app::App, r: fugong::data::RecordRef) -> String {
+    fugong::content::detail::detail_lines(&a.ctx(), fugong::content::Target::Record(r))
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_detail_lists_the_people_of_its_project_and_its_organisation() {
+    let data = loaded();
+    let a = support::app(Lang::Zh);
+    let hengze = data.index.get("project-hengze").expect("project-hengze");
+    let text = detail_text(&a, hengze);
+    assert!(text.contains("人物"), "{text}");
+    assert!(text.contains("王国润  总经理"), "{text}");
+    assert!(text.contains("黄声伟"), "{text}");
+    // A figure of the maintenance plant: its related records name 黎海凡.
+    let figure = data
+        .index
+        .get("count-xiangjiaba-overhaul-staff")
+        .expect("count-xiangjiaba-overhaul-staff");
+    let text = detail_text(&a, figure);
+    let related = text.split("相关记录").nth(1).unwrap_or_default();
+    assert!(related.contains("黎海凡"), "{text}");
+    // A person's own detail: role, organisation, source and the note.
+    let person = data
+        .index
+        .get("person-li-haifan")
+        .expect("person-li-haifan");
+    let text = detail_text(&a, person);
+    for want in [
+        "黎海凡",
+        "检修厂测试分部技术主管",
+        "长江电力检修厂",
+        "22 / 27",
+        "拼音",
+    ] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
+}

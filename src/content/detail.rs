@@ -353,6 +353,16 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                     .filter_map(|e| ctx.data.index.get(&e.id))
                     .filter_map(|r| record_line(r, ctx)),
             );
+            let people = super::people::people_of(ctx.data, pr);
+            if !people.is_empty() {
+                v.push(Line::default());
+                v.push(Line::styled(p.pick("人物", "People"), t.title));
+                v.extend(
+                    people.iter().filter_map(|x| {
+                        ctx.data.index.get(&x.id).and_then(|r| record_line(r, ctx))
+                    }),
+                );
+            }
             v.push(Line::default());
             v.push(Line::styled(p.pick("数字", "Figures"), t.title));
             v.extend(
