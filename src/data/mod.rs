@@ -238,7 +238,7 @@ impl Loaded {
         )
     }
 
-    /// "all 60 quotes are in their paragraphs verbatim": of a dataset that
+    /// "all 70 quotes (9 of people) are in their paragraphs verbatim": of a dataset that
     /// passed its checks against a text.
     fn quotes_found(&self) -> String {
         let (n, people) = self.quote_count();
