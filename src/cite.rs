@@ -112,7 +112,7 @@ pub fn count_value(c: &Count, lang: Lang) -> String {
     }
 }
 
-/// One sentence for a rate, count, event or project, with its source.
+/// One sentence for a rate, count, event, project or person, with its source.
 /// `as_of` decides an event's status. `None` for places and organisations.
 pub fn sentence(
     data: &Loaded,
