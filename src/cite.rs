@@ -8,7 +8,9 @@
 use time::Date;
 
 use crate::data::asof::Chronology;
-use crate::data::{Count, Lang, Loaded, Rate, RecordRef, Source, Text, When, figure, sanitize};
+use crate::data::{
+    Count, Lang, Loaded, Person, Rate, RecordRef, Source, Text, When, figure, sanitize,
+};
 use crate::fmt::percent;
 
 /// Whether a sentence is in Chinese; otherwise it is in English. (Both
@@ -23,6 +25,23 @@ fn source(src: &Source, lang: Lang) -> String {
         format!("——出处：第{}段，“{}”", src.paragraph, src.quote)
     } else {
         format!(" — source: paragraph {}, “{}”", src.paragraph, src.quote)
+    }
+}
+
+/// "王海，党员攻关队队长，中国商飞公司" / "Wang Hai (王海), Head of the
+/// Party members' task force, COMAC": a person, their role and their
+/// organisation, or else their place, where the dataset gives one.
+pub fn person_sentence(data: &Loaded, x: &Person, lang: Lang) -> String {
+    let org = data.organisation_name(x.organisation.as_deref(), lang.prose());
+    let at = match data.place_of(x.place.as_deref(), None) {
+        Some(p) if org.is_empty() => p.full(lang.prose()),
+        _ => org,
+    };
+    match (zh(lang), at.is_empty()) {
+        (true, true) => format!("{}，{}", x.name.zh, x.role.zh),
+        (true, false) => format!("{}，{}，{at}", x.name.zh, x.role.zh),
+        (false, true) => format!("{} ({}), {}", x.name.en, x.name.zh, x.role.en),
+        (false, false) => format!("{} ({}), {}, {at}", x.name.en, x.name.zh, x.role.en),
     }
 }
 
@@ -93,7 +112,7 @@ pub fn count_value(c: &Count, lang: Lang) -> String {
     }
 }
 
-/// One sentence for a rate, count, event or project, with its source.
+/// One sentence for a rate, count, event, project or person, with its source.
 /// `as_of` decides an event's status. `None` for places and organisations.
 pub fn sentence(
     data: &Loaded,
@@ -189,6 +208,10 @@ pub fn sentence(
                     }
                 ),
             }
+        }
+        RecordRef::Person(i) => {
+            let x = ds.people.get(i)?;
+            person_sentence(data, x, lang) + &source(&x.source, lang)
         }
         RecordRef::Place(_) | RecordRef::Organisation(_) => return None,
     };

@@ -15,6 +15,7 @@ pub enum What {
     Counts,
     Events,
     Projects,
+    People,
     Checks,
 }
 
@@ -158,6 +159,23 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row
             })
             .collect(),
+        What::People => ds
+            .people
+            .iter()
+            .map(|x| {
+                let mut row = Row::new();
+                row.insert("id".into(), json!(x.id));
+                row.insert("name_zh".into(), json!(x.name.zh));
+                row.insert("name_en".into(), json!(x.name.en));
+                row.insert("role_zh".into(), json!(x.role.zh));
+                row.insert("role_en".into(), json!(x.role.en));
+                row.insert("organisation".into(), opt(x.organisation.clone()));
+                row.insert("place".into(), opt(x.place.clone()));
+                row.insert("paragraph".into(), json!(x.source.paragraph));
+                row.insert("quote".into(), json!(x.source.quote));
+                row
+            })
+            .collect(),
         What::Checks => d
             .checks
             .iter()
@@ -235,6 +253,18 @@ pub fn columns(what: What) -> Vec<&'static str> {
             &ORG_PLACE,
             &["events", "figures"],
         ],
+        // The organisation and the place by id, as the dataset names them.
+        What::People => &[&[
+            "id",
+            "name_zh",
+            "name_en",
+            "role_zh",
+            "role_en",
+            "organisation",
+            "place",
+            "paragraph",
+            "quote",
+        ]],
         What::Checks => &[&[
             "kind",
             "subject",

@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result};
 use time::Date;
 
 use crate::cite::{check_sentence, sentence};
-use crate::content::as_of_text;
+use crate::content::{as_of_text, people_of};
 use crate::data::asof::Chronology;
 use crate::data::{EventStatus, Lang, Loaded, RecordRef};
 use crate::panel::Panel;
@@ -75,9 +75,15 @@ fn read_panel(
                     .collect();
                 events.sort_by_key(|&e| ds.events[e].when.order_key());
                 let figures = p.figures.iter().filter_map(|id| data.index.get(id));
+                // Then the people the article names in its story.
+                let people: Vec<RecordRef> = people_of(data, p)
+                    .iter()
+                    .filter_map(|x| data.index.get(&x.id))
+                    .collect();
                 std::iter::once(RecordRef::Project(i))
                     .chain(events.into_iter().map(RecordRef::Event))
                     .chain(figures)
+                    .chain(people)
             })
             .collect(),
     };
@@ -117,6 +123,15 @@ fn read_panel(
                 (false, 0) => format!("{n} checks, all passed."),
                 (false, f) => format!("{n} checks, {f} failed."),
             });
+            if ds.source.text.is_some() {
+                let (quotes, people) = data.quote_count();
+                lines.push(match zh {
+                    true => format!("共{quotes}条引文（其中{people}条为人物出处）均逐字见于其段落。"),
+                    false => format!(
+                        "All {quotes} quotes ({people} of them naming people) are verbatim in their paragraphs."
+                    ),
+                });
+            }
             lines.extend((0..n).filter_map(|i| check_sentence(data, i, lang)));
         }
         Panel::Rates | Panel::Workforce | Panel::Timeline | Panel::Projects => {}

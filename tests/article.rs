@@ -93,13 +93,13 @@ fn the_embedded_dataset_matches_the_article() {
     assert_eq!(stderr, "");
     assert!(
         stdout.contains(
-            "text: carried, 27 paragraphs; all 60 quotes are in their paragraphs verbatim\n"
+            "text: carried, 27 paragraphs; all 70 quotes (9 of people) are in their paragraphs verbatim\n"
         ),
         "{stdout}"
     );
     assert!(
         stdout.ends_with(
-            "article: tests/data/article.txt, 27 paragraphs, the same as the dataset's text; all 60 quotes are in their paragraphs verbatim\n"
+            "article: tests/data/article.txt, 27 paragraphs, the same as the dataset's text; all 70 quotes (9 of people) are in their paragraphs verbatim\n"
         ),
         "{stdout}"
     );
@@ -132,7 +132,7 @@ fn one_changed_figure_names_the_paragraph_the_record_and_the_nearest_text() {
                 "embedded dataset: rates[1] (rate-rongchang-resumption): quote \"已经复工470家，复工率98.3%\" is not in paragraph 10 of {file}; nearest: \"已经复工471家，复工率98.3%\""
             ),
             format!(
-                "embedded dataset: counts[12] (count-rongchang-enterprises-resumed): quote \"已经复工470家\" is not in paragraph 10 of {file}; nearest: \"已经复工471家\""
+                "embedded dataset: counts[13] (count-rongchang-enterprises-resumed): quote \"已经复工470家\" is not in paragraph 10 of {file}; nearest: \"已经复工471家\""
             ),
             "embedded dataset: 3 problems".to_string(),
         ],
@@ -155,7 +155,7 @@ fn two_changed_figures_are_two_lines() {
                 "{data}: counts[6] (count-jinhu-cadres): quote \"抽调298名党员干部\" is not in paragraph 7 of {file}; nearest: \"抽调297名党员干部\""
             ),
             format!(
-                "{data}: counts[23] (count-xiangjiaba-rotor-weight): quote \"重达2048吨的转子\" is not in paragraph 20 of {file}; nearest: \"重达2049吨的转子\""
+                "{data}: counts[24] (count-xiangjiaba-rotor-weight): quote \"重达2048吨的转子\" is not in paragraph 20 of {file}; nearest: \"重达2049吨的转子\""
             ),
             format!("{data}: 2 problems"),
         ],
@@ -169,7 +169,7 @@ fn two_changed_figures_are_two_lines() {
     assert!(lines[0].starts_with("embedded dataset: source.text[6]: paragraph 7 differs"));
     assert!(lines[1].starts_with("embedded dataset: source.text[19]: paragraph 20 differs"));
     assert!(lines[2].contains("counts[6] (count-jinhu-cadres)"));
-    assert!(lines[3].contains("counts[23] (count-xiangjiaba-rotor-weight)"));
+    assert!(lines[3].contains("counts[24] (count-xiangjiaba-rotor-weight)"));
     assert_eq!(lines[4], "embedded dataset: 4 problems");
 }
 
@@ -190,7 +190,7 @@ fn a_quote_not_in_the_carried_text_fails_check() {
                 "{data}: rates[1] (rate-rongchang-resumption): quote \"已经复工470家，复工率98.3%\" is not in paragraph 10; nearest: \"已经复工471家，复工率98.3%\""
             ),
             format!(
-                "{data}: counts[12] (count-rongchang-enterprises-resumed): quote \"已经复工470家\" is not in paragraph 10; nearest: \"已经复工471家\""
+                "{data}: counts[13] (count-rongchang-enterprises-resumed): quote \"已经复工470家\" is not in paragraph 10; nearest: \"已经复工471家\""
             ),
             format!("{data}: 2 problems"),
         ],
@@ -259,7 +259,7 @@ fn a_dataset_without_its_text_still_loads() {
     let (code, stdout, _) = run(&["check", &data, "--article", ARTICLE]);
     assert_eq!(code, 0);
     assert!(stdout.ends_with(
-        "article: tests/data/article.txt, 27 paragraphs; all 60 quotes are in their paragraphs verbatim\n"
+        "article: tests/data/article.txt, 27 paragraphs; all 70 quotes (9 of people) are in their paragraphs verbatim\n"
     ));
     // The minimal fixture has no text either.
     assert_eq!(run(&["check", "tests/data/minimal.json"]).0, 0);

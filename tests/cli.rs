@@ -82,7 +82,9 @@ fn check_embedded_dataset() {
         .arg("check")
         .assert()
         .success()
-        .stdout(predicate::str::contains("rates 4, counts 40"))
+        .stdout(predicate::str::contains("rates 4, counts 41"))
+        .stdout(predicate::str::contains("places 15, people 9"))
+        .stdout(predicate::str::contains("all 70 quotes (9 of people)"))
         .stdout(predicate::str::contains("checks:"))
         .stdout(predicate::str::is_match(r"checks: (\d+) of (\d+) passed").unwrap())
         .stderr(predicate::str::is_empty());

@@ -189,8 +189,14 @@ fn every_paragraph_with_a_figure_is_sourced() {
         .filter(|(n, _)| !sourced_paragraphs.contains(n))
         .map(|(n, _)| n)
         .collect();
+    // Paragraph 9 prints no figure the heuristics see, but its 一批技术工人
+    // (a batch of technical workers) is a record, and so are its people.
+    let expected: BTreeSet<u32> = without_figures
+        .difference(&BTreeSet::from([9]))
+        .copied()
+        .collect();
     assert_eq!(
-        unsourced, without_figures,
-        "paragraphs without a record should be exactly those without a figure"
+        unsourced, expected,
+        "paragraphs without a record should be exactly those without a figure, but 9"
     );
 }

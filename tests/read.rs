@@ -96,6 +96,16 @@ fn expected(data: &Loaded, r: RecordRef, lang: Lang) -> Expected {
             let p = &ds.projects[i];
             (&p.name, vec![text(&p.summary, lang)])
         }
+        // A person: their name, then their role and where the article names them.
+        RecordRef::Person(i) => {
+            let x = &ds.people[i];
+            let facts = vec![
+                text(&x.role, lang),
+                paragraph(x.source.paragraph, lang),
+                x.source.quote.clone(),
+            ];
+            (&x.name, facts)
+        }
         other => panic!("{other:?} is in no reading"),
     };
     Expected {
@@ -142,6 +152,9 @@ fn members(data: &Loaded, p: Panel, as_of: Option<Date>) -> (Vec<RecordRef>, Vec
                 v.push(RecordRef::Project(i));
                 let ids = project.events.iter().chain(&project.figures);
                 v.extend(ids.filter_map(|id| data.index.get(id)));
+                // Then its people: those of its organisation, its place, its paragraphs.
+                let people = fugong::content::people_of(data, project);
+                v.extend(people.iter().filter_map(|x| data.index.get(&x.id)));
             }
             v
         }
@@ -233,11 +246,19 @@ fn assert_reading(data: &Loaded, p: Panel, lang: Lang, as_of: Option<Date>) -> R
 fn assert_checks(data: &Loaded, reading: &Reading, lang: Lang, what: &str) {
     let checks = &data.checks;
     assert!(!checks.is_empty());
-    assert_eq!(reading.lines.len(), checks.len() + 1, "{what}");
+    // The count of checks, the count of quotes (people's among them), then
+    // one line per check.
+    assert_eq!(reading.lines.len(), checks.len() + 2, "{what}");
     assert!(
         has(&reading.lines[0], &checks.len().to_string()),
         "{what}: {:?}",
         reading.lines[0]
+    );
+    let (quotes, people) = data.quote_count();
+    assert!(
+        has(&reading.lines[1], &quotes.to_string()) && has(&reading.lines[1], &people.to_string()),
+        "{what}: {:?}",
+        reading.lines[1]
     );
     let wanted: Vec<Expected> = checks
         .iter()
@@ -256,7 +277,7 @@ fn assert_checks(data: &Loaded, reading: &Reading, lang: Lang, what: &str) {
             }
         })
         .collect();
-    assert_holds(reading, &reading.lines[1..], &wanted, what);
+    assert_holds(reading, &reading.lines[2..], &wanted, what);
 }
 
 #[test]

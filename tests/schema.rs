@@ -178,10 +178,64 @@ fn unknown_field_fixture_is_rejected_by_both() {
     );
 }
 
+/// The minimal fixture with one person, every field filled.
+fn with_person() -> Value {
+    insert(
+        &minimal(),
+        "/people",
+        json!([{
+            "id": "person-a",
+            "name": {"zh": "王海", "en": "Wang Hai"},
+            "role": {"zh": "队长", "en": "Head"},
+            "organisation": "org-a",
+            "place": "place-a",
+            "source": {"paragraph": 1, "quote": "队长王海"},
+            "note": {"zh": "拼音", "en": "pinyin"}
+        }]),
+    )
+}
+
+#[test]
+fn a_person_is_read_by_both_and_an_unknown_field_in_one_rejected_by_both() {
+    let v = validator();
+    let ok = with_person();
+    assert!(
+        schema_errors(&v, &ok).is_empty(),
+        "{:?}",
+        schema_errors(&v, &ok)
+    );
+    parse(&ok).expect("the loader reads a person");
+    for at in [
+        "/people/0",
+        "/people/0/name",
+        "/people/0/role",
+        "/people/0/source",
+    ] {
+        let bad = with(&ok, at, |o| {
+            o.as_object_mut()
+                .unwrap_or_else(|| panic!("{at} is not an object"))
+                .insert("unexpected_field".to_string(), json!(1));
+        });
+        assert!(!v.is_valid(&bad), "schema accepts an unknown field at {at}");
+        let problem = load(&bad).expect_err(at);
+        assert!(
+            problem.contains("unknown field `unexpected_field`"),
+            "{at}: {problem}"
+        );
+    }
+}
+
 /// Changes that break the format: the schema rejects each, and so must the loader.
 fn shape_errors() -> Vec<(&'static str, Value)> {
     let m = minimal();
+    let person = with_person();
     vec![
+        ("person without role", remove(&person, "/people/0/role")),
+        ("person without source", remove(&person, "/people/0/source")),
+        (
+            "person name not bilingual",
+            set(&person, "/people/0/name", json!("王海")),
+        ),
         ("schema_version 2", set(&m, "/schema_version", json!(2))),
         ("no title", remove(&m, "/title")),
         ("no year", remove(&m, "/year")),
@@ -345,6 +399,20 @@ fn allowed_variants() -> Vec<(&'static str, Value)> {
         (
             "project without lists",
             remove(&remove(&m, "/projects/0/events"), "/projects/0/figures"),
+        ),
+        (
+            "a person with only what is required",
+            remove(
+                &remove(
+                    &remove(&with_person(), "/people/0/organisation"),
+                    "/people/0/place",
+                ),
+                "/people/0/note",
+            ),
+        ),
+        (
+            "a person with null references",
+            set(&with_person(), "/people/0/organisation", json!(null)),
         ),
     ]
 }

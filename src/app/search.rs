@@ -118,12 +118,18 @@ impl Search {
                         .place_of(p.place.as_deref(), p.organisation.as_deref())
                         .map(|pl| format!("{}\u{1f}{}", pl.full(Lang::Zh), pl.full(Lang::En)))
                         .unwrap_or_default();
+                    // Its people, by name and role, so a filter finds it by them.
+                    let people: Vec<String> = crate::content::people_of(data, p)
+                        .iter()
+                        .map(|x| format!("{}\u{1f}{}", text(&x.name), text(&x.role)))
+                        .collect();
                     lower(&[
                         &text(&p.name),
                         &text(&p.summary),
                         &org,
                         &place,
                         &members.join("\u{1f}"),
+                        &people.join("\u{1f}"),
                     ])
                 })
                 .collect(),

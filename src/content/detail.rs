@@ -189,6 +189,12 @@ fn related_lines(id: &str, org: Option<&str>, ctx: &Ctx<'_>) -> Vec<Line<'static
                     .iter()
                     .filter(|e| e.organisation.as_deref() == Some(org))
                     .map(|e| &e.id),
+            )
+            .chain(
+                ds.people
+                    .iter()
+                    .filter(|x| x.organisation.as_deref() == Some(org))
+                    .map(|x| &x.id),
             );
         for x in same {
             if seen.insert(x) {
@@ -347,6 +353,16 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                     .filter_map(|e| ctx.data.index.get(&e.id))
                     .filter_map(|r| record_line(r, ctx)),
             );
+            let people = super::people::people_of(ctx.data, pr);
+            if !people.is_empty() {
+                v.push(Line::default());
+                v.push(Line::styled(p.pick("人物", "People"), t.title));
+                v.extend(
+                    people.iter().filter_map(|x| {
+                        ctx.data.index.get(&x.id).and_then(|r| record_line(r, ctx))
+                    }),
+                );
+            }
             v.push(Line::default());
             v.push(Line::styled(p.pick("数字", "Figures"), t.title));
             v.extend(
@@ -355,6 +371,25 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                     .filter_map(|id| ctx.data.index.get(id))
                     .filter_map(|r| record_line(r, ctx)),
             );
+        }
+        Target::Record(RecordRef::Person(i)) => {
+            let Some(x) = ds.people.get(i) else { return v };
+            v.extend(both(p.pick("人物", "person"), &x.name, ctx));
+            v.push(field("id", x.id.clone(), t));
+            v.extend(both(p.pick("职务", "role"), &x.role, ctx));
+            if let Some(n) = &x.note {
+                v.push(field(p.pick("注", "note"), n.get(p).into_owned(), t));
+            }
+            v.extend(provenance(
+                &Provenance {
+                    id: &x.id,
+                    when: None,
+                    organisation: x.organisation.as_deref(),
+                    place: x.place.as_deref(),
+                    source: &x.source,
+                },
+                ctx,
+            ));
         }
         Target::Record(RecordRef::Place(_) | RecordRef::Organisation(_)) => {}
         Target::Check(i) => {

@@ -110,6 +110,11 @@ pub fn value_parts<'a>(r: RecordRef, ctx: &Ctx<'a>) -> Option<(String, &'a Text,
             let s = ctx.status(x);
             (x.when.short(), &x.label, s.is_later().then(|| s.short(p)))
         }
+        // A person: the name where a figure goes, then the role.
+        RecordRef::Person(i) => {
+            let x = ds.people.get(i)?;
+            (x.name.get(ctx.lang).into_owned(), &x.role, None)
+        }
         _ => return None,
     })
 }

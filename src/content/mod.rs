@@ -7,6 +7,7 @@ mod ctx;
 pub mod detail;
 pub mod help;
 mod marks;
+mod people;
 pub mod popup;
 
 pub use ctx::{Ctx, Target, as_of_text, field};
@@ -14,4 +15,5 @@ pub use marks::{
     category_name, date_width, events_of, fraction, mark, nothing_yet, record_value_line,
     summary_note, value_parts,
 };
+pub use people::{people_of, person_line};
 pub use popup::Popup;

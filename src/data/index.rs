@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::model::{
-    Count, Dataset, Event, Lang, Organisation, Place, Project, Rate, Source, Text, When,
+    Count, Dataset, Event, Lang, Organisation, Person, Place, Project, Rate, Source, Text, When,
 };
 
 /// What kind of record an id names.
@@ -16,10 +16,11 @@ pub enum RecordRef {
     Count(usize),
     Event(usize),
     Project(usize),
+    Person(usize),
 }
 
 impl RecordRef {
-    /// "place", "organisation", "rate", "count", "event", "project".
+    /// "place", "organisation", "rate", "count", "event", "project", "person".
     pub fn kind_name(self) -> &'static str {
         match self {
             RecordRef::Place(_) => "place",
@@ -28,6 +29,7 @@ impl RecordRef {
             RecordRef::Count(_) => "count",
             RecordRef::Event(_) => "event",
             RecordRef::Project(_) => "project",
+            RecordRef::Person(_) => "person",
         }
     }
 }
@@ -67,6 +69,7 @@ pub enum Item<'a> {
     Count(&'a Count),
     Event(&'a Event),
     Project(&'a Project),
+    Person(&'a Person),
 }
 
 /// What every record answers, whatever its kind: its id, label, source,
@@ -89,6 +92,7 @@ impl<'a> Record<'a> {
             RecordRef::Count(i) => Item::Count(ds.counts.get(i)?),
             RecordRef::Event(i) => Item::Event(ds.events.get(i)?),
             RecordRef::Project(i) => Item::Project(ds.projects.get(i)?),
+            RecordRef::Person(i) => Item::Person(ds.people.get(i)?),
         };
         Some(Record { at: r, item })
     }
@@ -101,6 +105,7 @@ impl<'a> Record<'a> {
             Item::Count(x) => &x.id,
             Item::Event(x) => &x.id,
             Item::Project(x) => &x.id,
+            Item::Person(x) => &x.id,
         }
     }
 
@@ -115,6 +120,7 @@ impl<'a> Record<'a> {
             Item::Count(x) => &x.label,
             Item::Event(x) => &x.label,
             Item::Project(x) => &x.name,
+            Item::Person(x) => &x.name,
         }
     }
 
@@ -127,9 +133,10 @@ impl<'a> Record<'a> {
         }
     }
 
-    /// Where the article states it: rates, counts and events.
+    /// Where the article states it: rates, counts, events and people.
     pub fn source(&self) -> Option<&'a Source> {
         match self.item {
+            Item::Person(x) => Some(&x.source),
             Item::Rate(x) => Some(&x.source),
             Item::Count(x) => Some(&x.source),
             Item::Event(x) => Some(&x.source),
@@ -155,6 +162,7 @@ impl<'a> Record<'a> {
             Item::Count(x) => x.organisation.as_deref(),
             Item::Event(x) => x.organisation.as_deref(),
             Item::Project(x) => x.organisation.as_deref(),
+            Item::Person(x) => x.organisation.as_deref(),
         }
     }
 
@@ -168,6 +176,7 @@ impl<'a> Record<'a> {
             Item::Count(x) => x.place.as_deref(),
             Item::Event(x) => x.place.as_deref(),
             Item::Project(x) => x.place.as_deref(),
+            Item::Person(x) => x.place.as_deref(),
         }
     }
 }

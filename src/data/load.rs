@@ -322,7 +322,7 @@ mod tests {
         let corpus = include_str!("../../tests/data/hostile/corpus.json");
         let mut raw: Value = serde_json::from_str(corpus).expect("the corpus is JSON");
         // What the corpus leaves out: times of day, the other derivation,
-        // the article's text.
+        // the article's text, people.
         raw["source"]["text"] = serde_json::json!(["第一段。", "第二段。"]);
         for kind in ["rates", "counts"] {
             raw[kind][0]["when"]["time"] = "10:59".into();
@@ -334,6 +334,16 @@ mod tests {
             serde_json::json!({"kind": "days_before", "days": "d", "before": "b"});
         other["when"]["part_of_day"] = "noon".into();
         events.push(other);
+        // A person, every field filled.
+        raw["people"] = serde_json::json!([{
+            "id": "person-a",
+            "name": {"zh": "王海", "en": "Wang Hai"},
+            "role": {"zh": "队长", "en": "Head"},
+            "organisation": "org-a",
+            "place": "place-a",
+            "source": {"paragraph": 1, "quote": "队长王海"},
+            "note": {"zh": "拼音", "en": "pinyin"}
+        }]);
         parse(&raw.to_string()).expect("the filled corpus parses");
 
         let mut kept = 0;

@@ -186,7 +186,7 @@ impl Loaded {
         format!(
             "{title}\n{en}\n\
              records: rates {rates}, counts {counts}, events {events} ({planned} planned, {derived} derived), \
-             projects {projects}, organisations {orgs}, places {places}\n\
+             projects {projects}, organisations {orgs}, places {places}, people {people}\n\
              checks: {passed} of {total} passed (ratio {ratio}, figure {figure}, derived date {derivedc}, agreement {agree})\n\
              year: {year}\n\
              text: {text}",
@@ -204,6 +204,7 @@ impl Loaded {
             projects = ds.projects.len(),
             orgs = ds.organisations.len(),
             places = ds.places.len(),
+            people = ds.people.len(),
             total = self.checks.len(),
             ratio = by_kind(CheckKind::Ratio),
             figure = by_kind(CheckKind::Figure),
@@ -232,12 +233,21 @@ impl Loaded {
         )
     }
 
-    /// "all 60 quotes are in their paragraphs verbatim": of a dataset that
+    /// "all 70 quotes (9 of people) are in their paragraphs verbatim": of a dataset that
     /// passed its checks against a text.
     fn quotes_found(&self) -> String {
+        let (n, people) = self.quote_count();
+        format!("all {n} quotes ({people} of people) are in their paragraphs verbatim")
+    }
+
+    /// How many quotes the dataset has, and how many of them are people's.
+    pub fn quote_count(&self) -> (usize, usize) {
         let ds = &self.dataset;
-        let n = ds.rates.len() + ds.counts.len() + ds.events.len();
-        format!("all {n} quotes are in their paragraphs verbatim")
+        let people = ds.people.len();
+        (
+            ds.rates.len() + ds.counts.len() + ds.events.len() + people,
+            people,
+        )
     }
 }
 
@@ -319,7 +329,7 @@ mod tests {
         };
         let data = load_against(None, &file).expect("the embedded dataset matches its article");
         assert!(data.article_summary(&file).ends_with(
-            "27 paragraphs, the same as the dataset's text; all 60 quotes are in their paragraphs verbatim"
+            "27 paragraphs, the same as the dataset's text; all 70 quotes (9 of people) are in their paragraphs verbatim"
         ));
         let changed = ARTICLE.replacen("已经复工470家", "已经复工471家", 1);
         let file = ArticleFile {

@@ -42,6 +42,9 @@ pub struct Dataset {
     pub events: Vec<Event>,
     #[serde(default)]
     pub projects: Vec<Project>,
+    /// The people the article names. Older datasets have none.
+    #[serde(default)]
+    pub people: Vec<Person>,
 }
 
 /// The article the figures come from.
@@ -326,6 +329,27 @@ pub struct Project {
     /// Ids of rates and counts.
     #[serde(default)]
     pub figures: Vec<String>,
+}
+
+/// A person the article names, with the role it gives them and where it
+/// names them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    /// The name as written, and in pinyin.
+    pub name: Text,
+    /// The role as the article gives it ("总经理"), and a translation.
+    pub role: Text,
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Where the article names them; the quote must contain the name.
+    pub source: Source,
+    /// What the dataset adds that the article does not say (the English).
+    #[serde(default)]
+    pub note: Option<Text>,
 }
 
 impl Text {

@@ -53,8 +53,20 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     // A loaded dataset passed every check (a failure makes it invalid), so
     // there is nothing to count per frame.
     let passed = checks.len();
+    // The quotes were checked against the text too, people's among them.
+    let quotes = match (app.data().dataset.source.text.is_some(), p) {
+        (false, _) => String::new(),
+        (true, Lang::Zh) => {
+            let (n, people) = app.data().quote_count();
+            format!("· 引文{n}条逐字相符（人物{people}条） ")
+        }
+        (true, _) => {
+            let (n, people) = app.data().quote_count();
+            format!("· {n} quotes verbatim ({people} of people) ")
+        }
+    };
     let title = format!(
-        " {} {passed}/{} ✓ ({}) ",
+        " {} {passed}/{} ✓ ({}) {quotes}",
         p.pick("一致性核对", "Consistency checks"),
         checks.len(),
         view.rows.len()

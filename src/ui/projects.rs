@@ -117,6 +117,16 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::default());
     }
+    // The people the article names in the project's story.
+    let people = content::people_of(app.data(), pr);
+    if !people.is_empty() {
+        lines.push(Line::styled(
+            format!("{} ({})", p.pick("人物", "People"), people.len()),
+            t.title,
+        ));
+        lines.extend(people.iter().map(|x| content::person_line(x, &ctx)));
+        lines.push(Line::default());
+    }
     if !pr.figures.is_empty() {
         lines.push(Line::styled(p.pick("数字", "Figures"), t.title));
         // Each figure with when it is reported, if after the as-of date.

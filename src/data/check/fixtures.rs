@@ -20,6 +20,28 @@ pub(super) fn minimal() -> Dataset {
     parse(MINIMAL).expect("tests/data/minimal.json parses")
 }
 
+/// A person of the minimal dataset's organisation and place, named in
+/// paragraph 3 ("3月22日，第四十二天。" does not name them: a test with the
+/// article's text changes it or the quote).
+pub(super) fn person(quote: &str) -> crate::data::model::Person {
+    let text = |zh: &str, en: &str| crate::data::model::Text {
+        zh: zh.to_string(),
+        en: en.to_string(),
+    };
+    crate::data::model::Person {
+        id: "person-a".to_string(),
+        name: text("王海", "Wang Hai"),
+        role: text("队长", "Head"),
+        organisation: Some("org-a".to_string()),
+        place: Some("place-a".to_string()),
+        source: crate::data::model::Source {
+            paragraph: 3,
+            quote: quote.to_string(),
+        },
+        note: None,
+    }
+}
+
 pub(super) fn problems(ds: &Dataset) -> Vec<String> {
     check(ds).problems
 }

@@ -42,6 +42,12 @@ impl Checker<'_> {
                     .iter()
                     .enumerate()
                     .map(|(i, r)| (format!("projects[{i}].id"), &r.id, RecordRef::Project(i))),
+            )
+            .chain(
+                ds.people
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (format!("people[{i}].id"), &r.id, RecordRef::Person(i))),
             );
         for (path, id, r) in all {
             if id.trim().is_empty() {
@@ -118,6 +124,34 @@ impl Checker<'_> {
             }
             for (j, id) in p.figures.iter().enumerate() {
                 self.reference(format!("{path}.figures[{j}]"), id, &["rate", "count"]);
+            }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// A person: a name and a role in both languages, references that
+    /// resolve, and a source whose quote names them.
+    pub(super) fn check_people(&mut self) {
+        let ds = self.ds;
+        for (i, p) in ds.people.iter().enumerate() {
+            let path = format!("people[{i}]");
+            self.label(format!("{path}.name"), &p.name);
+            self.label(format!("{path}.role"), &p.role);
+            self.optional_reference(
+                format!("{path}.organisation"),
+                p.organisation.as_ref(),
+                "organisation",
+            );
+            self.optional_reference(format!("{path}.place"), p.place.as_ref(), "place");
+            self.source(&path, &p.source, None);
+            let (quote, name) = (&p.source.quote, &p.name.zh);
+            if !quote.trim().is_empty() && !name.trim().is_empty() && !quote.contains(name.as_str())
+            {
+                self.problem(
+                    format!("{path}.source.quote"),
+                    format_args!("quote \"{quote}\" does not name the person \"{name}\""),
+                );
             }
         }
     }
@@ -222,6 +256,31 @@ mod tests {
                 "counts[0].place: \"org-a\" names an organisation, not a place",
                 "projects[0].events[0]: \"rate-a\" names a rate, not an event",
                 "projects[0].figures[0]: \"event-plan\" names an event, not a rate or count",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_person_is_indexed_and_checked() {
+        let mut ds = minimal();
+        ds.people.push(person("队长王海"));
+        let report = check(&ds);
+        assert!(report.problems.is_empty(), "{:#?}", report.problems);
+        assert_eq!(report.index.get("person-a"), Some(RecordRef::Person(0)));
+
+        ds.people[0].organisation = Some("place-a".to_string());
+        ds.people[0].place = Some("place-missing".to_string());
+        ds.people[0].role.en = " ".to_string();
+        ds.people[0].source.quote = "队长王".to_string();
+        ds.people.push(person("队长王海"));
+        assert_problems(
+            &ds,
+            &[
+                "people[1].id: duplicate id \"person-a\"",
+                "people[0].role.en: label is empty",
+                "people[0].organisation: \"place-a\" names a place, not an organisation",
+                "people[0].place: \"place-missing\" does not name any record",
+                "people[0].source.quote: quote \"队长王\" does not name the person \"王海\"",
             ],
         );
     }

@@ -115,6 +115,7 @@ pub fn check_against(ds: &Dataset, article: Option<&ArticleFile>) -> Report {
     c.check_counts();
     c.check_events();
     c.check_projects();
+    c.check_people();
     c.check_text();
     c.year();
     // The checks that relate figures to each other first, then each figure

@@ -144,7 +144,9 @@ fn sourced(ds: &Dataset) -> impl Iterator<Item = (String, &str, &Source)> {
     let counts = counts.map(|(i, c)| (format!("counts[{i}]"), c.id.as_str(), &c.source));
     let events = ds.events.iter().enumerate();
     let events = events.map(|(i, e)| (format!("events[{i}]"), e.id.as_str(), &e.source));
-    rates.chain(counts).chain(events)
+    let people = ds.people.iter().enumerate();
+    let people = people.map(|(i, p)| (format!("people[{i}]"), p.id.as_str(), &p.source));
+    rates.chain(counts).chain(events).chain(people)
 }
 
 /// The stretch of `paragraph` nearest to `quote`, verbatim.
@@ -288,6 +290,22 @@ mod tests {
             &with_text(&text),
             &[
                 "counts[1] (count-resumed): quote \"复工470家\" is not in paragraph 1; nearest: \"复工471家\"",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_person_whose_quote_is_not_in_its_paragraph_fails() {
+        let mut text = TEXT;
+        text[2] = "3月22日，第四十二天。队长王海说。";
+        let mut ds = with_text(&text);
+        ds.people.push(person("队长王海"));
+        assert_problems(&ds, &[]);
+        ds.people[0].source.quote = "队长王海说：".to_string();
+        assert_problems(
+            &ds,
+            &[
+                "people[0] (person-a): quote \"队长王海说：\" is not in paragraph 3; nearest: \"队长王海说。\"",
             ],
         );
     }
