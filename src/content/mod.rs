@@ -3,12 +3,14 @@
 //! of a [`Ctx`] (data, date, language, theme), never of the app: the app
 //! builds a detail with them when it opens, and the panels draw with them.
 
+pub mod article;
 mod ctx;
 pub mod detail;
 pub mod help;
 mod marks;
 pub mod popup;
 
+pub use article::Spot;
 pub use ctx::{Ctx, Target, as_of_text, date_key, field};
 pub use marks::{
     category_name, date_width, events_of, fraction, headline, is_headline_kind, mark, nothing_yet,
