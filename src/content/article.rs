@@ -146,7 +146,7 @@ pub fn page(
         let here: Vec<usize> = (0..spots.len())
             .filter(|&k| spots[k].paragraph == n)
             .collect();
-        let line = Line::from(marked(ctx, para, spots, &here, selected, plain));
+        let line = Line::from(marked(ctx, para, spots, &here, selected, needle, plain));
         let first = out.lines.len();
         // Each figure's line: wrapping only drops spaces, so the line that
         // holds as many visible characters as come before the figure, and one.
@@ -178,14 +178,16 @@ pub fn page(
 }
 
 /// A paragraph's spans: its text, the figures at `here` (indices into
-/// `spots`) marked. Overlapping figures share their cells; the selection's
-/// mark wins.
+/// `spots`) marked, and what the filter searches for (`needle`,
+/// lower-cased) in the filter's style. Overlapping figures share their
+/// cells; the selection's mark wins.
 fn marked(
     ctx: &Ctx<'_>,
     para: &str,
     spots: &[Spot],
     here: &[usize],
     selected: Option<usize>,
+    needle: &str,
     plain: Style,
 ) -> Vec<Span<'static>> {
     let mut cuts: Vec<usize> = vec![0, para.len()];
@@ -193,9 +195,25 @@ fn marked(
         cuts.push(spots[k].range.start);
         cuts.push(spots[k].range.end);
     }
-    cuts.retain(|&c| para.is_char_boundary(c) && c <= para.len());
+    // Where lower-casing keeps every byte in place (it does for Chinese and
+    // ASCII), the needle's places in the lower-cased text are its places here.
+    let lower = para.to_lowercase();
+    let found: Vec<Range<usize>> = if needle.is_empty() || lower.len() != para.len() {
+        Vec::new()
+    } else {
+        lower
+            .match_indices(needle)
+            .map(|(i, m)| i..i + m.len())
+            .collect()
+    };
+    for r in &found {
+        cuts.push(r.start);
+        cuts.push(r.end);
+    }
+    cuts.retain(|&c| para.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
+    let search = ctx.theme.filter.add_modifier(Modifier::BOLD);
     let mut spans = Vec::new();
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
@@ -213,7 +231,9 @@ fn marked(
                 style = Some(mark(ctx, spots[k].record, sel));
             }
         }
-        spans.push(Span::styled(piece.to_string(), style.unwrap_or(plain)));
+        let searched = found.iter().any(|r| r.start <= a && b <= r.end);
+        let style = style.unwrap_or(if searched { search } else { plain });
+        spans.push(Span::styled(piece.to_string(), style));
     }
     spans
 }
@@ -239,4 +259,116 @@ pub fn bracketed(para: &str, spots: &[Spot], paragraph: usize) -> String {
     }
     out.push_str(para.get(at..).unwrap_or_default());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::asof::Chronology;
+    use crate::data::{Lang, Loaded, load};
+    use crate::theme::Theme;
+
+    fn embedded() -> Loaded {
+        load(None).expect("the embedded dataset loads")
+    }
+
+    fn text(data: &Loaded) -> &[String] {
+        data.dataset.source.text.as_deref().expect("the article")
+    }
+
+    #[test]
+    fn every_spot_is_its_records_figure_in_reading_order() {
+        let data = embedded();
+        let spots = spots(&data.dataset);
+        assert!(spots.len() > 40, "{}", spots.len());
+        for s in &spots {
+            let written = &text(&data)[s.paragraph - 1][s.range.clone()];
+            let figure = match s.record {
+                RecordRef::Rate(i) => data.dataset.rates[i].figure.clone(),
+                RecordRef::Count(i) => data.dataset.counts[i].figure.clone(),
+                RecordRef::Event(i) => data.dataset.events[i].figure.clone().unwrap_or_default(),
+                _ => String::new(),
+            };
+            assert_eq!(written, figure, "{:?}", s.record);
+        }
+        assert!(
+            spots
+                .windows(2)
+                .all(|w| (w[0].paragraph, w[0].range.start) <= (w[1].paragraph, w[1].range.start))
+        );
+    }
+
+    #[test]
+    fn headings_are_the_six_short_lines() {
+        let data = embedded();
+        let headings: Vec<usize> = text(&data)
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| is_heading(p))
+            .map(|(i, _)| i + 1)
+            .collect();
+        assert_eq!(headings, [4, 5, 11, 12, 18, 19]);
+    }
+
+    #[test]
+    fn brackets_mark_the_figures() {
+        let data = embedded();
+        let spots = spots(&data.dataset);
+        let p10 = bracketed(&text(&data)[9], &spots, 10);
+        assert!(
+            p10.contains("荣昌高新区[478]家投产企业，已经复工[470]家，复工率[98.3%]"),
+            "{p10}"
+        );
+        // A paragraph without figures reads as written.
+        assert_eq!(bracketed(&text(&data)[0], &spots, 1), text(&data)[0]);
+    }
+
+    #[test]
+    fn each_figure_lands_on_the_line_that_shows_it() {
+        let data = embedded();
+        let chronology = Chronology::new(&data.dataset);
+        let ctx = Ctx {
+            data: &data,
+            chronology: &chronology,
+            as_of: chronology.default_date(),
+            lang: Lang::Zh,
+            theme: &Theme::DARK,
+        };
+        let spots = spots(&data.dataset);
+        for width in [40, 78, 198] {
+            let page = page(&ctx, &spots, None, "", width);
+            for (k, s) in spots.iter().enumerate() {
+                let at = page.spot_lines[k].expect("every paragraph is shown");
+                let line: String = page.lines[at]
+                    .spans
+                    .iter()
+                    .map(|x| x.content.as_ref())
+                    .collect();
+                let fig = &text(&data)[s.paragraph - 1][s.range.clone()];
+                // It starts there (a date such as 3月21日 may wrap after 3).
+                let starts = line.contains(fig)
+                    || fig
+                        .char_indices()
+                        .skip(1)
+                        .any(|(i, _)| line.ends_with(&fig[..i]));
+                assert!(starts, "{width}: {fig} on {line:?}");
+                assert!(crate::text::width(&line) <= usize::from(width), "{line}");
+            }
+        }
+        // A needle keeps only its paragraphs, and is marked in them.
+        let page = page(&ctx, &spots, None, "荣昌", 78);
+        assert!(
+            spots
+                .iter()
+                .enumerate()
+                .all(|(k, s)| page.spot_lines[k].is_some() == (s.paragraph == 10))
+        );
+        let search = Theme::DARK.filter.add_modifier(Modifier::BOLD);
+        assert!(
+            page.lines
+                .iter()
+                .flat_map(|l| &l.spans)
+                .any(|s| s.content == "荣昌" && s.style == search)
+        );
+    }
 }
