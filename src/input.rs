@@ -223,6 +223,14 @@ pub const KEYMAP: &[Binding] = &[
         "核对",
     ),
     bind(
+        &[(KeyCode::Char('7'), NONE)],
+        "7",
+        Action::GoPanel(Panel::Article),
+        Global,
+        "Article",
+        "原文",
+    ),
+    bind(
         &[
             (KeyCode::Tab, NONE),
             (KeyCode::Right, NONE),
@@ -345,6 +353,32 @@ pub const KEYMAP: &[Binding] = &[
         "以此事件日期为准（Enter：详情）",
     )
     .hint(5, "a", "设为日期", "as of"),
+    bind(
+        DOWN,
+        "↓ j",
+        Action::Down,
+        Context::Panel(Panel::Article),
+        "next figure in the text",
+        "下一个数字",
+    )
+    .hint(3, "j k", "数字", "figures"),
+    bind(
+        UP,
+        "↑ k",
+        Action::Up,
+        Context::Panel(Panel::Article),
+        "previous figure in the text",
+        "上一个数字",
+    ),
+    bind(
+        &[(KeyCode::Char('/'), NONE)],
+        "/",
+        Action::StartFilter,
+        Context::Panel(Panel::Article),
+        "search the text: only the paragraphs with it",
+        "搜索原文：只显示含有它的段落",
+    )
+    .hint(6, "/", "搜索", "search"),
     bind(
         &[(KeyCode::Char('['), NONE)],
         "[",

@@ -59,16 +59,27 @@ pub fn regions(s: &Shape) -> Regions {
     ]));
     let mut tabs = Vec::with_capacity(Panel::ALL.len());
     let mut x = tab_line.x + 1;
-    // When the names do not all fit, only the current tab keeps its name.
-    let full: u16 = Panel::ALL
-        .iter()
-        .map(|&p| tab_width(p, s.lang, false) + 1)
-        .sum();
-    let compact = full > tab_line.width;
+    // When the names do not all fit, the tabs furthest from the current one
+    // lose theirs first, until the rest fit; the current tab keeps its name.
+    let mut compact = [false; Panel::ALL.len()];
+    let total = |compact: &[bool]| -> u16 {
+        Panel::ALL
+            .iter()
+            .zip(compact)
+            .map(|(&p, &c)| tab_width(p, s.lang, c) + 1)
+            .sum()
+    };
+    let mut by_distance: Vec<Panel> = Panel::ALL.into_iter().filter(|&p| p != s.panel).collect();
+    by_distance.sort_by_key(|p| std::cmp::Reverse(p.index().abs_diff(s.panel.index())));
+    for p in by_distance {
+        if total(&compact) <= tab_line.width {
+            break;
+        }
+        compact[p.index()] = true;
+    }
     for p in Panel::ALL {
-        let short = compact && p != s.panel;
-        let want = tab_width(p, s.lang, short);
-        let w = want.min(tab_line.right().saturating_sub(x));
+        let short = compact[p.index()];
+        let w = tab_width(p, s.lang, short).min(tab_line.right().saturating_sub(x));
         // A tab cut at the right edge shows its number only.
         let short = short || w < tab_width(p, s.lang, false);
         tabs.push((p, Rect::new(x, tab_line.y, w, 1), short));
@@ -104,6 +115,7 @@ fn list_area(s: &Shape, body: Rect) -> Rect {
         Panel::Workforce => text::table_body(workforce(body)[0]),
         Panel::Timeline => text::table_body(timeline(body)[1]),
         Panel::Projects => text::table_body(projects(body)[0]),
+        Panel::Article => article(body)[0].inner(Margin::new(1, 1)),
     }
 }
 
@@ -167,6 +179,14 @@ pub fn projects(body: Rect) -> [Rect; 2] {
     ]))
 }
 
+/// Article: the text above a box naming the selected figure.
+pub fn article(body: Rect) -> [Rect; 2] {
+    body.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(3),
+    ]))
+}
+
 /// A popup's rectangle in `body` and its content wrapped to fit it.
 pub fn popup(body: Rect, content: &Popup<'_>) -> (Rect, Vec<Line<'static>>) {
     let w = content
@@ -227,17 +247,31 @@ mod tests {
     }
 
     #[test]
-    fn narrow_tabs_keep_only_the_current_name() {
+    fn narrow_tabs_keep_the_current_name_and_lose_the_furthest_first() {
+        let width = |r: &Regions, p: Panel| {
+            r.tabs
+                .iter()
+                .find(|(x, ..)| *x == p)
+                .map(|(_, r, _)| r.width)
+        };
         let r = regions(&shape(60, 20, Panel::Timeline));
-        let current = r.tabs.iter().find(|(p, ..)| *p == Panel::Timeline);
-        let other = r.tabs.iter().find(|(p, ..)| *p == Panel::Rates);
         assert_eq!(
-            current.map(|(_, r, short)| (r.width, *short)),
-            Some((tab_width(Panel::Timeline, Lang::En, false), false))
+            width(&r, Panel::Timeline),
+            Some(tab_width(Panel::Timeline, Lang::En, false))
         );
+        assert_eq!(width(&r, Panel::Article), Some(3));
+        assert_eq!(width(&r, Panel::Overview), Some(3));
+        // At 80 only the tab furthest from the Overview loses its name.
+        let r = regions(&shape(80, 24, Panel::Overview));
+        assert_eq!(width(&r, Panel::Article), Some(3));
         assert_eq!(
-            other.map(|(_, r, short)| (r.width, *short)),
-            Some((3, true))
+            width(&r, Panel::Checks),
+            Some(tab_width(Panel::Checks, Lang::En, false))
         );
+        // Everything fits at 200.
+        let r = regions(&shape(200, 60, Panel::Overview));
+        for p in Panel::ALL {
+            assert_eq!(width(&r, p), Some(tab_width(p, Lang::En, false)), "{p:?}");
+        }
     }
 }

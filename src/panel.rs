@@ -4,7 +4,7 @@
 
 use crate::lang::Lang;
 
-/// The six panels, in tab order.
+/// The seven panels, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Panel {
     Overview,
@@ -13,6 +13,7 @@ pub enum Panel {
     Timeline,
     Projects,
     Checks,
+    Article,
 }
 
 /// A collection of the dataset that a panel lists, one row per record.
@@ -23,16 +24,19 @@ pub enum Collection {
     Events,
     Projects,
     Checks,
+    /// The article's figures in reading order (see [`crate::content::Spot`]).
+    Figures,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 6] = [
+    pub const ALL: [Panel; 7] = [
         Panel::Overview,
         Panel::Rates,
         Panel::Workforce,
         Panel::Timeline,
         Panel::Projects,
         Panel::Checks,
+        Panel::Article,
     ];
 
     pub fn index(self) -> usize {
@@ -55,6 +59,7 @@ impl Panel {
             Panel::Timeline => lang.pick("时间线", "Timeline"),
             Panel::Projects => lang.pick("项目", "Projects"),
             Panel::Checks => lang.pick("核对", "Checks"),
+            Panel::Article => lang.pick("原文", "Article"),
         }
     }
 
@@ -66,6 +71,7 @@ impl Panel {
             Panel::Timeline => Collection::Events,
             Panel::Projects => Collection::Projects,
             Panel::Checks => Collection::Checks,
+            Panel::Article => Collection::Figures,
         }
     }
 
@@ -88,6 +94,8 @@ impl Panel {
             Panel::Timeline => &[SortKey::Date, SortKey::Label, SortKey::Status],
             Panel::Projects => &[SortKey::Source, SortKey::Label, SortKey::Value],
             Panel::Checks => &[SortKey::Source, SortKey::Kind, SortKey::Status],
+            // The article reads in one order.
+            Panel::Article => &[SortKey::Source],
         }
     }
 }
@@ -129,8 +137,8 @@ mod tests {
             assert_eq!(p.next().prev(), p);
             assert_eq!(Panel::ALL[p.index()], p);
         }
-        assert_eq!(Panel::Checks.next(), Panel::Overview);
-        assert_eq!(Panel::Overview.prev(), Panel::Checks);
+        assert_eq!(Panel::Article.next(), Panel::Overview);
+        assert_eq!(Panel::Overview.prev(), Panel::Article);
     }
 
     #[test]

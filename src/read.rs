@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result};
 use time::Date;
 
 use crate::cite::{check_sentence, sentence};
-use crate::content::{as_of_text, people_of};
+use crate::content::{article, as_of_text, people_of};
 use crate::data::asof::Chronology;
 use crate::data::{EventStatus, Lang, Loaded, RecordRef};
 use crate::panel::Panel;
@@ -50,7 +50,7 @@ fn read_panel(
     };
     // The panel's records in order; those not known yet are counted instead.
     let records: Vec<RecordRef> = match panel {
-        Panel::Overview | Panel::Checks => Vec::new(),
+        Panel::Overview | Panel::Checks | Panel::Article => Vec::new(),
         Panel::Rates => (0..ds.rates.len()).map(RecordRef::Rate).collect(),
         Panel::Workforce => (0..ds.counts.len()).map(RecordRef::Count).collect(),
         Panel::Timeline => {
@@ -134,6 +134,24 @@ fn read_panel(
             }
             lines.extend((0..n).filter_map(|i| check_sentence(data, i, lang)));
         }
+        // Each paragraph as written, its figures in brackets.
+        Panel::Article => match ds.source.text.as_deref() {
+            Some(text) => {
+                let spots = article::spots(ds);
+                lines.extend(text.iter().enumerate().map(|(i, para)| {
+                    let marked = article::bracketed(para, &spots, i + 1);
+                    crate::data::sanitize::clean(&format!("¶{} {}", i + 1, marked.trim()))
+                        .into_owned()
+                }));
+            }
+            None => lines.push(
+                lang.pick(
+                    "此数据集不含原文（source.text）。",
+                    "This dataset does not carry its article (source.text).",
+                )
+                .to_string(),
+            ),
+        },
         Panel::Rates | Panel::Workforce | Panel::Timeline | Panel::Projects => {}
     }
     if later > 0
@@ -152,8 +170,8 @@ fn read_panel(
         });
     }
     let title = panel.title(lang);
-    // Checks do not depend on the date.
-    let as_of = as_of.filter(|_| panel != Panel::Checks);
+    // Checks and the article do not depend on the date.
+    let as_of = as_of.filter(|_| !matches!(panel, Panel::Checks | Panel::Article));
     let heading = match as_of {
         Some(d) if zh => format!("{title}（{}）", as_of_text(d, lang)),
         Some(d) => format!("{title} ({})", as_of_text(d, lang)),

@@ -26,13 +26,14 @@ fn panels_cycle_both_ways() {
         Panel::Timeline,
         Panel::Projects,
         Panel::Checks,
+        Panel::Article,
         Panel::Overview,
     ] {
         a.update(Action::NextPanel);
         assert_eq!(a.panel(), expected);
     }
     a.update(Action::PrevPanel);
-    assert_eq!(a.panel(), Panel::Checks);
+    assert_eq!(a.panel(), Panel::Article);
     a.update(Action::GoPanel(Panel::Timeline));
     assert_eq!(a.panel(), Panel::Timeline);
 }
@@ -607,4 +608,88 @@ fn search_built_ahead_filters_and_sorts_as_one_built_on_demand() {
     let ahead = run(true);
     assert_eq!(ahead, run(false));
     assert!(ahead.iter().any(|rows| !rows.is_empty()));
+}
+
+/// The figure of the Article's selection, as the article writes it.
+fn selected_figure(a: &fugong::app::App) -> (usize, String) {
+    let k = a
+        .view(Panel::Article)
+        .selected_row()
+        .expect("a figure selected");
+    let s = &a.spots()[k];
+    let text = a.data().dataset.source.text.as_ref().expect("the article");
+    (
+        s.paragraph,
+        text[s.paragraph - 1][s.range.clone()].to_string(),
+    )
+}
+
+#[test]
+fn article_j_and_k_move_from_figure_to_figure_in_reading_order() {
+    let mut a = app(Lang::Zh);
+    step(&mut a, &[Action::GoPanel(Panel::Article)]);
+    assert_eq!(a.view(Panel::Article).rows.len(), a.spots().len());
+    // ¶2: 3月22日, 四十二, 6, 三.
+    assert_eq!(selected_figure(&a), (2, "3月22日".to_string()));
+    step(&mut a, &[Action::Down]);
+    assert_eq!(selected_figure(&a), (2, "四十二".to_string()));
+    step(&mut a, &[Action::Down, Action::Down, Action::Down]);
+    assert_eq!(selected_figure(&a), (3, "2月10日".to_string()));
+    step(&mut a, &[Action::Up]);
+    assert_eq!(selected_figure(&a), (2, "三".to_string()));
+    // Every figure after the one before it in the text.
+    let order: Vec<(usize, usize)> = a
+        .view(Panel::Article)
+        .rows
+        .iter()
+        .map(|&k| (a.spots()[k].paragraph, a.spots()[k].range.start))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
+}
+
+#[test]
+fn article_enter_opens_the_selected_figures_record() {
+    let mut a = app(Lang::En);
+    step(&mut a, &[Action::GoPanel(Panel::Article)]);
+    // Down to Rongchang's 98.3% in ¶10.
+    while selected_figure(&a) != (10, "98.3%".to_string()) {
+        let before = a.view(Panel::Article).selected;
+        a.update(Action::Down);
+        assert_ne!(a.view(Panel::Article).selected, before, "98.3% is listed");
+    }
+    a.update(Action::Open);
+    let ds = &a.data().dataset;
+    let rate = ds
+        .rates
+        .iter()
+        .position(|r| r.id == "rate-rongchang-resumption");
+    assert_eq!(
+        a.overlay(),
+        Some(&Overlay::Detail {
+            target: Target::Record(RecordRef::Rate(rate.expect("the rate")))
+        })
+    );
+    let text = fugong::ui::popup_text(&a).join("\n");
+    assert!(text.contains("rate-rongchang-resumption"), "{text}");
+    // Esc closes it, back on the same figure.
+    a.update(Action::Back);
+    assert!(a.overlay().is_none());
+    assert_eq!(selected_figure(&a), (10, "98.3%".to_string()));
+}
+
+#[test]
+fn article_filter_keeps_the_figures_of_the_paragraphs_with_the_words() {
+    let mut a = app(Lang::Zh);
+    step(&mut a, &[Action::GoPanel(Panel::Article)]);
+    type_filter(&mut a, "荣昌");
+    let rows = a.view(Panel::Article).rows.clone();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|&k| a.spots()[k].paragraph == 10),
+        "only ¶10 names 荣昌"
+    );
+    let buf = render_at(&mut a, 80, 24);
+    let text = screen_text(&buf);
+    assert!(text.contains("¶10") && !text.contains("¶2 "), "{text}");
+    assert!(text.contains(&format!("/荣昌▏ ({})", rows.len())), "{text}");
 }

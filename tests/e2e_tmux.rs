@@ -554,8 +554,10 @@ fn tour_en(pane: &Pane) {
     pane.step(&["h"], &["Workforce · "], &["Events and milestones"]);
     pane.step(&["Left"], &["All rates (4)"], &["Workforce · "]);
     pane.step(&["BTab"], &["Headline figures"], &["All rates"]);
-    pane.step(&["BTab"], &["Consistency checks"], &["Headline figures"]);
-    pane.step(&["Tab"], &["Headline figures"], &["Consistency checks"]);
+    pane.step(&["BTab"], &["Article (1/"], &["Headline figures"]);
+    pane.step(&["BTab"], &["Consistency checks"], &["Article (1/"]);
+    pane.step(&["Tab"], &["Article (1/"], &["Consistency checks"]);
+    pane.step(&["Tab"], &["Headline figures"], &["Article (1/"]);
 
     // j/k move the selection: the box below follows it.
     pane.step(

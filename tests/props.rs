@@ -396,6 +396,7 @@ fn collection_len(app: &App, panel: Panel) -> usize {
         Panel::Timeline => ds.events.len(),
         Panel::Projects => ds.projects.len(),
         Panel::Checks => app.data().checks.len(),
+        Panel::Article => app.spots().len(),
     }
 }
 

@@ -158,7 +158,7 @@ fn members(data: &Loaded, p: Panel, as_of: Option<Date>) -> (Vec<RecordRef>, Vec
             }
             v
         }
-        Panel::Checks => vec![],
+        Panel::Checks | Panel::Article => vec![],
     };
     all.into_iter().partition(|&r| known(r))
 }
@@ -197,8 +197,9 @@ fn assert_reading(data: &Loaded, p: Panel, lang: Lang, as_of: Option<Date>) -> R
     let reading = panel(data, p, lang, as_of);
     let chronology = Chronology::new(&data.dataset);
     let shown_date = as_of.or(chronology.report).expect("the dataset has dates");
-    // Checks do not depend on the date, and their heading does not name it.
-    let dated = p != Panel::Checks;
+    // Checks and the article do not depend on the date, and their heading
+    // does not name it.
+    let dated = !matches!(p, Panel::Checks | Panel::Article);
     assert!(
         reading.heading.contains(p.title(lang))
             && reading.heading.contains(&day(shown_date, lang)) == dated,
@@ -207,6 +208,10 @@ fn assert_reading(data: &Loaded, p: Panel, lang: Lang, as_of: Option<Date>) -> R
     );
     if p == Panel::Checks {
         assert_checks(data, &reading, lang, &what);
+        return reading;
+    }
+    if p == Panel::Article {
+        assert_article(data, &reading, &what);
         return reading;
     }
     let (known, later) = members(data, p, as_of);
@@ -278,6 +283,46 @@ fn assert_checks(data: &Loaded, reading: &Reading, lang: Lang, what: &str) {
         })
         .collect();
     assert_holds(reading, &reading.lines[2..], &wanted, what);
+}
+
+/// The article: each paragraph on its line, "¶N " first, as written but
+/// for its figures, which are in brackets.
+#[track_caller]
+fn assert_article(data: &Loaded, reading: &Reading, what: &str) {
+    let text = data.dataset.source.text.as_ref().expect("the article");
+    assert_eq!(reading.lines.len(), text.len(), "{what}");
+    for (i, (line, para)) in reading.lines.iter().zip(text).enumerate() {
+        let prefix = format!("¶{} ", i + 1);
+        let body = line
+            .strip_prefix(&prefix)
+            .unwrap_or_else(|| panic!("{what}: {line}"));
+        assert_eq!(body.replace(['[', ']'], ""), para.trim(), "{what}: {line}");
+    }
+    // Rongchang: 478 enterprises, 470 back at work, 98.3%.
+    let p10 = &reading.lines[9];
+    for fig in ["[478]家", "复工[470]家", "复工率[98.3%]"] {
+        assert!(p10.contains(fig), "{what}: {fig} in {p10}");
+    }
+    // Every figure found in the text is bracketed where it stands (one
+    // that overlaps the figure before it shares that one's brackets).
+    let spots = fugong::content::article::spots(&data.dataset);
+    assert!(spots.len() > 40, "{what}: {} figures", spots.len());
+    let mut end = (0, 0);
+    let mut apart = 0;
+    for s in &spots {
+        let line = &reading.lines[s.paragraph - 1];
+        let fig = &text[s.paragraph - 1][s.range.clone()];
+        assert!(
+            line.contains(&format!("[{fig}")) || (s.paragraph, s.range.start) < end,
+            "{what}: {fig} in {line}"
+        );
+        if (s.paragraph, s.range.start) >= end {
+            apart += 1;
+            end = (s.paragraph, s.range.end);
+        }
+    }
+    let brackets: usize = reading.lines.iter().map(|l| l.matches('[').count()).sum();
+    assert_eq!(brackets, apart, "{what}");
 }
 
 #[test]

@@ -11,10 +11,11 @@ use fugong::input::Action;
 use fugong::layout::{MIN_HEIGHT, MIN_WIDTH};
 use fugong::panel::Panel;
 use fugong::theme::Theme;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::style::Color;
 use support::{
-    LANGS, PANELS, app, check_cells, draw, embedded, lang_arg, lines, screen_text, step_and_draw,
+    LANGS, PANELS, app, check_cells, draw, embedded, lang_arg, lines, screen_text, step,
+    step_and_draw,
 };
 
 #[test]
@@ -413,4 +414,136 @@ fn popup_footer_offers_copy_only_in_a_detail() {
     let t = step_and_draw(&mut a, &[Action::Back, Action::ToggleHelp], 100, 30);
     let footer = lines(&t).pop().unwrap_or_default();
     assert!(!footer.contains("y copy"), "{footer}");
+}
+
+/// The Article panel at the largest size too, in each language.
+#[test]
+fn article_panel_at_200x60() {
+    for lang in LANGS {
+        let mut a = app(lang);
+        let t = step_and_draw(&mut a, &[Action::GoPanel(Panel::Article)], 200, 60);
+        check_cells(&t).unwrap_or_else(|e| panic!("{lang:?}: {e}"));
+        let name = format!("article_{}_200x60", lang_arg(lang));
+        insta::assert_snapshot!(name, screen_text(&t));
+    }
+}
+
+/// The cells of the first run of `needle` on a row of the screen (a wide
+/// glyph's hidden cell skipped), at or below row `from`.
+fn find_cells(buf: &Buffer, needle: &str, from: u16) -> Option<Vec<(u16, u16)>> {
+    let glyphs: Vec<String> = needle.chars().map(String::from).collect();
+    for y in from..buf.area.height {
+        let mut row: Vec<(u16, &str)> = Vec::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            row.push((x, sym));
+            x += sym.cell_width().max(1);
+        }
+        for start in 0..row.len() {
+            if row.len() - start >= glyphs.len()
+                && glyphs.iter().zip(&row[start..]).all(|(g, (_, s))| g == s)
+            {
+                return Some(
+                    row[start..start + glyphs.len()]
+                        .iter()
+                        .map(|&(x, _)| (x, y))
+                        .collect(),
+                );
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn article_marks_the_selected_figure_reversed_and_the_others_underlined() {
+    use ratatui::style::Modifier;
+    let mut a = app(Lang::Zh);
+    // The first figure: 3月22日 in ¶2; then 四十二, then 6.
+    let t = step_and_draw(
+        &mut a,
+        &[Action::GoPanel(Panel::Article), Action::Down],
+        80,
+        24,
+    );
+    let has = |cells: &[(u16, u16)], m: Modifier| cells.iter().all(|&p| t[p].modifier.contains(m));
+    let selected = find_cells(&t, "四十二", 3).expect("四十二 on screen");
+    assert!(has(&selected, Modifier::REVERSED), "{}", screen_text(&t));
+    assert!(!has(&selected, Modifier::UNDERLINED));
+    let other = find_cells(&t, "3月22日", 3).expect("3月22日 on screen");
+    assert!(has(&other, Modifier::UNDERLINED) && !has(&other, Modifier::REVERSED));
+    // In the figure's colour too, but not by colour alone.
+    assert_eq!(t[other[0]].fg, Theme::DARK.figure.fg.unwrap());
+    // Text that is no figure is neither.
+    let plain = find_cells(&t, "中国商飞", 3).expect("text on screen");
+    assert!(!has(&plain, Modifier::UNDERLINED) && !has(&plain, Modifier::REVERSED));
+    // The paragraph number in the margin; a heading in the title style.
+    assert!(
+        lines(&t).iter().any(|l| l.starts_with("│¶2  ")),
+        "{}",
+        screen_text(&t)
+    );
+    let heading = find_cells(&t, "及时化解难题", 3).expect("the heading on screen");
+    assert!(has(&heading, Modifier::BOLD));
+    assert_eq!(t[heading[0]].fg, Theme::DARK.title.fg.unwrap());
+}
+
+#[test]
+fn article_follows_the_selection_down_the_text() {
+    let mut a = app(Lang::En);
+    step(&mut a, &[Action::GoPanel(Panel::Article), Action::Bottom]);
+    let t = draw(&mut a, 80, 24);
+    let text = screen_text(&t);
+    // The last figure is in the last paragraphs, now on screen.
+    assert!(text.contains("¶2"), "{text}");
+    assert!(!text.contains("¶1  "), "scrolled past the start: {text}");
+    let last = a.view(Panel::Article).rows.len();
+    assert!(text.contains(&format!("({last}/{last})")), "{text}");
+}
+
+#[test]
+fn article_without_its_text_says_so() {
+    let json = std::fs::read_to_string(support::path("tests/data/minimal.json")).unwrap();
+    let mut a = support::app_from(&json, Lang::En);
+    let t = step_and_draw(&mut a, &[Action::GoPanel(Panel::Article)], 80, 24);
+    let text = screen_text(&t);
+    assert!(
+        text.contains("this dataset does not carry its article (source.text)"),
+        "{text}"
+    );
+    assert_eq!(a.view(Panel::Article).rows.len(), 0);
+}
+
+#[test]
+fn detail_shows_the_whole_paragraph_with_the_quote_underlined() {
+    use ratatui::style::Modifier;
+    let mut a = app(Lang::En);
+    let t = step_and_draw(
+        &mut a,
+        &[Action::GoPanel(Panel::Rates), Action::Down, Action::Open],
+        120,
+        40,
+    );
+    let text = screen_text(&t);
+    // Words of ¶10 outside the quote “已经复工470家，复工率98.3%”.
+    assert!(text.contains("重庆唯美有限公司生产车间"), "{text}");
+    assert!(text.contains("¶10"), "{text}");
+    // The quote inside the paragraph is underlined; the rest is not.
+    let below = lines(&t)
+        .iter()
+        .position(|l| l.contains("¶10 the paragraph"))
+        .and_then(|y| u16::try_from(y).ok())
+        .expect("the paragraph's heading");
+    let in_para = find_cells(&t, "复工率98.3%", below).expect("the quote in the paragraph");
+    assert!(
+        in_para
+            .iter()
+            .all(|&p| t[p].modifier.contains(Modifier::UNDERLINED))
+    );
+    let rest = find_cells(&t, "重庆唯美", 0).expect("the paragraph");
+    assert!(
+        rest.iter()
+            .all(|&p| !t[p].modifier.contains(Modifier::UNDERLINED))
+    );
 }

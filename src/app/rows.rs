@@ -4,9 +4,9 @@ use std::cmp::Ordering;
 
 use super::state::App;
 use super::view::ListView;
-use crate::content::Target;
-use crate::data::RecordRef;
+use crate::content::{Target, article};
 use crate::data::asof::Status;
+use crate::data::{Record, RecordRef};
 use crate::panel::{Collection, Panel, SortKey};
 
 impl App {
@@ -43,6 +43,9 @@ impl App {
                 let c = self.data.checks.get(row)?;
                 format!("{:?} {}", c.kind, c.subject)
             }
+            Collection::Figures => Record::of(ds, self.spots.get(row)?.record)?
+                .id()
+                .to_string(),
         })
     }
 
@@ -55,6 +58,7 @@ impl App {
             Collection::Events => Target::Record(RecordRef::Event(row)),
             Collection::Projects => Target::Record(RecordRef::Project(row)),
             Collection::Checks => Target::Check(row),
+            Collection::Figures => Target::Record(self.spots.get(row)?.record),
         })
     }
 
@@ -71,12 +75,18 @@ impl App {
             Collection::Events => ds.events.len(),
             Collection::Projects => ds.projects.len(),
             Collection::Checks => self.data.checks.len(),
+            Collection::Figures => self.spots.len(),
         }
     }
 
     /// Builds the search text if `panel` needs it: for a filter, or to sort
     /// by label.
+    /// The article's figures are filtered by their paragraph's text, which
+    /// needs none.
     fn need_search(&mut self, panel: Panel, needle: &str) {
+        if panel.collection() == Collection::Figures {
+            return;
+        }
         if !needle.is_empty() || self.sort_key(panel) == SortKey::Label {
             self.search.get(&self.data);
         }
@@ -183,6 +193,16 @@ impl App {
                         || self.count_province.get(i).copied().flatten() == self.province)
                     && text()
             }
+            // A figure is listed when its paragraph has the needle.
+            Panel::Article => self.spots.get(i).is_some_and(|s| {
+                self.data
+                    .dataset
+                    .source
+                    .text
+                    .as_deref()
+                    .and_then(|t| t.get(s.paragraph.wrapping_sub(1)))
+                    .is_some_and(|p| article::paragraph_matches(p, needle))
+            }),
             _ => text(),
         }
     }

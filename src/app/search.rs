@@ -195,6 +195,8 @@ impl Search {
             Collection::Counts => self.matches_at(&self.counts[i], self.count_where[i], needle),
             Collection::Events => self.matches_at(&self.events[i], self.event_where[i], needle),
             Collection::Projects => self.projects[i].contains(needle),
+            // Filtered by their paragraphs instead (see `App::admits`).
+            Collection::Figures => false,
             Collection::Checks => {
                 let c = &data.checks[i];
                 let own = match &self.checks[i] {
@@ -233,6 +235,8 @@ impl Search {
             Collection::Events => &self.events[i],
             Collection::Projects => &self.projects[i],
             Collection::Checks => return &data.checks[i].subject,
+            // Listed in reading order only.
+            Collection::Figures => return "",
         };
         let field = usize::from(lang == Lang::En);
         text.split('\u{1f}').nth(field).unwrap_or_default()

@@ -10,7 +10,7 @@ use time::Date;
 
 use super::search::Lazy;
 use super::view::{CategoryFilter, ListView};
-use crate::content::{Ctx, Popup, Target};
+use crate::content::{self, Ctx, Popup, Spot, Target};
 use crate::data::asof::Chronology;
 use crate::data::{Lang, Loaded, Text};
 use crate::input::Mode;
@@ -88,6 +88,8 @@ pub struct App {
     pub(super) search: Lazy,
     /// Event indices in date order (undated last): the Timeline's axis.
     pub(super) timeline: Vec<usize>,
+    /// The article's figures in reading order: the Article panel's rows.
+    pub(super) spots: Vec<Spot>,
     /// The Overview's headline figures: indices of the largest counts of
     /// people, jobs and enterprises known on the as-of date.
     pub(super) headline: Vec<usize>,
@@ -131,6 +133,7 @@ impl App {
             notice: None,
             no_clipboard: false,
             timeline,
+            spots: content::article::spots(&data.dataset),
             data: Arc::new(data),
             panel: Panel::Overview,
             lang,
@@ -227,6 +230,12 @@ impl App {
     /// Event indices in date order, undated last.
     pub fn timeline(&self) -> &[usize] {
         &self.timeline
+    }
+
+    /// The article's figures in reading order (the Article panel's rows
+    /// index these).
+    pub fn spots(&self) -> &[Spot] {
+        &self.spots
     }
 
     /// The Overview's headline figures (count indices), largest first.

@@ -10,7 +10,7 @@ use crate::content::{self, Target, as_of_text};
 use crate::data::{EventStatus, Lang};
 use crate::input::Action;
 use crate::layout;
-use crate::panel::{Panel, SortKey};
+use crate::panel::{Collection, Panel, SortKey};
 
 impl App {
     /// Applies an action; says what the event loop must do next.
@@ -323,7 +323,8 @@ impl App {
             self.keep_selection_visible();
             return true;
         }
-        if regions.list.contains(pos) {
+        // The article's lines are not its rows: a click there selects nothing.
+        if regions.list.contains(pos) && self.panel.collection() != Collection::Figures {
             let v = self.view_mut();
             let i = v.offset + usize::from(y - regions.list.y);
             if i < v.rows.len() {

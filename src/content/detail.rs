@@ -1,6 +1,7 @@
 //! The detail popup: every field of a record, its source, its checks and
 //! related records (same organisation or same project).
 
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::ctx::{Ctx, Target, as_of_text, field};
@@ -35,7 +36,7 @@ fn when_lines(when: &When, ctx: &Ctx<'_>) -> Line<'static> {
 fn source_lines(src: &Source, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let t = ctx.theme;
     let p = ctx.lang.prose();
-    vec![
+    let mut v = vec![
         Line::default(),
         Line::styled(p.pick("出处", "Source"), t.title),
         field(
@@ -47,7 +48,41 @@ fn source_lines(src: &Source, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             Span::styled(format!("{}: ", p.pick("原文", "quote")), t.muted),
             Span::styled(format!("“{}”", src.quote), t.accent),
         ]),
-    ]
+    ];
+    // The whole paragraph, where the dataset carries it, the quote marked
+    // in it (underlined, not by colour alone).
+    let para = ctx
+        .data
+        .dataset
+        .source
+        .text
+        .as_deref()
+        .and_then(|text| text.get(usize::try_from(src.paragraph).ok()?.checked_sub(1)?));
+    if let Some(para) = para {
+        let at = (!src.quote.is_empty())
+            .then(|| para.find(src.quote.as_str()))
+            .flatten();
+        let mut spans = Vec::new();
+        match at {
+            Some(a) => {
+                let b = a + src.quote.len();
+                spans.push(Span::styled(para[..a].trim_start().to_string(), t.base));
+                spans.push(Span::styled(
+                    para[a..b].to_string(),
+                    t.accent.add_modifier(Modifier::UNDERLINED),
+                ));
+                spans.push(Span::styled(para[b..].trim_end().to_string(), t.base));
+            }
+            None => spans.push(Span::styled(para.trim().to_string(), t.base)),
+        }
+        v.push(Line::default());
+        v.push(Line::styled(
+            format!("¶{} {}", src.paragraph, p.pick("全段", "the paragraph")),
+            t.muted,
+        ));
+        v.push(Line::from(spans));
+    }
+    v
 }
 
 fn org_place(org: Option<&str>, place: Option<&str>, ctx: &Ctx<'_>) -> Vec<Line<'static>> {

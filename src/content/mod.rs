@@ -3,6 +3,7 @@
 //! of a [`Ctx`] (data, date, language, theme), never of the app: the app
 //! builds a detail with them when it opens, and the panels draw with them.
 
+pub mod article;
 mod ctx;
 pub mod detail;
 pub mod help;
@@ -10,6 +11,7 @@ mod marks;
 mod people;
 pub mod popup;
 
+pub use article::Spot;
 pub use ctx::{Ctx, Target, as_of_text, field};
 pub use marks::{
     category_name, date_width, events_of, fraction, mark, nothing_yet, record_value_line,

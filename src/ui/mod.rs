@@ -5,6 +5,7 @@
 //! the shared [`widgets`], [`events`] and [`axis`]; panels never import
 //! each other.
 
+mod article;
 mod axis;
 mod checks;
 mod events;
@@ -66,6 +67,7 @@ impl Widget for &App {
             Panel::Timeline => timeline::render(self, r.body, buf),
             Panel::Projects => projects::render(self, r.body, buf),
             Panel::Checks => checks::render(self, r.body, buf),
+            Panel::Article => article::render(self, r.body, buf),
         }
         render_footer(self, r.footer, buf);
         render_popup(self, r.body, buf);

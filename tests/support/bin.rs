@@ -145,6 +145,7 @@ pub fn panel_arg(p: Panel) -> &'static str {
         Panel::Timeline => "timeline",
         Panel::Projects => "projects",
         Panel::Checks => "checks",
+        Panel::Article => "article",
     }
 }
 

@@ -40,7 +40,7 @@ pub use terminal::{
 pub const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 
 pub const LANGS: [Lang; 3] = [Lang::Zh, Lang::En, Lang::Both];
-pub const PANELS: [Panel; 6] = Panel::ALL;
+pub const PANELS: [Panel; 7] = Panel::ALL;
 
 /// A file of the crate, by its path from the crate root.
 pub fn path(relative: &str) -> PathBuf {

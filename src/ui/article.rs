@@ -1,0 +1,90 @@
+//! Article: the article itself, paragraph by paragraph, every figure the
+//! dataset sources marked in it, and the selected one named below.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::widgets;
+use crate::app::App;
+use crate::content::{article, record_value_line};
+use crate::layout;
+use crate::panel::Panel;
+use crate::text;
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let t = app.theme();
+    let lang = app.lang();
+    let p = lang.prose();
+    let ctx = app.ctx();
+    let [text_area, below] = layout::article(body);
+    let view = app.view(Panel::Article);
+    let spots = app.spots();
+    let title = format!(
+        " {} ({}/{}) ",
+        Panel::Article.title(lang),
+        view.selected_row().map_or(0, |_| view.selected + 1),
+        view.rows.len()
+    );
+    let b = widgets::block(title, t);
+    let inner = b.inner(text_area);
+    b.render(text_area, buf);
+    if app.data().dataset.source.text.is_none() {
+        let msg = p.pick(
+            "此数据集不含原文（source.text）",
+            "this dataset does not carry its article (source.text)",
+        );
+        widgets::wrapped(&[Line::styled(msg, t.muted)], "", t, inner, buf);
+        return;
+    }
+    let selected = view.selected_row();
+    let page = article::page(
+        &ctx,
+        spots,
+        selected,
+        &view.filter.to_lowercase(),
+        inner.width,
+    );
+    // The selected figure's line a third of the way down, where it can.
+    let h = usize::from(inner.height);
+    let at = selected
+        .and_then(|k| page.spot_lines.get(k).copied().flatten())
+        .unwrap_or(0);
+    let mut top = at
+        .saturating_sub(h / 3)
+        .min(page.lines.len().saturating_sub(h));
+    // Not the blank line between two paragraphs at the top.
+    if top > 0 && top < at && page.lines.get(top).is_some_and(|l| l.width() == 0) {
+        top += 1;
+    }
+    let shown: Vec<Line> = page.lines.into_iter().skip(top).take(h).collect();
+    if shown.is_empty() {
+        Line::styled(
+            p.pick("没有段落含有此文字", "no paragraph has this text"),
+            t.muted,
+        )
+        .render(inner, buf);
+    } else {
+        Paragraph::new(shown).render(inner, buf);
+    }
+
+    // The selected figure: what it is, and where.
+    let Some(spot) = selected.and_then(|k| spots.get(k)) else {
+        widgets::empty_box(
+            below,
+            p.pick("没有选中的数字", "no figure selected"),
+            t,
+            buf,
+        );
+        return;
+    };
+    let b = widgets::block(format!(" ¶{} ", spot.paragraph), t);
+    let inner = b.inner(below);
+    b.render(below, buf);
+    // The footer hints Enter; the box keeps to what fits of the record.
+    let line = record_value_line(spot.record, &ctx, 0).unwrap_or_default();
+    let mut lines = text::wrap(&[line], inner.width);
+    lines.truncate(usize::from(inner.height));
+    Paragraph::new(lines).render(inner, buf);
+}
