@@ -111,7 +111,8 @@ fn mark(ctx: &Ctx<'_>, r: RecordRef, selected: bool) -> Style {
 /// The paragraphs that contain `needle` (lower-cased; all when empty), each
 /// wrapped to `width` behind a margin that numbers it ("¶10"), a blank line
 /// between them, headings in the title style. Figures are marked; the
-/// figure `selected` (an index into `spots`) is reversed.
+/// figure `selected` (an index into `spots`) is reversed. The whole article:
+/// see [`window`] for what one screen needs.
 pub fn page(
     ctx: &Ctx<'_>,
     spots: &[Spot],
@@ -119,51 +120,155 @@ pub fn page(
     needle: &str,
     width: u16,
 ) -> Page {
-    let t = ctx.theme;
-    let Some(paragraphs) = ctx.data.dataset.source.text.as_deref() else {
-        return Page::default();
-    };
-    let margin = text::width(&format!("¶{} ", paragraphs.len()));
-    let body_w = u16::try_from(usize::from(width).saturating_sub(margin)).unwrap_or(0);
     let mut out = Page {
         lines: Vec::new(),
         spot_lines: vec![None; spots.len()],
     };
+    let Some(paragraphs) = ctx.data.dataset.source.text.as_deref() else {
+        return out;
+    };
     for (i, para) in paragraphs.iter().enumerate() {
-        let n = i + 1;
         if !paragraph_matches(para, needle) {
             continue;
         }
         if !out.lines.is_empty() {
             out.lines.push(Line::default());
         }
-        let heading = is_heading(para);
-        let plain = if heading {
-            t.title.add_modifier(Modifier::BOLD)
-        } else {
-            t.base
-        };
-        let here: Vec<usize> = (0..spots.len())
-            .filter(|&k| spots[k].paragraph == n)
-            .collect();
-        let line = Line::from(marked(ctx, para, spots, &here, selected, needle, plain));
         let first = out.lines.len();
-        // Each figure's line: wrapping only drops spaces, so the line that
-        // holds as many visible characters as come before the figure, and one.
-        let wrapped = text::wrap(&[line], body_w);
-        let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
-        let mut ends = Vec::with_capacity(wrapped.len());
-        let mut seen = 0;
-        for l in &wrapped {
-            seen += l.spans.iter().map(|s| visible(&s.content)).sum::<usize>();
-            ends.push(seen);
+        let (lines, on) = block(ctx, spots, i + 1, selected, needle, width);
+        for (k, line) in on {
+            out.spot_lines[k] = Some(first + line);
         }
-        for &k in &here {
+        out.lines.extend(lines);
+    }
+    out
+}
+
+/// What one screen of `height` lines shows of [`page`]: the selected
+/// figure's line a third of the way down where it can be, the page's end at
+/// the bottom when it is near. Only the paragraphs that reach the screen are
+/// wrapped, so it costs what is visible, whatever the article's length.
+pub fn window(
+    ctx: &Ctx<'_>,
+    spots: &[Spot],
+    selected: Option<usize>,
+    needle: &str,
+    width: u16,
+    height: usize,
+) -> Vec<Line<'static>> {
+    let Some(paragraphs) = ctx.data.dataset.source.text.as_deref() else {
+        return Vec::new();
+    };
+    let shown = |n: usize| {
+        paragraphs
+            .get(n - 1)
+            .is_some_and(|p| paragraph_matches(p, needle))
+    };
+    let count = paragraphs.len();
+    // The selected figure's paragraph, or the first shown.
+    let anchor = selected
+        .and_then(|k| spots.get(k))
+        .map(|s| s.paragraph)
+        .filter(|&n| shown(n))
+        .or_else(|| (1..=count).find(|&n| shown(n)));
+    let Some(anchor) = anchor else {
+        return Vec::new();
+    };
+    let (mut lines, on) = block(ctx, spots, anchor, selected, needle, width);
+    let mut at = selected
+        .and_then(|k| on.iter().find(|(s, _)| *s == k))
+        .map_or(0, |&(_, line)| line);
+    let (mut before, mut after) = (anchor - 1, anchor + 1);
+    // Earlier paragraphs, one at a time, each with the blank line after it.
+    let mut earlier = |lines: &mut Vec<Line<'static>>, at: &mut usize| -> bool {
+        while before >= 1 {
+            let n = before;
+            before -= 1;
+            if shown(n) {
+                let (mut b, _) = block(ctx, spots, n, selected, needle, width);
+                b.push(Line::default());
+                *at += b.len();
+                b.append(lines);
+                *lines = b;
+                return true;
+            }
+        }
+        false
+    };
+    while at < height / 3 && earlier(&mut lines, &mut at) {}
+    let top = |lines: &Vec<Line<'static>>, at: usize| {
+        at.saturating_sub(height / 3)
+            .min(lines.len().saturating_sub(height))
+    };
+    // Later paragraphs until the screen is full.
+    while lines.len() < at.saturating_sub(height / 3) + height && after <= count {
+        if shown(after) {
+            let (b, _) = block(ctx, spots, after, selected, needle, width);
+            lines.push(Line::default());
+            lines.extend(b);
+        }
+        after += 1;
+    }
+    // Near the end: fill from above.
+    while lines.len() < height && earlier(&mut lines, &mut at) {}
+    let mut first = top(&lines, at);
+    // Not the blank line between two paragraphs at the top.
+    if first > 0 && first < at && lines.get(first).is_some_and(|l| l.width() == 0) {
+        first += 1;
+    }
+    lines.into_iter().skip(first).take(height).collect()
+}
+
+/// One paragraph (`n`, from 1) wrapped to `width` behind its margin, and the
+/// line (from 0) each of its figures starts on, as (spot, line).
+fn block(
+    ctx: &Ctx<'_>,
+    spots: &[Spot],
+    n: usize,
+    selected: Option<usize>,
+    needle: &str,
+    width: u16,
+) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
+    let t = ctx.theme;
+    let Some(paragraphs) = ctx.data.dataset.source.text.as_deref() else {
+        return (Vec::new(), Vec::new());
+    };
+    let Some(para) = paragraphs.get(n - 1) else {
+        return (Vec::new(), Vec::new());
+    };
+    let margin = text::width(&format!("¶{} ", paragraphs.len()));
+    let body_w = u16::try_from(usize::from(width).saturating_sub(margin)).unwrap_or(0);
+    let plain = if is_heading(para) {
+        t.title.add_modifier(Modifier::BOLD)
+    } else {
+        t.base
+    };
+    // Spots are in reading order: this paragraph's are one run.
+    let start = spots.partition_point(|s| s.paragraph < n);
+    let end = start + spots[start..].partition_point(|s| s.paragraph == n);
+    let here: Vec<usize> = (start..end).collect();
+    let line = Line::from(marked(ctx, para, spots, &here, selected, needle, plain));
+    // Each figure's line: wrapping only drops spaces, so the line that
+    // holds as many visible characters as come before the figure, and one.
+    let wrapped = text::wrap(&[line], body_w);
+    let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let mut ends = Vec::with_capacity(wrapped.len());
+    let mut seen = 0;
+    for l in &wrapped {
+        seen += l.spans.iter().map(|s| visible(&s.content)).sum::<usize>();
+        ends.push(seen);
+    }
+    let on = here
+        .iter()
+        .map(|&k| {
             let before = para.get(..spots[k].range.start).map_or(0, visible);
-            let on = ends.iter().position(|&e| e > before).unwrap_or(0);
-            out.spot_lines[k] = Some(first + on);
-        }
-        for (j, l) in wrapped.into_iter().enumerate() {
+            (k, ends.iter().position(|&e| e > before).unwrap_or(0))
+        })
+        .collect();
+    let lines = wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(j, l)| {
             let m = if j == 0 {
                 text::pad(&format!("¶{n}"), margin, false)
             } else {
@@ -171,10 +276,10 @@ pub fn page(
             };
             let mut spans = vec![Span::styled(m, t.muted)];
             spans.extend(l.spans);
-            out.lines.push(Line::from(spans));
-        }
-    }
-    out
+            Line::from(spans)
+        })
+        .collect();
+    (lines, on)
 }
 
 /// A paragraph's spans: its text, the figures at `here` (indices into
@@ -370,5 +475,50 @@ mod tests {
                 .flat_map(|l| &l.spans)
                 .any(|s| s.content == "荣昌" && s.style == search)
         );
+    }
+
+    #[test]
+    fn a_window_is_the_page_seen_through_the_screen() {
+        let data = embedded();
+        let chronology = crate::data::asof::Chronology::new(&data.dataset);
+        let theme = crate::theme::Theme::DARK;
+        let ctx = Ctx {
+            data: &data,
+            chronology: &chronology,
+            as_of: chronology.default_date(),
+            lang: crate::data::Lang::Zh,
+            theme: &theme,
+        };
+        let spots = spots(&data.dataset);
+        let plain = |lines: &[Line<'_>]| -> Vec<String> {
+            lines
+                .iter()
+                .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+                .collect()
+        };
+        for (width, height) in [(40, 10), (78, 16), (198, 48)] {
+            for needle in ["", "荣昌"] {
+                for selected in [None, Some(0), Some(spots.len() / 2), Some(spots.len() - 1)] {
+                    let page = page(&ctx, &spots, selected, needle, width);
+                    let at = selected
+                        .and_then(|k| page.spot_lines.get(k).copied().flatten())
+                        .unwrap_or(0);
+                    let mut top = at
+                        .saturating_sub(height / 3)
+                        .min(page.lines.len().saturating_sub(height));
+                    if top > 0 && top < at && page.lines.get(top).is_some_and(|l| l.width() == 0) {
+                        top += 1;
+                    }
+                    let want: Vec<Line> =
+                        page.lines.iter().skip(top).take(height).cloned().collect();
+                    let got = window(&ctx, &spots, selected, needle, width, height);
+                    assert_eq!(
+                        plain(&got),
+                        plain(&want),
+                        "{width}x{height} {needle:?} {selected:?}"
+                    );
+                }
+            }
+        }
     }
 }

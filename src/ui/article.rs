@@ -39,26 +39,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         return;
     }
     let selected = view.selected_row();
-    let page = article::page(
+    let shown = article::window(
         &ctx,
         spots,
         selected,
         &view.filter.to_lowercase(),
         inner.width,
+        usize::from(inner.height),
     );
-    // The selected figure's line a third of the way down, where it can.
-    let h = usize::from(inner.height);
-    let at = selected
-        .and_then(|k| page.spot_lines.get(k).copied().flatten())
-        .unwrap_or(0);
-    let mut top = at
-        .saturating_sub(h / 3)
-        .min(page.lines.len().saturating_sub(h));
-    // Not the blank line between two paragraphs at the top.
-    if top > 0 && top < at && page.lines.get(top).is_some_and(|l| l.width() == 0) {
-        top += 1;
-    }
-    let shown: Vec<Line> = page.lines.into_iter().skip(top).take(h).collect();
     if shown.is_empty() {
         Line::styled(
             p.pick("没有段落含有此文字", "no paragraph has this text"),
