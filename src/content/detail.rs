@@ -123,21 +123,16 @@ fn check_lines(id: &str, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     v
 }
 
-/// What every sourced record has: an id, a date, an organisation and
-/// place, and a source.
-struct Provenance<'a> {
-    id: &'a str,
-    when: Option<&'a When>,
-    organisation: Option<&'a str>,
-    place: Option<&'a str>,
-    source: &'a Source,
-}
-
-/// The lines every record's detail ends with: date, organisation and place,
-/// source, the checks on it, and related records.
-fn provenance(p: &Provenance<'_>, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+/// The lines every sourced record's detail ends with, read through its
+/// [`Record`](crate::data::Record): date (when `dated`: an event shows its
+/// own above, with its status), organisation and place, source, the checks
+/// on it, and related records.
+fn provenance(r: RecordRef, dated: bool, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let mut v = Vec::new();
-    if let Some(w) = p.when {
+    let Some(rec) = ctx.data.record(r) else {
+        return v;
+    };
+    if let Some(w) = rec.when().filter(|_| dated) {
         v.push(when_lines(w, ctx));
         if let (Some(k), Some(d)) = (ctx.chronology.later(w, ctx.as_of), ctx.as_of) {
             let lang = ctx.lang.prose();
@@ -162,10 +157,12 @@ fn provenance(p: &Provenance<'_>, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             ]));
         }
     }
-    v.extend(org_place(p.organisation, p.place, ctx));
-    v.extend(source_lines(p.source, ctx));
-    v.extend(check_lines(p.id, ctx));
-    v.extend(related_lines(p.id, p.organisation, ctx));
+    v.extend(org_place(rec.organisation(), rec.place(), ctx));
+    if let Some(source) = rec.source() {
+        v.extend(source_lines(source, ctx));
+    }
+    v.extend(check_lines(rec.id(), ctx));
+    v.extend(related_lines(rec.id(), rec.organisation(), ctx));
     v
 }
 
@@ -284,16 +281,7 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                     ));
                 }
             }
-            v.extend(provenance(
-                &Provenance {
-                    id: &r.id,
-                    when: Some(&r.when),
-                    organisation: r.organisation.as_deref(),
-                    place: r.place.as_deref(),
-                    source: &r.source,
-                },
-                ctx,
-            ));
+            v.extend(provenance(RecordRef::Rate(i), true, ctx));
         }
         Target::Record(RecordRef::Count(i)) => {
             let Some(c) = ds.counts.get(i) else { return v };
@@ -317,16 +305,7 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                 format!("{} / {}", c.unit.zh, c.unit.en),
                 t,
             ));
-            v.extend(provenance(
-                &Provenance {
-                    id: &c.id,
-                    when: Some(&c.when),
-                    organisation: c.organisation.as_deref(),
-                    place: c.place.as_deref(),
-                    source: &c.source,
-                },
-                ctx,
-            ));
+            v.extend(provenance(RecordRef::Count(i), true, ctx));
         }
         Target::Record(RecordRef::Event(i)) => {
             let Some(e) = ds.events.get(i) else { return v };
@@ -356,16 +335,7 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                 ));
             }
             // The date is shown above, with the figure it was read from.
-            v.extend(provenance(
-                &Provenance {
-                    id: &e.id,
-                    when: None,
-                    organisation: e.organisation.as_deref(),
-                    place: e.place.as_deref(),
-                    source: &e.source,
-                },
-                ctx,
-            ));
+            v.extend(provenance(RecordRef::Event(i), false, ctx));
         }
         Target::Record(RecordRef::Project(i)) => {
             let Some(pr) = ds.projects.get(i) else {
@@ -415,16 +385,7 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
             if let Some(n) = &x.note {
                 v.push(field(p.pick("注", "note"), n.get(p).into_owned(), t));
             }
-            v.extend(provenance(
-                &Provenance {
-                    id: &x.id,
-                    when: None,
-                    organisation: x.organisation.as_deref(),
-                    place: x.place.as_deref(),
-                    source: &x.source,
-                },
-                ctx,
-            ));
+            v.extend(provenance(RecordRef::Person(i), false, ctx));
         }
         Target::Record(RecordRef::Place(_) | RecordRef::Organisation(_)) => {}
         Target::Check(i) => {
