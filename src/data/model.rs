@@ -358,7 +358,14 @@ impl Text {
         match lang {
             Lang::Zh => self.zh.as_str().into(),
             Lang::En => self.en.as_str().into(),
-            Lang::Both => format!("{} · {}", self.zh, self.en).into(),
+            Lang::Both => {
+                // As `format!("{} · {}", ..)` writes it, sized once.
+                let mut s = String::with_capacity(self.zh.len() + " · ".len() + self.en.len());
+                s.push_str(&self.zh);
+                s.push_str(" · ");
+                s.push_str(&self.en);
+                s.into()
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 //! Tables drawn by display width: columns, a header, and the visible rows.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
@@ -31,26 +33,38 @@ impl Column {
 }
 
 /// A cell's content: plain text in a style, or a bar.
-pub enum Content {
-    Text(String, Style),
+pub enum Content<'a> {
+    /// Text, borrowed where it is already written somewhere.
+    Text(Cow<'a, str>, Style),
+    /// Two texts read as one, "first · second" (a label in both
+    /// languages), joined in a buffer the table reuses rather than in a
+    /// string of the cell's own.
+    Pair(&'a str, &'a str, Style),
     /// A bar as wide as its column for a ratio (clamped to 0..=1), in the
     /// theme's gauge colours, or all in one style once restyled.
     Bar(f64, Option<Style>),
 }
 
-impl Content {
+impl<'a> Content<'a> {
     /// The same content in `style`: how a row not yet known on the as-of
     /// date is greyed.
-    pub fn restyled(self, style: Style) -> Content {
+    pub fn restyled(self, style: Style) -> Content<'a> {
         match self {
             Content::Text(s, _) => Content::Text(s, style),
+            Content::Pair(a, b, _) => Content::Pair(a, b, style),
             Content::Bar(ratio, _) => Content::Bar(ratio, Some(style)),
         }
     }
 }
 
-impl From<String> for Content {
-    fn from(s: String) -> Content {
+impl From<String> for Content<'_> {
+    fn from(s: String) -> Self {
+        Content::Text(s.into(), Style::default())
+    }
+}
+
+impl<'a> From<Cow<'a, str>> for Content<'a> {
+    fn from(s: Cow<'a, str>) -> Self {
         Content::Text(s, Style::default())
     }
 }
@@ -93,7 +107,7 @@ fn column_spans(inner: Rect, widths: &[u16]) -> Vec<(u16, u16)> {
 /// A table's visible rows, which of them is selected, and what to say when
 /// there are none.
 pub struct Body<'a> {
-    pub rows: Vec<Vec<Content>>,
+    pub rows: Vec<Vec<Content<'a>>>,
     pub selected: Option<usize>,
     pub empty: &'a str,
 }
@@ -156,6 +170,8 @@ pub fn table(
     }
 
     let body = table_body(area);
+    // Where a `Content::Pair` is joined, reused from cell to cell.
+    let mut joined = String::new();
     for (i, cells) in rows.into_iter().enumerate().take(usize::from(body.height)) {
         let y = body.y + u16::try_from(i).unwrap_or(u16::MAX);
         let is_selected = Some(i) == selected;
@@ -185,6 +201,13 @@ pub fn table(
             match content {
                 Content::Text(s, style) => {
                     padded(buf, area, &s, w, col.right, chosen(style));
+                }
+                Content::Pair(first, second, style) => {
+                    joined.clear();
+                    joined.push_str(first);
+                    joined.push_str(" · ");
+                    joined.push_str(second);
+                    padded(buf, area, &joined, w, col.right, chosen(style));
                 }
                 Content::Bar(ratio, style) => {
                     let (fill, rest) =

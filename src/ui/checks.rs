@@ -43,10 +43,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                 .label_of(&c.subject)
                 .map_or_else(|| c.subject.clone(), |l| l.get(lang).into_owned());
             vec![
-                Content::Text(sym.to_string(), style),
+                Content::Text(sym.into(), style),
                 Content::from(c.kind.label().get(p).into_owned()),
                 Content::from(subject),
-                Content::Text(c.formula.get(p).into_owned(), t.muted),
+                Content::Text(c.formula.get(p), t.muted),
             ]
         })
         .collect();

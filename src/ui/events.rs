@@ -66,11 +66,11 @@ pub fn render(
                         .organisation_name(e.organisation.as_deref(), lang)
                 });
             vec![
-                Content::Text(sym.to_string(), style),
-                Content::Text(e.when.describe(lang.prose()), text),
-                Content::Text(e.label.get(lang).into_owned(), text),
-                Content::Text(place, muted),
-                Content::Text(s.short(lang.prose()), style),
+                Content::Text(sym.into(), style),
+                Content::Text(e.when.describe(lang.prose()).into(), text),
+                widgets::label(&e.label, lang, text),
+                Content::Text(place.into(), muted),
+                Content::Text(s.short(lang.prose()).into(), style),
             ]
         })
         .collect();

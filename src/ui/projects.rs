@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::widgets;
@@ -28,8 +29,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         .map(|i| {
             let pr = &ds.projects[i];
             vec![
-                Content::from(pr.name.get(lang).into_owned()),
-                Content::Text(format!("{}", pr.figures.len() + pr.events.len()), t.muted),
+                widgets::label(&pr.name, lang, Style::default()),
+                Content::Text(
+                    format!("{}", pr.figures.len() + pr.events.len()).into(),
+                    t.muted,
+                ),
             ]
         })
         .collect();

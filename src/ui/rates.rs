@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Widget};
 
@@ -55,12 +56,12 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             let later = app.ctx().reported_note(&r.when);
             let date = later.clone().unwrap_or_else(|| r.when.short());
             let row = vec![
-                Content::from(r.label.get(lang).into_owned()),
+                widgets::label(&r.label, lang, Style::default()),
                 Content::Bar(r.value / 100.0, None),
-                Content::Text(percent(r.value), t.figure),
-                Content::Text(content::fraction(&ctx, r), t.muted),
+                Content::Text(percent(r.value).into(), t.figure),
+                Content::Text(content::fraction(&ctx, r).into(), t.muted),
                 Content::from(date),
-                Content::Text(place, t.muted),
+                Content::Text(place.into(), t.muted),
             ];
             // Reported after the as-of date: greyed, with when it was.
             match later {

@@ -3,11 +3,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 
 use crate::app::ListView;
-use crate::data::Lang;
+use crate::data::{Lang, Text};
 use crate::text::{self, Body, Boxed, Content};
 use crate::theme::Theme;
 
@@ -18,11 +19,21 @@ pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Boxed<'a> {
 
 /// The visible `rows` of a panel's list, with its selection, and the
 /// usual "no rows match" in the app's language.
-pub fn body<'a>(rows: Vec<Vec<Content>>, view: &ListView, lang: Lang) -> Body<'a> {
+pub fn body<'a>(rows: Vec<Vec<Content<'a>>>, view: &ListView, lang: Lang) -> Body<'a> {
     Body {
         rows,
         selected: view.selected_on_screen(),
         empty: lang.pick("没有匹配的行", "no rows match"),
+    }
+}
+
+/// A cell of `text` in `lang`, as `text.get(lang)` reads, borrowed: in
+/// both languages its two halves, which the table joins.
+pub fn label(text: &Text, lang: Lang, style: Style) -> Content<'_> {
+    match lang {
+        Lang::Zh => Content::Text(text.zh.as_str().into(), style),
+        Lang::En => Content::Text(text.en.as_str().into(), style),
+        Lang::Both => Content::Pair(&text.zh, &text.en, style),
     }
 }
 

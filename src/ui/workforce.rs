@@ -61,12 +61,16 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             let later = app.ctx().reported_note(&c.when);
             let date = later.clone().unwrap_or_else(|| c.when.short());
             let row = vec![
-                Content::from(c.label.get(lang).into_owned()),
-                Content::Text(value, t.figure),
-                Content::Text(app.data().place_short(c.place.as_deref(), lang), t.muted),
+                widgets::label(&c.label, lang, Style::default()),
+                Content::Text(value.into(), t.figure),
+                Content::Text(
+                    app.data().place_short(c.place.as_deref(), lang).into(),
+                    t.muted,
+                ),
                 Content::Text(
                     app.data()
-                        .organisation_name(c.organisation.as_deref(), lang),
+                        .organisation_name(c.organisation.as_deref(), lang)
+                        .into(),
                     t.muted,
                 ),
                 Content::from(date),
