@@ -5,7 +5,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::ctx::{Ctx, Target, as_of_text, field};
-use super::marks::{category_name, events_of, mark, record_value_line, summary_note};
+use super::marks::{category_name, events_of, mark, record_value_line, summary_note, verdict};
 use crate::data::{Lang, Qualifier, RecordRef, Source, Text, When};
 use crate::fmt::percent;
 use crate::text::width;
@@ -109,11 +109,7 @@ fn check_lines(id: &str, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
             v.push(Line::default());
             v.push(Line::styled(p.pick("核对", "Checks"), t.title));
         }
-        let (sym, style) = if c.passed {
-            ("✓", t.pass)
-        } else {
-            ("✗", t.fail)
-        };
+        let (sym, style) = verdict(c.passed, t);
         v.push(Line::from(vec![
             Span::styled(format!("{sym} "), style),
             Span::styled(format!("{}: ", c.kind.label().get(p)), t.muted),
@@ -392,11 +388,7 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
             let Some(c) = ctx.data.checks.get(i) else {
                 return v;
             };
-            let (sym, style) = if c.passed {
-                ("✓", t.pass)
-            } else {
-                ("✗", t.fail)
-            };
+            let (sym, style) = verdict(c.passed, t);
             v.push(Line::from(vec![
                 Span::styled(format!("{sym} "), style),
                 Span::styled(c.kind.label().get(p).into_owned(), t.title),

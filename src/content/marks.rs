@@ -32,6 +32,15 @@ pub fn mark(e: &Event, s: Status, t: &Theme) -> (&'static str, Style) {
     (sym, style)
 }
 
+/// How a check's outcome looks: ✓ passed, ✗ failed, never colour alone.
+pub fn verdict(passed: bool, t: &Theme) -> (&'static str, Style) {
+    if passed {
+        ("✓", t.pass)
+    } else {
+        ("✗", t.fail)
+    }
+}
+
 pub fn category_name(c: Category, lang: Lang) -> &'static str {
     match c {
         Category::Cadres => lang.pick("党员干部", "cadres"),

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::widgets;
 use crate::app::App;
+use crate::content;
 use crate::data::Lang;
 use crate::layout;
 use crate::panel::Panel;
@@ -34,11 +35,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         .visible(h)
         .map(|i| {
             let c = &checks[i];
-            let (sym, style) = if c.passed {
-                ("✓", t.pass)
-            } else {
-                ("✗", t.fail)
-            };
+            let (sym, style) = content::verdict(c.passed, t);
             let subject = ctx
                 .label_of(&c.subject)
                 .map_or_else(|| c.subject.clone(), |l| l.get(lang).into_owned());
