@@ -253,6 +253,14 @@ fn related_lines(id: &str, org: Option<&str>, ctx: &Ctx<'_>) -> Vec<Line<'static
     v
 }
 
+/// A line for each record of `ids` that has a value (see [`record_line`]).
+fn id_lines(ids: &[String], ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+    ids.iter()
+        .filter_map(|id| ctx.data.index.get(id))
+        .filter_map(|r| record_line(r, ctx))
+        .collect()
+}
+
 /// Every line of a record's or a check's detail.
 pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
     let ds = &ctx.data.dataset;
@@ -366,12 +374,7 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
             }
             v.push(Line::default());
             v.push(Line::styled(p.pick("数字", "Figures"), t.title));
-            v.extend(
-                pr.figures
-                    .iter()
-                    .filter_map(|id| ctx.data.index.get(id))
-                    .filter_map(|r| record_line(r, ctx)),
-            );
+            v.extend(id_lines(&pr.figures, ctx));
         }
         Target::Record(RecordRef::Person(i)) => {
             let Some(x) = ds.people.get(i) else { return v };
@@ -414,12 +417,7 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
             if !c.inputs.is_empty() {
                 v.push(Line::default());
                 v.push(Line::styled(p.pick("输入", "Inputs"), t.title));
-                v.extend(
-                    c.inputs
-                        .iter()
-                        .filter_map(|id| ctx.data.index.get(id))
-                        .filter_map(|r| record_line(r, ctx)),
-                );
+                v.extend(id_lines(&c.inputs, ctx));
             }
         }
     }
