@@ -48,7 +48,7 @@ pub fn person_sentence(data: &Loaded, x: &Person, lang: Lang) -> String {
 /// "label: value, date" in the sentence's language.
 fn head(label: &Text, value: &str, when: &str, lang: Lang) -> String {
     if zh(lang) {
-        format!("{}：{value}，{when}", label.zh)
+        format!("{}：{value}，{when}", label.get(Lang::Zh))
     } else {
         format!("{}: {value}, {when}", label.get(lang))
     }
@@ -75,31 +75,40 @@ fn fraction(data: &Loaded, r: &Rate, lang: Lang) -> String {
 }
 
 /// A count's value in Chinese: the article's own figure (2.3万多, 四十二)
-/// where it reads as the value, else the digits; then the unit.
+/// where it reads as the value and says its qualifier itself, else the
+/// digits with the qualifier's words; then the unit.
 pub fn zh_count(c: &Count) -> String {
+    use crate::data::Qualifier as Q;
     let read = figure::parse(&c.figure);
     let faithful = read.is_some_and(|f| {
         !f.percent
-            && f.at_least == (c.qualifier == crate::data::Qualifier::AtLeast)
+            && (f.qualifier == c.qualifier || (c.qualifier == Q::OrderOf && f.qualifier.is_exact()))
+            && matches!(f.qualifier, Q::Exact | Q::AtLeast)
             && (f.value - c.value as f64).abs() < 0.5
     });
+    let unit = &c.unit.zh;
+    if c.ordinal {
+        let number = if faithful {
+            c.figure.trim_start_matches('第').to_string()
+        } else {
+            c.value.to_string()
+        };
+        return format!("第{number}{unit}");
+    }
     let number = if faithful {
-        c.figure.trim_start_matches('第').to_string()
+        c.figure.clone()
     } else {
-        let n = c.value.to_string();
-        match c.qualifier {
-            crate::data::Qualifier::Exact => n,
-            crate::data::Qualifier::AtLeast => format!("{n}多"),
-            crate::data::Qualifier::OrderOf => format!("约{n}"),
-        }
+        c.value.to_string()
     };
-    match (c.ordinal, c.qualifier) {
-        (true, _) => format!("第{number}{}", c.unit.zh),
+    match c.qualifier {
+        Q::AtLeast if !faithful => format!("{number}多{unit}"),
+        Q::Exact | Q::AtLeast => format!("{number}{unit}"),
+        Q::MoreThan => format!("超过{number}{unit}"),
+        Q::Nearly => format!("近{number}{unit}"),
+        Q::About => format!("约{number}{unit}"),
         // 千万千瓦级: of the order of ten million kilowatts.
-        (false, crate::data::Qualifier::OrderOf) if faithful => {
-            format!("{number}{}级", c.unit.zh)
-        }
-        (false, _) => format!("{number}{}", c.unit.zh),
+        Q::OrderOf if faithful => format!("{number}{unit}级"),
+        Q::OrderOf => format!("约{number}{unit}"),
     }
 }
 

@@ -53,11 +53,7 @@ fn org_place_columns(row: &mut Row, d: &Loaded, org: Option<&str>, place: Option
 }
 
 fn qualifier(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "exact",
-        Qualifier::AtLeast => "at_least",
-        Qualifier::OrderOf => "order_of",
-    }
+    q.name()
 }
 
 /// The rows of one table, in the dataset's order (events by date).
@@ -106,7 +102,7 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row.insert("unit_en".into(), json!(c.unit.en));
                 row.insert(
                     "category".into(),
-                    serde_json::to_value(c.category).unwrap_or(Value::Null),
+                    Value::String(c.category.name().to_string()),
                 );
                 date_columns(&mut row, &c.when);
                 row.insert("status".into(), json!("reported"));

@@ -223,7 +223,11 @@ fn events_summary(
     };
     if let Some((e, st)) = next {
         if zh {
-            s.push_str(&format!("下一项：{}，{}。", e.label.zh, st.describe(lang)));
+            s.push_str(&format!(
+                "下一项：{}，{}。",
+                e.label.get(Lang::Zh),
+                st.describe(lang)
+            ));
         } else {
             s.push_str(&format!(
                 " Next: {}, {}.",
@@ -253,11 +257,7 @@ pub fn write(
     };
     let mut first = true;
     for &l in langs {
-        let title = crate::data::sanitize::clean(match l {
-            Lang::Zh => &data.dataset.title.zh,
-            _ => &data.dataset.title.en,
-        })
-        .into_owned();
+        let title = crate::data::sanitize::clean(&data.dataset.title.get(l)).into_owned();
         if !first {
             writeln!(out).context("writing the reading")?;
         }

@@ -120,7 +120,7 @@ fn filter_then_sort_keeps_the_filter_and_orders_rows() {
     let mut a = app(Lang::En);
     a.update(Action::GoPanel(Panel::Workforce));
     a.update(Action::CycleCategory); // cadres
-    assert_eq!(a.category(), CategoryFilter::One(Category::Cadres));
+    assert_eq!(a.category(), &CategoryFilter::One(Category::Cadres));
     type_filter(&mut a, "cadre");
     a.update(Action::FilterDone);
     let rows = a.view(Panel::Workforce).rows.clone();
@@ -222,7 +222,7 @@ fn workforce_filters_by_category_and_province() {
     assert_eq!(a.province(), None);
     assert_eq!(a.view(Panel::Workforce).rows.len(), people);
     // Categories end with "every count".
-    while a.category() != CategoryFilter::All {
+    while *a.category() != CategoryFilter::All {
         a.update(Action::CycleCategory);
     }
     assert_eq!(
@@ -348,7 +348,7 @@ fn filter_matches_what_a_row_shows_besides_its_label() {
     let mut a = app(Lang::En);
     a.update(Action::GoPanel(Panel::Workforce));
     a.update(Action::CycleCategory); // any category will do; go back to all
-    while a.category() != CategoryFilter::All {
+    while *a.category() != CategoryFilter::All {
         a.update(Action::CycleCategory);
     }
     for needle in ["linxiang", "临翔", "jinhu county"] {

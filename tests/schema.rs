@@ -239,7 +239,12 @@ fn shape_errors() -> Vec<(&'static str, Value)> {
         ("schema_version 2", set(&m, "/schema_version", json!(2))),
         ("no title", remove(&m, "/title")),
         ("no year", remove(&m, "/year")),
-        ("title.en missing", remove(&m, "/title/en")),
+        ("title in neither language", set(&m, "/title", json!({}))),
+        ("category empty", set(&m, "/counts/0/category", json!(""))),
+        (
+            "qualifier unknown",
+            insert(&m, "/counts/0/qualifier", json!("roughly")),
+        ),
         (
             "title not bilingual",
             set(&m, "/title", json!("最小数据集")),
@@ -275,12 +280,8 @@ fn shape_errors() -> Vec<(&'static str, Value)> {
         ("rate above 100", set(&m, "/rates/0/value", json!(101))),
         ("empty id", set(&m, "/places/0/id", json!(""))),
         (
-            "unknown category",
-            set(&m, "/counts/0/category", json!("people")),
-        ),
-        (
-            "unknown qualifier",
-            set(&m, "/counts/2/qualifier", json!("about")),
+            "category not a name",
+            set(&m, "/counts/0/category", json!(3)),
         ),
         (
             "unknown status",
@@ -371,6 +372,16 @@ fn allowed_variants() -> Vec<(&'static str, Value)> {
     }
     vec![
         ("no record lists", bare),
+        ("title in Chinese only", remove(&m, "/title/en")),
+        ("label in English only", remove(&m, "/counts/0/label/zh")),
+        (
+            "a category of the dataset's own",
+            set(&m, "/counts/0/category", json!("vehicles")),
+        ),
+        (
+            "no year reason when printed",
+            set(&m, "/year", json!({"value": 2020, "inferred": false})),
+        ),
         (
             "a source note",
             insert(&m, "/source/note", json!({"zh": "注", "en": "note"})),

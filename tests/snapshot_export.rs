@@ -523,11 +523,11 @@ fn parse_json(bytes: &[u8]) -> (Vec<String>, Vec<Record>) {
     (head, recs)
 }
 
-fn qualifier(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "exact",
-        Qualifier::AtLeast => "at_least",
-        Qualifier::OrderOf => "order_of",
+/// The qualifier's name as the dataset's format writes it (serde's).
+fn qualifier(q: Qualifier) -> String {
+    match serde_json::to_value(q) {
+        Ok(serde_json::Value::String(s)) => s,
+        other => panic!("a qualifier serializes as a string, not {other:?}"),
     }
 }
 

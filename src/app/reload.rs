@@ -37,7 +37,7 @@ impl App {
                         Some(o @ (Overlay::Help | Overlay::Errors)) => Some(o),
                     },
                     filtering: self.filtering,
-                    category: self.category,
+                    category: self.category.clone(),
                     ..App::new(data, self.lang, self.theme)
                 }
                 .with_views_from(&views, province);

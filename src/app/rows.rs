@@ -188,7 +188,7 @@ impl App {
                     && text()
             }
             Panel::Workforce => {
-                self.category.admits(self.data.dataset.counts[i].category)
+                self.category.admits(&self.data.dataset.counts[i].category)
                     && (self.province.is_none()
                         || self.count_province.get(i).copied().flatten() == self.province)
                     && text()

@@ -214,8 +214,8 @@ impl App {
         &self.views[panel.index()]
     }
 
-    pub fn category(&self) -> CategoryFilter {
-        self.category
+    pub fn category(&self) -> &CategoryFilter {
+        &self.category
     }
 
     /// The province the Workforce panel is filtered by, if any.

@@ -113,7 +113,9 @@ impl App {
                 self.rebuild(Panel::Workforce);
             }
             Action::CycleCategory => {
-                self.category = self.category.next();
+                self.category = self
+                    .category
+                    .next(&super::view::categories_of(&self.data.dataset.counts));
                 self.rebuild(Panel::Workforce);
             }
             Action::EarlierEvent => {

@@ -4,7 +4,7 @@
 use crate::data::Category;
 
 /// Which counts the Workforce panel lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CategoryFilter {
     /// Every count of people (the default).
     People,
@@ -14,25 +14,45 @@ pub enum CategoryFilter {
 }
 
 impl CategoryFilter {
-    pub(super) fn next(self) -> CategoryFilter {
-        let all = Category::ALL;
+    /// The next filter: people, then each category of `present` (the
+    /// dataset's own, known ones first), then every count.
+    pub(super) fn next(&self, present: &[Category]) -> CategoryFilter {
+        let at = |i: usize| match present.get(i) {
+            Some(c) => CategoryFilter::One(c.clone()),
+            None => CategoryFilter::All,
+        };
         match self {
-            CategoryFilter::People => CategoryFilter::One(all[0]),
-            CategoryFilter::One(c) => match all.iter().position(|x| *x == c) {
-                Some(i) if i + 1 < all.len() => CategoryFilter::One(all[i + 1]),
-                _ => CategoryFilter::All,
+            CategoryFilter::People => at(0),
+            CategoryFilter::One(c) => match present.iter().position(|x| x == c) {
+                Some(i) => at(i + 1),
+                None => CategoryFilter::All,
             },
             CategoryFilter::All => CategoryFilter::People,
         }
     }
 
-    pub fn admits(self, c: Category) -> bool {
+    pub fn admits(&self, c: &Category) -> bool {
         match self {
             CategoryFilter::People => c.is_people(),
             CategoryFilter::One(x) => x == c,
             CategoryFilter::All => true,
         }
     }
+}
+
+/// The categories the counts of a dataset use: the known ones in their
+/// order, then the dataset's own in the order they first appear.
+pub(super) fn categories_of(counts: &[crate::data::Count]) -> Vec<Category> {
+    let mut out: Vec<Category> = Category::KNOWN
+        .into_iter()
+        .filter(|k| counts.iter().any(|c| &c.category == k))
+        .collect();
+    for c in counts {
+        if matches!(c.category, Category::Other(_)) && !out.contains(&c.category) {
+            out.push(c.category.clone());
+        }
+    }
+    out
 }
 
 /// One panel's list: which records it shows, in what order, and the selection.

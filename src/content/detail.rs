@@ -15,6 +15,9 @@ const RELATED_MAX: usize = 12;
 
 fn both(label: &str, text: &Text, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let t = ctx.theme;
+    if !text.is_whole() {
+        return vec![field(label, text.get(Lang::Both).into_owned(), t)];
+    }
     vec![
         field(label, text.zh.clone(), t),
         Line::from(vec![
@@ -296,12 +299,19 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                 (true, _) => p.pick("序数（第几）", "an ordinal (the n-th), not a quantity"),
                 (false, Qualifier::Exact) => p.pick("确数", "exact"),
                 (false, Qualifier::AtLeast) => p.pick("“多”：至少此数", "at least (多: more than)"),
+                (false, Qualifier::MoreThan) => {
+                    p.pick("“超过/以上”：多于此数", "more than (超过, 以上)")
+                }
+                (false, Qualifier::Nearly) => {
+                    p.pick("“近”：略少于此数", "nearly (近): a little under")
+                }
+                (false, Qualifier::About) => p.pick("“约/左右”：大约此数", "about (约, 左右)"),
                 (false, Qualifier::OrderOf) => p.pick("量级（级）", "order of magnitude (级)"),
             };
             v.push(field(p.pick("限定", "qualifier"), q.to_string(), t));
             v.push(field(
                 p.pick("类别", "category"),
-                category_name(c.category, p).to_string(),
+                category_name(&c.category, p).to_string(),
                 t,
             ));
             v.push(field(

@@ -41,7 +41,8 @@ pub fn verdict(passed: bool, t: &Theme) -> (&'static str, Style) {
     }
 }
 
-pub fn category_name(c: Category, lang: Lang) -> &'static str {
+/// A category's name in `lang`; a dataset's own category by its own name.
+pub fn category_name(c: &Category, lang: Lang) -> &str {
     match c {
         Category::Cadres => lang.pick("党员干部", "cadres"),
         Category::Workers => lang.pick("务工人员", "workers"),
@@ -52,7 +53,9 @@ pub fn category_name(c: Category, lang: Lang) -> &'static str {
         Category::Teams => lang.pick("队伍批次", "teams"),
         Category::Supplies => lang.pick("物资", "supplies"),
         Category::Physical => lang.pick("实物", "physical"),
+        Category::People => lang.pick("人员", "people"),
         Category::Duration => lang.pick("时长", "duration"),
+        Category::Other(name) => name,
     }
 }
 

@@ -178,10 +178,12 @@ impl Loaded {
         let ds = &self.dataset;
         let passed = self.checks.iter().filter(|c| c.passed).count();
         let by_kind = |k: CheckKind| self.checks.iter().filter(|c| c.kind == k).count();
-        let year = if ds.year.inferred {
-            format!("{} (inferred: {})", ds.year.value, ds.year.reason.en)
-        } else {
-            ds.year.value.to_string()
+        let year = match ds.year.value {
+            None => "unknown".to_string(),
+            Some(y) if ds.year.inferred => {
+                format!("{y} (inferred: {})", ds.year.reason.get(Lang::En))
+            }
+            Some(y) => y.to_string(),
         };
         format!(
             "{title}\n{en}\n\

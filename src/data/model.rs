@@ -2,10 +2,12 @@
 //!
 //! Every struct denies unknown fields so a typo in a user's file is reported
 //! with its path instead of being silently ignored. How the types read
-//! (dates, places, counts) is in `show`; this module imports nothing of the crate.
+//! (dates, places, counts) is in `show`; this module imports nothing of the crate
+//! but `Lang` and the `Qualifier` of `figure`, which reads figures.
 
 use serde::{Deserialize, Serialize};
 
+pub use super::figure::Qualifier;
 pub use crate::lang::Lang;
 use time::{Date, Time};
 
@@ -15,11 +17,15 @@ pub const SCHEMA_VERSION: u32 = 1;
 time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
 time::serde::format_description!(hh_mm, Time, "[hour]:[minute]");
 
-/// A text in both languages of the dashboard.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A text in the dashboard's languages. One of them may be missing (a
+/// draft has only the article's language): it is then left out or empty,
+/// and the dashboard shows the other with a mark (see [`Text::get`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub zh: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub en: String,
 }
 
@@ -70,8 +76,12 @@ pub struct Article {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Year {
-    pub value: i32,
+    /// `None` when neither the article nor the person who drafted the
+    /// dataset gives it: `check` then says what to add.
+    pub value: Option<i32>,
     pub inferred: bool,
+    /// Why, when `inferred`.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub reason: Text,
 }
 
@@ -106,16 +116,6 @@ pub struct Organisation {
 pub struct Source {
     pub paragraph: u32,
     pub quote: String,
-}
-
-/// How exact a figure is: 2.3万多 is `at_least` 23000, 千万千瓦级 is of the `order_of` 10 GW.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    #[default]
-    Exact,
-    AtLeast,
-    OrderOf,
 }
 
 /// How precise a date is.
@@ -194,6 +194,9 @@ pub struct Rate {
     pub label: Text,
     /// Percent, 0-100.
     pub value: f64,
+    /// 5成以上: more than 50%.
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub qualifier: Qualifier,
     /// The figure as the article writes it ("98.3%"); the quote must contain it.
     pub figure: String,
     /// Id of the count that is the numerator, where the article gives one.
@@ -211,8 +214,10 @@ pub struct Rate {
 }
 
 /// What a count counts; the Workforce panel shows the people categories.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// The set is open: a name that is not one of the known ones below (a
+/// user's article is not about cadres and commandos) is `Other`, kept as
+/// written and shown as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Category {
     /// Party members and cadres sent to help.
     Cadres,
@@ -222,6 +227,8 @@ pub enum Category {
     Staff,
     /// Members of commando teams.
     Commando,
+    /// People the article does not say more of (村民, 人).
+    People,
     Jobs,
     Enterprises,
     /// Teams, groups, batches, branches and divisions.
@@ -231,14 +238,18 @@ pub enum Category {
     Physical,
     /// Days, hours, minutes.
     Duration,
+    /// A name of the dataset's own ("vehicles", "money").
+    Other(Box<str>),
 }
 
 impl Category {
-    pub const ALL: [Category; 10] = [
+    /// The known categories, in the order the Workforce panel cycles them.
+    pub const KNOWN: [Category; 11] = [
         Category::Cadres,
         Category::Workers,
         Category::Staff,
         Category::Commando,
+        Category::People,
         Category::Jobs,
         Category::Enterprises,
         Category::Teams,
@@ -247,12 +258,60 @@ impl Category {
         Category::Duration,
     ];
 
+    /// The name in the dataset's format ("cadres", or the dataset's own).
+    pub fn name(&self) -> &str {
+        match self {
+            Category::Cadres => "cadres",
+            Category::Workers => "workers",
+            Category::Staff => "staff",
+            Category::Commando => "commando",
+            Category::People => "people",
+            Category::Jobs => "jobs",
+            Category::Enterprises => "enterprises",
+            Category::Teams => "teams",
+            Category::Supplies => "supplies",
+            Category::Physical => "physical",
+            Category::Duration => "duration",
+            Category::Other(name) => name,
+        }
+    }
+
+    /// The category a name in the format stands for.
+    pub fn from_name(name: &str) -> Category {
+        Category::KNOWN
+            .into_iter()
+            .find(|c| c.name() == name)
+            .unwrap_or_else(|| Category::Other(name.into()))
+    }
+
     /// Counts of people: what the Workforce panel lists.
-    pub fn is_people(self) -> bool {
+    pub fn is_people(&self) -> bool {
         matches!(
             self,
-            Category::Cadres | Category::Workers | Category::Staff | Category::Commando
+            Category::Cadres
+                | Category::Workers
+                | Category::Staff
+                | Category::Commando
+                | Category::People
         )
+    }
+}
+
+impl Serialize for Category {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Category {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        if name.trim().is_empty() {
+            return Err(serde::de::Error::custom(
+                "a category is a name, such as \"workers\" or one of the dataset's own; it is empty",
+            ));
+        }
+        Ok(Category::from_name(&name))
     }
 }
 
@@ -353,12 +412,22 @@ pub struct Person {
 }
 
 impl Text {
-    /// The text in `lang`; in `Both`, "中文 · English".
+    /// Both languages empty.
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
+    }
+
+    /// The text in `lang`; in `Both`, "中文 · English". Where one language
+    /// is missing, the other, after a mark that names its language
+    /// ("[zh] 全省已复工企业"): never a blank.
     pub fn get(&self, lang: Lang) -> std::borrow::Cow<'_, str> {
-        match lang {
-            Lang::Zh => self.zh.as_str().into(),
-            Lang::En => self.en.as_str().into(),
-            Lang::Both => {
+        match (lang, self.zh.is_empty(), self.en.is_empty()) {
+            (_, true, true) => "".into(),
+            (Lang::Zh, false, _) => self.zh.as_str().into(),
+            (Lang::En, _, false) => self.en.as_str().into(),
+            (_, false, true) => marked(ONLY_ZH, &self.zh).into(),
+            (_, true, false) => marked(ONLY_EN, &self.en).into(),
+            (Lang::Both, false, false) => {
                 // As `format!("{} · {}", ..)` writes it, sized once.
                 let mut s = String::with_capacity(self.zh.len() + " · ".len() + self.en.len());
                 s.push_str(&self.zh);
@@ -368,4 +437,21 @@ impl Text {
             }
         }
     }
+
+    /// Both languages present.
+    pub fn is_whole(&self) -> bool {
+        !self.zh.is_empty() && !self.en.is_empty()
+    }
+}
+
+/// The mark before a text that is only in Chinese, shown where English was asked for.
+pub const ONLY_ZH: &str = "[zh] ";
+/// The mark before a text that is only in English, shown where Chinese was asked for.
+pub const ONLY_EN: &str = "[en] ";
+
+fn marked(mark: &str, text: &str) -> String {
+    let mut s = String::with_capacity(mark.len() + text.len());
+    s.push_str(mark);
+    s.push_str(text);
+    s
 }

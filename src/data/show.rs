@@ -5,12 +5,16 @@ use super::model::{Count, Lang, PartOfDay, Place, Precision, Qualifier, Relation
 use crate::fmt::{self, Marks};
 
 impl Qualifier {
-    /// What is written around the number: "+" after "at least", "~" before "of the order of".
+    /// What is written around the number: "+" after "at least", ">" before
+    /// "more than", "<" before "nearly", "~" before "about" and "of the
+    /// order of" (the detail says which).
     pub fn marks(self) -> Marks {
         let (before, after) = match self {
             Qualifier::Exact => ("", ""),
             Qualifier::AtLeast => ("", "+"),
-            Qualifier::OrderOf => ("~", ""),
+            Qualifier::MoreThan => (">", ""),
+            Qualifier::Nearly => ("<", ""),
+            Qualifier::About | Qualifier::OrderOf => ("~", ""),
         };
         Marks { before, after }
     }

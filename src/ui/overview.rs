@@ -115,7 +115,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             _ => crate::cite::zh_count(c),
         };
         buf.set_string(x, y, fit(&value, w), t.figure);
+        let one = c.label.get(lang);
+        let one = [one.as_ref()];
         let labels: &[&str] = match lang {
+            _ if !c.label.is_whole() => &one,
             Lang::Zh => &[&c.label.zh],
             Lang::En => &[&c.label.en],
             Lang::Both => &[&c.label.zh, &c.label.en],

@@ -29,7 +29,11 @@ pub fn body<'a>(rows: Vec<Vec<Content<'a>>>, view: &ListView, lang: Lang) -> Bod
 
 /// A cell of `text` in `lang`, as `text.get(lang)` reads, borrowed: in
 /// both languages its two halves, which the table joins.
+/// A text with one language missing reads as `Text::get` has it, marked.
 pub fn label(text: &Text, lang: Lang, style: Style) -> Content<'_> {
+    if !text.is_whole() {
+        return Content::Text(text.get(lang), style);
+    }
     match lang {
         Lang::Zh => Content::Text(text.zh.as_str().into(), style),
         Lang::En => Content::Text(text.en.as_str().into(), style),

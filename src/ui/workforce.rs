@@ -14,7 +14,7 @@ use crate::panel::Panel;
 use crate::text::{Column, Content, Strip, fit, table, table_body};
 use crate::theme::Theme;
 
-fn filter_name(f: CategoryFilter, lang: Lang) -> &'static str {
+fn filter_name(f: &CategoryFilter, lang: Lang) -> &str {
     match f {
         CategoryFilter::People => lang.pick("全部人员", "all people"),
         CategoryFilter::One(c) => content::category_name(c, lang),
@@ -148,7 +148,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let b = widgets::block(
         format!(
             " {} · {unit} ({}) ",
-            content::category_name(sel.category, p),
+            content::category_name(&sel.category, p),
             bars.len()
         ),
         t,

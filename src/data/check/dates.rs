@@ -37,14 +37,14 @@ impl Checker<'_> {
         }
         if let Some(d) = when.date
             && !derived
-            && d.year() != self.ds.year.value
+            && let Some(year) = self.ds.year.value
+            && d.year() != year
         {
             self.problem(
                 format!("{path}.date"),
                 format_args!(
-                    "{} is not in the dataset's year {}; only derived dates may be",
+                    "{} is not in the dataset's year {year}; only derived dates may be",
                     iso(d),
-                    self.ds.year.value
                 ),
             );
         }
@@ -54,20 +54,39 @@ impl Checker<'_> {
     /// listed with its reason, like every other derivation.
     pub(super) fn year(&mut self) {
         let y = &self.ds.year;
+        let Some(value) = y.value else {
+            if !self.ds.events.is_empty() {
+                self.problem(
+                    "year.value".to_string(),
+                    "the year is unknown, so the article's dates cannot be placed: \
+                     draft again with --year YYYY, or set \"year\": {\"value\": YYYY, \"inferred\": false}",
+                );
+            }
+            return;
+        };
+        if y.inferred && y.reason.is_empty() {
+            self.problem(
+                "year.reason".to_string(),
+                "an inferred year needs its reason: how the article shows it",
+            );
+        }
         let (zh, en) = if y.inferred {
             (
-                format!("{}年（推定）：{}", y.value, y.reason.zh),
-                format!("{} (inferred): {}", y.value, y.reason.en),
+                format!(
+                    "{value}年（推定）：{}",
+                    y.reason.get(crate::data::model::Lang::Zh)
+                ),
+                format!(
+                    "{value} (inferred): {}",
+                    y.reason.get(crate::data::model::Lang::En)
+                ),
             )
         } else {
-            (
-                format!("{}年（原文）", y.value),
-                format!("{} (printed)", y.value),
-            )
+            (format!("{value}年（原文）"), format!("{value} (printed)"))
         };
         self.checks.push(CheckResult {
             kind: CheckKind::Year,
-            subject: y.value.to_string(),
+            subject: value.to_string(),
             inputs: Vec::new(),
             formula: text(zh, en),
             passed: true,

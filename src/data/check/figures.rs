@@ -3,7 +3,7 @@
 
 use super::{CheckKind, CheckResult, Checker, text};
 use crate::data::figure;
-use crate::data::model::{Lang, Qualifier};
+use crate::data::model::Lang;
 use crate::fmt::group;
 
 impl Checker<'_> {
@@ -30,7 +30,13 @@ impl Checker<'_> {
             let stated_decimals = match figure::parse(&r.figure) {
                 Some(f) if f.percent => {
                     let tolerance = 0.5 * 10f64.powi(-(f.decimals as i32)) + 1e-9;
-                    let passed = (f.value - r.value).abs() <= tolerance && !f.at_least;
+                    let qualifier_problem =
+                        figure::qualifier_problem(&f, &r.figure, &r.source.quote, r.qualifier);
+                    if let Some(msg) = &qualifier_problem {
+                        self.problem(format!("{path}.qualifier"), msg);
+                    }
+                    let passed =
+                        (f.value - r.value).abs() <= tolerance && qualifier_problem.is_none();
                     self.checks.push(CheckResult {
                         kind: CheckKind::Figure,
                         subject: r.id.clone(),
@@ -131,10 +137,9 @@ impl Checker<'_> {
             };
             let read = f.value.round();
             let value_ok = (read - c.value as f64).abs() < 0.5;
-            let qualifier_ok = match c.qualifier {
-                Qualifier::AtLeast => f.at_least,
-                Qualifier::Exact | Qualifier::OrderOf => !f.at_least,
-            };
+            let qualifier_problem =
+                figure::qualifier_problem(&f, &c.figure, &c.source.quote, c.qualifier);
+            let qualifier_ok = qualifier_problem.is_none();
             self.checks.push(CheckResult {
                 kind: CheckKind::Figure,
                 subject: c.id.clone(),
@@ -154,12 +159,7 @@ impl Checker<'_> {
                     ),
                 );
             }
-            if !qualifier_ok {
-                let msg = if f.at_least {
-                    "the figure says \"more than\" (多): qualifier must be \"at_least\""
-                } else {
-                    "qualifier \"at_least\" needs a figure with 多, 余 or +"
-                };
+            if let Some(msg) = qualifier_problem {
                 self.problem(format!("{path}.qualifier"), msg);
             }
         }

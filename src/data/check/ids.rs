@@ -271,13 +271,14 @@ mod tests {
         ds.people[0].organisation = Some("place-a".to_string());
         ds.people[0].place = Some("place-missing".to_string());
         ds.people[0].role.en = " ".to_string();
+        ds.people[0].role.zh = String::new();
         ds.people[0].source.quote = "队长王".to_string();
         ds.people.push(person("队长王海"));
         assert_problems(
             &ds,
             &[
                 "people[1].id: duplicate id \"person-a\"",
-                "people[0].role.en: label is empty",
+                "people[0].role: label is empty in both languages (zh and en)",
                 "people[0].organisation: \"place-a\" names a place, not an organisation",
                 "people[0].place: \"place-missing\" does not name any record",
                 "people[0].source.quote: quote \"队长王\" does not name the person \"王海\"",

@@ -110,6 +110,8 @@ pub fn check_against(ds: &Dataset, article: Option<&ArticleFile>) -> Report {
         problems: Vec::new(),
     };
     c.collect_ids();
+    c.label("title".to_string(), &ds.title);
+    c.label("source.title".to_string(), &ds.source.title);
     c.check_places_and_organisations();
     c.check_rates();
     c.check_counts();
