@@ -21,11 +21,19 @@ pub struct Cli {
     #[arg(long, requires = "data")]
     pub watch: bool,
 
-    /// A dataset file in fugong's JSON format (default: the embedded article dataset).
+    /// A dataset file in fugong's JSON format (default: the embedded article
+    /// dataset), or an article's text (a .txt file, or any file that is not
+    /// JSON), drafted in memory as `fugong draft` would.
     #[arg(long, value_name = "FILE", global = true)]
     pub data: Option<PathBuf>,
 
-    /// Language of labels at start; `L` cycles it in the dashboard.
+    /// The year of the article's dates, for drafting a text that does not
+    /// print it (`draft`, and `--data ARTICLE.txt`).
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1000..=9999), global = true)]
+    pub year: Option<i32>,
+
+    /// Language of labels at start; `L` cycles it in the dashboard. For
+    /// `draft`, the article's language: zh or en (both, the default: detect it).
     #[arg(long, value_enum, default_value_t = Lang::Both, global = true)]
     pub lang: Lang,
 
@@ -55,6 +63,20 @@ pub enum Command {
         /// own; a dataset that carries its text must match it too.
         #[arg(long, value_name = "ARTICLE.txt")]
         article: Option<PathBuf>,
+    },
+    /// Draft a dataset from an article's text: every figure with its
+    /// paragraph and quote, labelled from the words around it. Check the
+    /// labels, then open it with --data.
+    Draft {
+        /// The article: UTF-8 text, one paragraph a line, blank lines ignored.
+        #[arg(value_name = "ARTICLE.txt")]
+        article: PathBuf,
+        /// Write to FILE (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "OUT.json")]
+        output: Option<PathBuf>,
+        /// Overwrite FILE if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Print a panel exactly as the dashboard draws it, with no terminal needed.
     Snapshot {
@@ -89,6 +111,21 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
+}
+
+impl Cli {
+    /// How an article's text is drafted: the year and language given.
+    pub fn drafting(&self) -> crate::data::draft::Options {
+        crate::data::draft::Options {
+            year: self.year,
+            chinese: match self.lang {
+                Lang::Zh => Some(true),
+                Lang::En => Some(false),
+                Lang::Both => None,
+            },
+            title: String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

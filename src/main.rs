@@ -27,9 +27,16 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     match &cli.command {
-        Some(Command::Check { file, article }) => {
-            check(file.as_deref().or(cli.data.as_deref()), article.as_deref())
-        }
+        Some(Command::Check { file, article }) => check(
+            file.as_deref().or(cli.data.as_deref()),
+            article.as_deref(),
+            &cli.drafting(),
+        ),
+        Some(Command::Draft {
+            article,
+            output,
+            force,
+        }) => draft(article, output.as_deref(), *force, &cli.drafting()),
         Some(Command::Snapshot {
             panel,
             size,
@@ -77,7 +84,7 @@ fn theme(cli: &Cli) -> Theme {
 
 /// Loads the dataset, then runs `f`; any error is one line on stderr.
 fn with_data(cli: &Cli, f: impl FnOnce(data::Loaded) -> anyhow::Result<()>) -> ExitCode {
-    let loaded = match data::load(cli.data.as_deref()) {
+    let loaded = match data::load_with(cli.data.as_deref(), &cli.drafting()) {
         Ok(l) => l,
         Err(invalid) => {
             print_invalid(&invalid);
@@ -127,7 +134,11 @@ fn print_invalid(invalid: &Invalid) {
 
 /// `fugong check [--article FILE]`: every problem on stderr, or the summary
 /// on stdout. An article file that cannot be read is one line.
-fn check(path: Option<&std::path::Path>, article: Option<&std::path::Path>) -> ExitCode {
+fn check(
+    path: Option<&std::path::Path>,
+    article: Option<&std::path::Path>,
+    drafting: &data::draft::Options,
+) -> ExitCode {
     let article = match article.map(data::load::read_article).transpose() {
         Ok(a) => a,
         Err(line) => {
@@ -137,7 +148,7 @@ fn check(path: Option<&std::path::Path>, article: Option<&std::path::Path>) -> E
     };
     let result = match &article {
         Some(a) => data::load_against(path, a),
-        None => data::load(path),
+        None => data::load_with(path, drafting),
     };
     match result {
         Ok(loaded) => {
@@ -145,10 +156,104 @@ fn check(path: Option<&std::path::Path>, article: Option<&std::path::Path>) -> E
             if let Some(a) = &article {
                 println!("{}", loaded.article_summary(a));
             }
+            // Warnings do not fail the check: a figure left out may be
+            // left out on purpose, and source.unrecorded says why.
+            let origin = path.map_or("embedded dataset".to_string(), |p| {
+                clean(&p.display().to_string()).into_owned()
+            });
+            for w in &loaded.warnings {
+                say(&format!("{origin}: warning: {w}"));
+            }
+            if !loaded.warnings.is_empty() {
+                say(&format!(
+                    "{origin}: {} figures of the text no record carries",
+                    loaded.warnings.len()
+                ));
+            }
             ExitCode::SUCCESS
         }
         Err(invalid) => {
             print_invalid(&invalid);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `fugong draft ARTICLE.txt [-o OUT.json [--force]]`: the draft as JSON,
+/// checked before it is written, so what is written always loads.
+fn draft(
+    article: &std::path::Path,
+    output: Option<&std::path::Path>,
+    force: bool,
+    opts: &data::draft::Options,
+) -> ExitCode {
+    let origin = clean(&article.display().to_string()).into_owned();
+    let text = match data::load::read_article_text(article) {
+        Ok(t) => t,
+        Err(line) => {
+            say(&format!("fugong: {line}"));
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut opts = opts.clone();
+    opts.title = article
+        .file_stem()
+        .map(|s| clean(&s.to_string_lossy()).into_owned())
+        .unwrap_or_default();
+    let dataset = match data::draft::draft(&text, &opts) {
+        Ok(d) => d,
+        Err(p) => {
+            say(&format!("fugong: article {origin}: {p}"));
+            return ExitCode::FAILURE;
+        }
+    };
+    // What is written must load, but for the one thing only a person can
+    // add: a year the text does not give.
+    let problems = data::check::check(&dataset).problems;
+    let year_only = problems.iter().all(|p| p.starts_with("year.value:"));
+    if !problems.is_empty() && !year_only {
+        print_invalid(&Invalid {
+            origin: origin.clone(),
+            problems,
+        });
+        return ExitCode::FAILURE;
+    }
+    let result = serde_json::to_string_pretty(&dataset)
+        .context("writing the draft as JSON")
+        .and_then(|mut json| {
+            json.push('\n');
+            match output {
+                Some(path) => fugong::export::write_file(path, force, json.as_bytes()),
+                None => std::io::stdout()
+                    .write_all(json.as_bytes())
+                    .context("writing to stdout"),
+            }
+        });
+    match result {
+        Ok(()) => {
+            let ds = &dataset;
+            say(&format!(
+                "{origin}: drafted {} rates, {} counts, {} events from {} paragraphs; year {}",
+                ds.rates.len(),
+                ds.counts.len(),
+                ds.events.len(),
+                ds.source.paragraphs,
+                ds.year
+                    .value
+                    .map_or("unknown (give --year YYYY)".to_string(), |y| y.to_string()),
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            fail(&e);
             ExitCode::FAILURE
         }
     }
@@ -160,7 +265,7 @@ fn dashboard(cli: &Cli) -> ExitCode {
         fail(&e);
         return ExitCode::FAILURE;
     }
-    let loaded = match data::load(cli.data.as_deref()) {
+    let loaded = match data::load_with(cli.data.as_deref(), &cli.drafting()) {
         Ok(l) => l,
         Err(invalid) => {
             print_invalid(&invalid);
@@ -168,6 +273,7 @@ fn dashboard(cli: &Cli) -> ExitCode {
         }
     };
     let app = App::new(loaded, cli.lang, theme(cli))
+        .drafting(cli.drafting())
         .without_clipboard(cli.no_clipboard)
         .watching(cli.data.clone().filter(|_| cli.watch))
         .with_as_of(cli.as_of);

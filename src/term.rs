@@ -375,7 +375,7 @@ fn perform(
         }
         Effect::Reload(path) => {
             // The one file read after start-up, here and not in the app.
-            let reloaded = app.reloaded(crate::data::load_path(&path));
+            let reloaded = app.reloaded(crate::data::load_path_with(&path, app.draft_options()));
             *dirty |= reloaded.redraws();
         }
     }

@@ -77,6 +77,8 @@ pub struct App {
     pub(super) filtering: bool,
     pub(super) views: [ListView; Panel::ALL.len()],
     pub(super) category: CategoryFilter,
+    /// How a watched article text is drafted on reload.
+    pub(super) drafting: crate::data::draft::Options,
     /// Index into `provinces`, or `None` for every province.
     pub(super) province: Option<usize>,
     /// The provinces of the dataset's places, in first-seen order.
@@ -144,6 +146,7 @@ impl App {
             filtering: false,
             views: Default::default(),
             category: CategoryFilter::People,
+            drafting: crate::data::draft::Options::default(),
             province: None,
             provinces,
             count_province: Vec::new(),
@@ -159,6 +162,17 @@ impl App {
     }
 
     /// `--no-clipboard`: `y` shows the citation in a popup instead.
+    /// How the watched file is drafted when it is an article's text.
+    pub fn drafting(mut self, opts: crate::data::draft::Options) -> App {
+        self.drafting = opts;
+        self
+    }
+
+    /// How the watched file is drafted when it is an article's text.
+    pub fn draft_options(&self) -> &crate::data::draft::Options {
+        &self.drafting
+    }
+
     pub fn without_clipboard(mut self, off: bool) -> App {
         self.no_clipboard = off;
         self

@@ -30,7 +30,7 @@ fn read_text(path: &Path, what: &str) -> Result<String, String> {
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
-            "{shown}: file is {} MiB; fugong reads datasets of at most {} MiB",
+            "{shown}: file is {} MiB; fugong reads files of at most {} MiB",
             meta.len() / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
         ));
@@ -56,6 +56,12 @@ fn read_text(path: &Path, what: &str) -> Result<String, String> {
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+/// Reads an article's text to draft: one line naming the file for every
+/// way it can fail.
+pub fn read_article_text(path: &Path) -> Result<String, String> {
+    read_text(path, "an article file").map_err(|p| format!("article {p}"))
 }
 
 /// An article's text read from a file (`check --article`), to check a

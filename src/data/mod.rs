@@ -7,11 +7,13 @@
 
 pub mod asof;
 pub mod check;
+pub mod draft;
 pub mod figure;
 pub mod index;
 pub mod load;
 pub mod model;
 pub mod sanitize;
+pub mod scan;
 mod show;
 
 use std::path::Path;
@@ -30,6 +32,11 @@ pub struct Loaded {
     pub dataset: Dataset,
     pub index: Index,
     pub checks: Vec<CheckResult>,
+    /// Figures of the article's text that no record carries (and the
+    /// dataset does not explain in `source.unrecorded`): warnings, not errors.
+    pub warnings: Vec<String>,
+    /// Drafted in memory from an article's text, not a curated dataset.
+    pub drafted: bool,
 }
 
 /// Every problem found in a dataset, one line each.
@@ -83,21 +90,74 @@ fn finish(
         dataset,
         index: report.index,
         checks: report.checks,
+        warnings: report.warnings,
+        drafted: false,
     })
 }
 
-/// Reads and loads a dataset file.
+/// Reads and loads a dataset file; an article's text (see
+/// [`is_article`]) is drafted in memory.
 pub fn load_path(path: &Path) -> Result<Loaded, Invalid> {
-    load_path_against(path, None)
+    load_path_with(path, &draft::Options::default())
+}
+
+/// As [`load_path`], drafting an article's text with `opts`.
+pub fn load_path_with(path: &Path, opts: &draft::Options) -> Result<Loaded, Invalid> {
+    load_path_against(path, None, opts)
+}
+
+/// Whether a file's text is an article to draft rather than a dataset: a
+/// `.txt`, `.text` or `.md` file, or a text that does not start as JSON
+/// does (`{`, `[` or `"`).
+pub fn is_article(path: &Path, text: &str) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(ext.as_deref(), Some("txt" | "text" | "md")) {
+        return true;
+    }
+    let first = text
+        .trim_start_matches('\u{FEFF}')
+        .trim_start()
+        .chars()
+        .next();
+    first.is_some_and(|c| !matches!(c, '{' | '[' | '"'))
+}
+
+/// Drafts an article's text into a dataset and checks it.
+pub fn load_draft(text: &str, origin: &str, opts: &draft::Options) -> Result<Loaded, Invalid> {
+    let invalid = |p: String| Invalid {
+        origin: origin.to_string(),
+        problems: vec![p],
+    };
+    let dataset = draft::draft(text, opts).map_err(invalid)?;
+    let mut loaded = finish(dataset, origin, None)?;
+    loaded.drafted = true;
+    Ok(loaded)
 }
 
 /// Reads and loads a dataset file, checked against `article` when given.
-fn load_path_against(path: &Path, article: Option<&ArticleFile>) -> Result<Loaded, Invalid> {
+fn load_path_against(
+    path: &Path,
+    article: Option<&ArticleFile>,
+    opts: &draft::Options,
+) -> Result<Loaded, Invalid> {
     let origin = sanitize::clean(&path.display().to_string()).into_owned();
     let text = load::read_file(path).map_err(|p| Invalid {
         origin: origin.clone(),
         problems: vec![p.trim_start_matches(&format!("{origin}: ")).to_string()],
     })?;
+    if article.is_none() && is_article(path, &text) {
+        let mut opts = opts.clone();
+        if opts.title.is_empty() {
+            opts.title = path
+                .file_stem()
+                .map(|s| sanitize::clean(&s.to_string_lossy()).into_owned())
+                .unwrap_or_default();
+        }
+        return load_draft(&text, &origin, &opts);
+    }
     let dataset = parse(&text, &origin)?;
     // The text can be as large as the dataset: let it go before checking.
     drop(text);
@@ -106,8 +166,14 @@ fn load_path_against(path: &Path, article: Option<&ArticleFile>) -> Result<Loade
 
 /// Loads the embedded dataset, or the file at `path`.
 pub fn load(path: Option<&Path>) -> Result<Loaded, Invalid> {
+    load_with(path, &draft::Options::default())
+}
+
+/// Loads the embedded dataset, or the file at `path`, drafting an
+/// article's text with `opts`.
+pub fn load_with(path: Option<&Path>, opts: &draft::Options) -> Result<Loaded, Invalid> {
     match path {
-        Some(p) => load_path(p),
+        Some(p) => load_path_with(p, opts),
         None => load_str(EMBEDDED, "embedded dataset"),
     }
 }
@@ -118,7 +184,7 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, Invalid> {
 /// (`check --article`). Every other check is as [`load`]'s.
 pub fn load_against(path: Option<&Path>, article: &ArticleFile) -> Result<Loaded, Invalid> {
     match path {
-        Some(p) => load_path_against(p, Some(article)),
+        Some(p) => load_path_against(p, Some(article), &draft::Options::default()),
         None => {
             let origin = "embedded dataset";
             finish(parse(EMBEDDED, origin)?, origin, Some(article))

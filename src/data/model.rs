@@ -68,6 +68,20 @@ pub struct Article {
     /// verbatim. Older datasets leave it out.
     #[serde(default)]
     pub text: Option<Vec<String>>,
+    /// Figures of the text that no record carries, each with the reason:
+    /// `check` warns of any other figure of the text that no record carries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unrecorded: Vec<Unrecorded>,
+}
+
+/// A figure of the article that the dataset leaves out on purpose.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unrecorded {
+    pub paragraph: u32,
+    /// The characters as the text writes them, as `draft` finds them.
+    pub figure: String,
+    pub reason: Text,
 }
 
 /// The year of every date the article states. When the article does not

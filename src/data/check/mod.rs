@@ -12,6 +12,7 @@
 //! a dataset carries against an article file). The tests of each are in its
 //! module.
 
+mod coverage;
 mod dates;
 mod events;
 mod figures;
@@ -76,6 +77,8 @@ pub struct Report {
     pub index: Index,
     pub checks: Vec<CheckResult>,
     pub problems: Vec<String>,
+    /// Figures of the carried text that no record carries.
+    pub warnings: Vec<String>,
 }
 
 fn text(zh: String, en: String) -> Text {
@@ -129,10 +132,12 @@ pub fn check_against(ds: &Dataset, article: Option<&ArticleFile>) -> Report {
         CheckKind::Agreement => 3,
         CheckKind::Figure => 4,
     });
+    let warnings = coverage::uncovered(ds, article);
     Report {
         index: c.index,
         checks: c.checks,
         problems: c.problems,
+        warnings,
     }
 }
 

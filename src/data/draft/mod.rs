@@ -1,0 +1,548 @@
+//! `fugong draft`: an article's text becomes a dataset. Every figure the
+//! scanner finds becomes a record with its paragraph, the clause around it
+//! as its quote, and its characters as its figure; labels are the words
+//! around it, in the article's language only. The article's text is carried,
+//! so every quote is verified when the draft is loaded.
+
+mod year;
+
+use time::{Date, Month, Time};
+
+use super::load::article_paragraphs;
+use super::model::{
+    Article, Count, Dataset, Derivation, Event, EventStatus, Precision, Rate, Relation,
+    SCHEMA_VERSION, Source, Text, When,
+};
+use super::scan::{self, DatePrecision, Found, Number, What};
+use crate::data::model::Category;
+
+/// The longest paragraph (line) drafted: news paragraphs are a few
+/// hundred characters; a longer line is not one paragraph a line.
+pub const MAX_PARAGRAPH_BYTES: usize = 64 * 1024;
+
+/// What the person drafting says: the year, the language, a title.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub year: Option<i32>,
+    /// `Some(true)` for Chinese, `Some(false)` for English; detected when `None`.
+    pub chinese: Option<bool>,
+    /// The title, where the text has none (the file's name).
+    pub title: String,
+}
+
+/// Drafts a dataset from an article's text: UTF-8, one paragraph a line,
+/// blank lines ignored. A problem is one line.
+pub fn draft(text: &str, opts: &Options) -> Result<Dataset, String> {
+    if text.contains('\0') {
+        return Err("is not a text file: it holds NUL bytes (a binary file?)".to_string());
+    }
+    if let Some((n, line)) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.len() > MAX_PARAGRAPH_BYTES)
+    {
+        return Err(format!(
+            "line {} is {} KiB long; an article has one paragraph a line, of at most {} KiB",
+            n + 1,
+            line.len() / 1024,
+            MAX_PARAGRAPH_BYTES / 1024
+        ));
+    }
+    let paragraphs = article_paragraphs(text);
+    if paragraphs.is_empty() {
+        return Err("has no paragraphs (every line is blank)".to_string());
+    }
+    let chinese = opts
+        .chinese
+        .unwrap_or_else(|| scan::is_chinese(&paragraphs.concat()));
+    let found: Vec<Vec<Found>> = paragraphs.iter().map(|p| scan::scan(p, chinese)).collect();
+    let year = year::year(&paragraphs, &found, chinese, opts.year);
+    let mut b = Builder {
+        chinese,
+        year: year.value,
+        rates: Vec::new(),
+        counts: Vec::new(),
+        events: Vec::new(),
+    };
+    for (i, (p, fs)) in paragraphs.iter().zip(&found).enumerate() {
+        b.paragraph(u32::try_from(i + 1).unwrap_or(u32::MAX), p, fs);
+    }
+    let title = one(chinese, opts.title.clone());
+    let n = u32::try_from(paragraphs.len()).map_err(|_| "has too many paragraphs".to_string())?;
+    Ok(Dataset {
+        schema_version: SCHEMA_VERSION,
+        title: title.clone(),
+        source: Article {
+            title,
+            paragraphs: n,
+            note: Some(Text {
+                zh: "由 fugong draft 从原文起草：每个标签取自数字周围的词，只有原文的语言；请核对标签、类别和日期。".to_string(),
+                en: "Drafted by fugong draft from the text: each label is the words around its figure, in the article's language only; check the labels, categories and dates.".to_string(),
+            }),
+            text: Some(paragraphs),
+            unrecorded: Vec::new(),
+        },
+        year,
+        places: Vec::new(),
+        organisations: Vec::new(),
+        rates: b.rates,
+        counts: b.counts,
+        events: b.events,
+        projects: Vec::new(),
+        people: Vec::new(),
+    })
+}
+
+/// A text in the article's language only.
+fn one(chinese: bool, s: String) -> Text {
+    if chinese {
+        Text {
+            zh: s,
+            en: String::new(),
+        }
+    } else {
+        Text {
+            zh: String::new(),
+            en: s,
+        }
+    }
+}
+
+struct Builder {
+    chinese: bool,
+    year: Option<i32>,
+    rates: Vec<Rate>,
+    counts: Vec<Count>,
+    events: Vec<Event>,
+}
+
+/// A date found earlier in the paragraph, for the figures after it.
+#[derive(Clone)]
+struct Dated {
+    at: usize,
+    when: Option<When>,
+    event: Option<usize>,
+}
+
+impl Builder {
+    fn paragraph(&mut self, n: u32, p: &str, fs: &[Found]) {
+        let mut dates: Vec<Dated> = Vec::new();
+        let mut last_day: Option<(u8, u8)> = None;
+        let first_count = self.counts.len();
+        let first_rate = self.rates.len();
+        for f in fs {
+            let figure = &p[f.start..f.end];
+            match &f.what {
+                What::Date(d) => {
+                    let (month, day) = match (d.month, d.day, d.precision) {
+                        (_, _, DatePrecision::TimeOnly) => match last_day {
+                            Some((m, dd)) => (Some(m), Some(dd)),
+                            None => (None, None),
+                        },
+                        (m, dd, _) => (m, dd),
+                    };
+                    if let (Some(m), Some(dd)) = (month, day) {
+                        last_day = Some((m, dd));
+                    }
+                    let when = self.when(d, month, day);
+                    let event = if d.relation == Relation::AsOf
+                        || when.is_none() && d.precision != DatePrecision::Winter
+                    {
+                        None
+                    } else {
+                        Some(self.event(
+                            n,
+                            p,
+                            f,
+                            figure,
+                            when.clone().unwrap_or_else(|| When {
+                                precision: Precision::Winter,
+                                relation: d.relation,
+                                ..When::default()
+                            }),
+                        ))
+                    };
+                    dates.push(Dated {
+                        at: f.start,
+                        when: when.filter(|w| w.date.is_some()).map(|w| When {
+                            time: None,
+                            part_of_day: None,
+                            ..w
+                        }),
+                        event,
+                    });
+                }
+                What::Number(x) => {
+                    let when = self.when_of(p, f.start, &dates);
+                    self.count(n, p, f, figure, x, when, &dates);
+                }
+                What::Percent {
+                    value,
+                    decimals,
+                    qualifier,
+                } => {
+                    let when = self.when_of(p, f.start, &dates);
+                    let label = rate_label(p, f.start, f.end);
+                    let id = format!("rate-p{n}-{}", self.rates.len() - first_rate + 1);
+                    let mut r = Rate {
+                        id,
+                        label: one(self.chinese, label),
+                        value: *value,
+                        qualifier: *qualifier,
+                        figure: figure.to_string(),
+                        numerator: None,
+                        denominator: None,
+                        organisation: None,
+                        place: None,
+                        when,
+                        source: source(n, p, f),
+                    };
+                    if (0.0..=100.0).contains(value) {
+                        self.ratio(&mut r, *decimals, first_count);
+                        self.rates.push(r);
+                    }
+                }
+                What::Points { .. } => {}
+            }
+        }
+    }
+
+    /// The `when` of a found date, or `None` when the year is unknown.
+    fn when(&self, d: &scan::DateFound, month: Option<u8>, day: Option<u8>) -> Option<When> {
+        if d.precision == DatePrecision::Winter {
+            return Some(When {
+                precision: Precision::Winter,
+                relation: d.relation,
+                ..When::default()
+            });
+        }
+        let year = d.year.or(self.year)?;
+        let month = Month::try_from(month?).ok()?;
+        let day = match d.precision {
+            DatePrecision::MidMonth => 15,
+            DatePrecision::EndOfMonth => time::util::days_in_month(month, year),
+            _ => day?,
+        };
+        let date = Date::from_calendar_date(year, month, day).ok()?;
+        Some(When {
+            date: Some(date),
+            time: d.time.and_then(|(h, m)| Time::from_hms(h, m, 0).ok()),
+            part_of_day: d.part_of_day,
+            precision: d.precision.model(),
+            relation: d.relation,
+        })
+    }
+
+    /// The date of a figure: the last one named before it in its sentence,
+    /// as of it when the sentence says 截至 or 目前; else undated.
+    fn when_of(&self, p: &str, at: usize, dates: &[Dated]) -> When {
+        let (s, _) = scan::sentence(p, at);
+        let as_of = ["截至", "截止", "目前", "as of", "so far", "to date"]
+            .iter()
+            .any(|w| p[s..at].contains(w));
+        let dated = dates
+            .iter()
+            .rev()
+            .find(|d| d.at >= s && d.at < at)
+            .and_then(|d| d.when.clone());
+        match dated {
+            Some(w) => When {
+                relation: if as_of { Relation::AsOf } else { w.relation },
+                ..w
+            },
+            None => When {
+                precision: Precision::Undated,
+                relation: if as_of { Relation::AsOf } else { Relation::On },
+                ..When::default()
+            },
+        }
+    }
+
+    fn event(&mut self, n: u32, p: &str, f: &Found, figure: &str, when: When) -> usize {
+        let (s, e) = scan::sentence(p, f.start);
+        let planned = when.relation == Relation::Before
+            || [
+                "要", "将", "计划", "预计", "力争", "确保", "争取", "will", "plan", "expected",
+            ]
+            .iter()
+            .any(|w| p[f.end..e].contains(w));
+        let _ = s;
+        let label = event_label(p, f.end);
+        let k = self
+            .events
+            .iter()
+            .filter(|x| x.source.paragraph == n)
+            .count()
+            + 1;
+        self.events.push(Event {
+            id: format!("event-p{n}-{k}"),
+            label: one(self.chinese, label),
+            status: if planned {
+                EventStatus::Planned
+            } else {
+                EventStatus::Done
+            },
+            when,
+            figure: Some(figure.to_string()),
+            derivation: None,
+            agrees_with: None,
+            organisation: None,
+            place: None,
+            source: source(n, p, f),
+        });
+        self.events.len() - 1
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn count(
+        &mut self,
+        n: u32,
+        p: &str,
+        f: &Found,
+        figure: &str,
+        x: &Number,
+        when: When,
+        dates: &[Dated],
+    ) {
+        let after = scan::noun_after(p, x.unit_end, self.chinese);
+        let label = if after.chars().count() >= 2 {
+            after.to_string()
+        } else {
+            scan::noun_before(p, f.start, self.chinese).to_string()
+        };
+        let label = if label.trim().is_empty() {
+            figure.to_string()
+        } else {
+            label.trim().to_string()
+        };
+        let unit_en = if x.unit_en.is_empty() {
+            english_unit(&x.category).to_string()
+        } else {
+            x.unit_en.clone()
+        };
+        let k = self
+            .counts
+            .iter()
+            .filter(|c| c.source.paragraph == n)
+            .count()
+            + 1;
+        let id = format!("count-p{n}-{k}");
+        self.counts.push(Count {
+            id: id.clone(),
+            label: one(self.chinese, label.clone()),
+            category: x.category.clone(),
+            value: x.value.round().max(0.0) as u64,
+            qualifier: x.qualifier,
+            ordinal: x.ordinal,
+            unit: Text {
+                zh: x.unit_zh.clone(),
+                en: unit_en,
+            },
+            figure: figure.to_string(),
+            organisation: None,
+            place: None,
+            when,
+            source: source(n, p, f),
+        });
+        // 3月22日，…第四十二天: day 42 fell on 3月22日, so day 1 is derived.
+        let (s, _) = scan::sentence(p, f.start);
+        let day_unit = x.unit_zh == "天" || x.unit_en.starts_with("day");
+        if x.ordinal && day_unit && x.value >= 1.0 {
+            let on = dates
+                .iter()
+                .rev()
+                .find(|d| d.at >= s && d.at < f.start)
+                .and_then(|d| d.event);
+            if let Some(on) = on {
+                self.derive_first_day(n, p, f, &id, on, &label, x.value as i64);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn derive_first_day(
+        &mut self,
+        n: u32,
+        p: &str,
+        f: &Found,
+        day_id: &str,
+        on: usize,
+        label: &str,
+        day: i64,
+    ) {
+        let Some(on_date) = self.events[on].when.date else {
+            return;
+        };
+        let Some(first) = on_date.checked_sub(time::Duration::days(day - 1)) else {
+            return;
+        };
+        let on_id = self.events[on].id.clone();
+        let agrees = self
+            .events
+            .iter()
+            .find(|e| {
+                e.derivation.is_none()
+                    && e.when.date == Some(first)
+                    && e.when.precision == Precision::Day
+            })
+            .map(|e| e.id.clone());
+        let k = self
+            .events
+            .iter()
+            .filter(|x| x.source.paragraph == n)
+            .count()
+            + 1;
+        let label = if self.chinese {
+            format!("{label}：第1天（推算）")
+        } else {
+            format!("{label}: day 1 (derived)")
+        };
+        self.events.push(Event {
+            id: format!("event-p{n}-{k}"),
+            label: one(self.chinese, label),
+            status: EventStatus::Done,
+            when: When {
+                date: Some(first),
+                ..When::default()
+            },
+            figure: None,
+            derivation: Some(Derivation::DayNumber {
+                day: day_id.to_string(),
+                on: on_id,
+            }),
+            agrees_with: agrees,
+            organisation: None,
+            place: None,
+            source: source(n, p, f),
+        });
+    }
+
+    /// A rate next to two counts of one unit whose ratio it is (470家 of
+    /// 478家, 98.3%) gets them as numerator and denominator.
+    fn ratio(&self, r: &mut Rate, decimals: u32, first_count: usize) {
+        let tolerance = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
+        let here: Vec<&Count> = self.counts[first_count..]
+            .iter()
+            .filter(|c| !c.ordinal)
+            .collect();
+        for num in &here {
+            for den in &here {
+                if num.id == den.id
+                    || num.unit != den.unit
+                    || den.value == 0
+                    || num.value > den.value
+                {
+                    continue;
+                }
+                let ratio = 100.0 * num.value as f64 / den.value as f64;
+                if (ratio - r.value).abs() <= tolerance {
+                    r.numerator = Some(num.id.clone());
+                    r.denominator = Some(den.id.clone());
+                    return;
+                }
+            }
+        }
+    }
+}
+
+fn english_unit(c: &Category) -> &'static str {
+    match c {
+        Category::Jobs => "job",
+        Category::Teams => "team",
+        Category::Enterprises => "enterprise",
+        Category::Duration => "day",
+        Category::Cadres
+        | Category::Workers
+        | Category::Staff
+        | Category::Commando
+        | Category::People => "person",
+        _ => "item",
+    }
+}
+
+/// A rate's label: the words before it in its clause (复工率, 上岗率), without
+/// the verb that joins them (达, 为); else the words after.
+fn rate_label(p: &str, start: usize, end: usize) -> String {
+    let before = scan::noun_before(p, start, true);
+    let mut s = before.trim();
+    for w in [
+        "达到",
+        "达",
+        "为",
+        "是",
+        "到",
+        "约",
+        "超过",
+        "近",
+        "保持在",
+        "提高到",
+        "升至",
+        "reached",
+        "was",
+        "at",
+        "of",
+    ] {
+        s = s.strip_suffix(w).unwrap_or(s).trim_end();
+    }
+    if s.chars().count() >= 2 {
+        return s.to_string();
+    }
+    let after = scan::noun_after(p, end, true).trim();
+    if after.is_empty() {
+        p[start..end].to_string()
+    } else {
+        after.to_string()
+    }
+}
+
+/// An event's label: the words after its date, in its clause or the next.
+fn event_label(p: &str, end: usize) -> String {
+    let (_, ce) = scan::clause(p, end);
+    let mut s = p[end..ce].trim_start_matches(['，', ',', ' ', '　']).trim();
+    if s.chars().count() < 4 {
+        let next = p[ce..].trim_start_matches(|c: char| !c.is_alphanumeric() && !scan::is_han(c));
+        let at = p.len() - next.len();
+        let (_, ne) = scan::clause(p, at);
+        s = p[at..ne.max(at)].trim();
+    }
+    let cut = s.char_indices().nth(16).map_or(s.len(), |(k, _)| k);
+    let label = s[..cut].trim();
+    if label.is_empty() {
+        p[..end]
+            .chars()
+            .rev()
+            .take(8)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect()
+    } else {
+        label.to_string()
+    }
+}
+
+/// The clause around the figure, verbatim; a short one takes the clause after it too.
+fn source(n: u32, p: &str, f: &Found) -> Source {
+    let (mut s, mut e) = scan::clause(p, f.start);
+    s = s.min(f.start);
+    e = e.max(f.end);
+    if p[s..e].chars().count() < 8 {
+        let (_, se) = scan::sentence(p, f.start);
+        let after_stop = e + p[e..].chars().next().map_or(0, char::len_utf8);
+        let next_end = scan::clause(p, after_stop).1.min(se);
+        if next_end > e {
+            e = next_end;
+        }
+        // Stay whole characters and at most about 40 of them.
+        let limit = p[s..]
+            .char_indices()
+            .nth(40)
+            .map_or(p.len(), |(k, _)| s + k);
+        e = e.min(limit.max(f.end));
+    }
+    let quote = p[s..e].trim_matches(['　', ' ']);
+    Source {
+        paragraph: n,
+        quote: quote.to_string(),
+    }
+}

@@ -1,0 +1,233 @@
+//! Measure words and nouns after a number: the unit in both languages and
+//! the category a count of them most likely belongs to.
+
+use crate::data::model::Category;
+
+/// A unit as the article writes it, with its English and a category guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// The category a count in this unit falls in when the noun after it
+    /// says nothing more.
+    pub kind: Guess,
+}
+
+/// What a unit says of the thing counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guess {
+    /// Persons: the noun after decides cadres, workers, staff or commando.
+    Persons,
+    Enterprises,
+    Teams,
+    Supplies,
+    Physical,
+    Duration,
+    Money,
+    /// 个, 项, 次: the noun after decides.
+    Generic,
+}
+
+macro_rules! units {
+    ($($zh:literal $en:literal $kind:ident),* $(,)?) => {
+        &[$(Unit { zh: $zh, en: $en, kind: Guess::$kind }),*]
+    };
+}
+
+/// Longest first, so 千瓦时 wins over 千瓦 and 批次 over 批.
+pub const UNITS: &[Unit] = units![
+    "千瓦时" "kWh" Physical,
+    "平方米" "square metre" Physical,
+    "立方米" "cubic metre" Physical,
+    "千瓦" "kW" Physical,
+    "公斤" "kg" Physical,
+    "千克" "kg" Physical,
+    "公里" "km" Physical,
+    "小时" "hour" Duration,
+    "分钟" "minute" Duration,
+    "个月" "month" Duration,
+    "批次" "batch" Teams,
+    "人次" "person-time" Persons,
+    "架次" "flight" Physical,
+    "名" "person" Persons,
+    "人" "person" Persons,
+    "位" "person" Persons,
+    "家" "enterprise" Enterprises,
+    "户" "household" Generic,
+    "个" "" Generic,
+    "支" "team" Teams,
+    "批" "batch" Teams,
+    "组" "group" Teams,
+    "队" "team" Teams,
+    "架" "aircraft" Physical,
+    "吨" "tonne" Physical,
+    "台" "machine" Physical,
+    "辆" "vehicle" Physical,
+    "列" "train" Physical,
+    "趟" "trip" Physical,
+    "艘" "ship" Physical,
+    "座" "structure" Physical,
+    "条" "line" Physical,
+    "地" "site" Physical,
+    "处" "site" Physical,
+    "所" "institution" Generic,
+    "件" "item" Supplies,
+    "套" "set" Supplies,
+    "只" "piece" Supplies,
+    "箱" "box" Supplies,
+    "袋" "bag" Supplies,
+    "瓶" "bottle" Supplies,
+    "副" "pair" Supplies,
+    "双" "pair" Supplies,
+    "顶" "piece" Supplies,
+    "项" "item" Generic,
+    "次" "time" Generic,
+    "场" "session" Generic,
+    "轮" "round" Generic,
+    "期" "phase" Generic,
+    "届" "session" Generic,
+    "天" "day" Duration,
+    "周" "week" Duration,
+    "年" "year" Duration,
+    "倍" "times" Generic,
+    "元" "yuan" Money,
+    "亩" "mu" Physical,
+    "米" "metre" Physical,
+];
+
+/// The unit that `rest` starts with, if any.
+pub fn unit_at(rest: &str) -> Option<&'static Unit> {
+    UNITS.iter().find(|u| rest.starts_with(u.zh))
+}
+
+/// Nouns that say what persons are, and what a 个 counts, in order.
+const NOUNS: &[(&str, Category)] = &[
+    ("突击队", Category::Commando),
+    ("党员", Category::Cadres),
+    ("干部", Category::Cadres),
+    ("指导员", Category::Cadres),
+    ("员工", Category::Staff),
+    ("职工", Category::Staff),
+    ("工人", Category::Workers),
+    ("务工", Category::Workers),
+    ("劳务", Category::Workers),
+    ("农民工", Category::Workers),
+    ("返岗", Category::Workers),
+    ("岗位", Category::Jobs),
+    ("企业", Category::Enterprises),
+    ("公司", Category::Enterprises),
+    ("厂", Category::Enterprises),
+    ("工作组", Category::Teams),
+    ("小组", Category::Teams),
+    ("分部", Category::Teams),
+    ("团队", Category::Teams),
+    ("日夜", Category::Duration),
+    ("口罩", Category::Supplies),
+    ("防护服", Category::Supplies),
+    ("消毒", Category::Supplies),
+    ("物资", Category::Supplies),
+    ("省", Category::Physical),
+    ("城市", Category::Physical),
+    ("项目", Category::Physical),
+];
+
+/// The category of a count in `unit`, followed by `noun` (the words
+/// after the unit, or before the number when nothing follows).
+pub fn category(unit: &Unit, noun: &str) -> Category {
+    let by_noun = NOUNS
+        .iter()
+        .find(|(w, _)| noun.contains(w))
+        .map(|(_, c)| c.clone());
+    match unit.kind {
+        Guess::Persons => match by_noun {
+            Some(
+                c @ (Category::Cadres | Category::Workers | Category::Staff | Category::Commando),
+            ) => c,
+            _ => Category::People,
+        },
+        Guess::Enterprises => Category::Enterprises,
+        Guess::Teams => Category::Teams,
+        Guess::Supplies => by_noun.unwrap_or(Category::Supplies),
+        Guess::Physical => match by_noun {
+            Some(Category::Supplies) => Category::Supplies,
+            _ => Category::Physical,
+        },
+        Guess::Duration => Category::Duration,
+        Guess::Money => Category::Other("money".into()),
+        Guess::Generic => by_noun.unwrap_or_else(|| Category::Other("other".into())),
+    }
+}
+
+/// An English noun's category: "workers", "enterprises", "days".
+pub fn english_category(noun: &str) -> Category {
+    let n = noun.to_ascii_lowercase();
+    let has = |ws: &[&str]| ws.iter().any(|w| n.starts_with(w));
+    if has(&["cadre", "official", "party member"]) {
+        Category::Cadres
+    } else if has(&["worker", "migrant", "labourer", "laborer"]) {
+        Category::Workers
+    } else if has(&["employee", "staff"]) {
+        Category::Staff
+    } else if has(&[
+        "enterprise",
+        "compan",
+        "firm",
+        "business",
+        "factor",
+        "plant",
+    ]) {
+        Category::Enterprises
+    } else if has(&["job", "position", "post"]) {
+        Category::Jobs
+    } else if has(&["team", "group", "batch"]) {
+        Category::Teams
+    } else if has(&["day", "hour", "minute", "week", "month", "year"]) {
+        Category::Duration
+    } else if has(&["mask", "suit", "glove", "kit"]) {
+        Category::Supplies
+    } else if has(&[
+        "tonne", "ton", "aircraft", "plane", "flight", "train", "bus", "vehicle", "truck", "crane",
+        "site", "province", "city", "cities", "kilowatt",
+    ]) {
+        Category::Physical
+    } else if has(&["people", "person", "resident", "villager"]) {
+        Category::People
+    } else if n.is_empty() {
+        Category::Other("other".into())
+    } else {
+        Category::Other(n.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_unit_first() {
+        assert_eq!(unit_at("千瓦时的电").map(|u| u.zh), Some("千瓦时"));
+        assert_eq!(unit_at("千瓦级").map(|u| u.zh), Some("千瓦"));
+        assert_eq!(unit_at("批次").map(|u| u.zh), Some("批次"));
+        assert_eq!(unit_at("同步"), None);
+    }
+
+    #[test]
+    fn nouns_decide_persons() {
+        let ming = unit_at("名").unwrap();
+        assert_eq!(category(ming, "党员干部"), Category::Cadres);
+        assert_eq!(category(ming, "党员突击队队员"), Category::Commando);
+        assert_eq!(category(ming, "外出务工人员"), Category::Workers);
+        assert_eq!(category(ming, "员工到岗"), Category::Staff);
+        assert_eq!(category(ming, "村民"), Category::People);
+        let ge = unit_at("个").unwrap();
+        assert_eq!(category(ge, "就业岗位"), Category::Jobs);
+        assert_eq!(category(ge, "工作组"), Category::Teams);
+        assert_eq!(category(ge, "奇怪的东西"), Category::Other("other".into()));
+        assert_eq!(english_category("workers"), Category::Workers);
+        assert_eq!(english_category("buses"), Category::Physical);
+        assert_eq!(
+            english_category("hospitals"),
+            Category::Other("hospitals".into())
+        );
+    }
+}
