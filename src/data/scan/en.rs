@@ -1,8 +1,8 @@
 //! The English grammar of figures: "more than 23,000 workers", "98.3
 //! percent", "March 22", "the 42nd day", "nearly 300 enterprises".
 
+use super::found::{DateFound, DatePrecision, Found, Number, What};
 use super::units::english_category;
-use super::{DateFound, DatePrecision, Found, Number, What};
 use crate::data::figure::Qualifier;
 use crate::data::model::Relation;
 

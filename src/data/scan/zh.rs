@@ -1,7 +1,7 @@
 //! The Chinese grammar of figures.
 
+use super::found::{DateFound, DatePrecision, Found, Number, What};
 use super::units::{self, unit_at};
-use super::{DateFound, DatePrecision, Found, Number, What};
 use crate::data::figure::{self, Qualifier, chinese_digit, chinese_unit, digit};
 use crate::data::model::{Category, PartOfDay, Relation};
 
@@ -346,9 +346,9 @@ fn number(
     let unit = unit_at(&p[k..])?;
     k += unit.zh.len();
     let (unit_end, qualifier) = after_unit(p, k, q);
-    let noun = super::noun_after(p, unit_end, true);
+    let noun = super::found::noun_after(p, unit_end, true);
     let noun = if noun.is_empty() {
-        super::noun_before(p, start, true)
+        super::found::noun_before(p, start, true)
     } else {
         noun
     };
