@@ -757,7 +757,7 @@ fn ctrl_c_quits_while_typing_a_filter() {
 }
 
 #[test]
-fn esc_closes_then_clears_then_quits() {
+fn esc_closes_then_clears_and_never_quits() {
     let Some(pane) = Pane::launch(120, 40, &["--lang", "en"]) else {
         return;
     };
@@ -776,8 +776,32 @@ fn esc_closes_then_clears_then_quits() {
     pane.typed("Huanghe", &["All rates (2)"], &["All rates (4)"]);
     pane.step(&["Enter"], &["/Huanghe (2)", "? help"], &["/Huanghe▏"]);
     pane.step(&["Escape"], &["All rates (4)"], &["/Huanghe"]);
-    // At the top level, Esc quits.
-    pane.quit_with(&["Escape"]);
+    // With nothing left to close, Esc stays and says which key quits.
+    for _ in 0..3 {
+        pane.step(
+            &["Escape"],
+            &["All rates (4)", "nothing to close; q quits"],
+            &["? help"],
+        );
+    }
+    // Any other key clears the note.
+    pane.step(&["j"], &["All rates (4)", "? help"], &["nothing to close"]);
+    pane.quit_with(&["q"]);
+}
+
+#[test]
+fn esc_esc_esc_keeps_the_chinese_dashboard_and_q_quits() {
+    let Some(pane) = Pane::launch(80, 24, &["--lang", "zh"]) else {
+        return;
+    };
+    pane.expect("the first frame", &["1 总览", "? 帮助"], &["English"]);
+    pane.keys(&["Escape", "Escape", "Escape"]);
+    pane.expect(
+        "after Esc Esc Esc",
+        &["1 总览", "没有可关闭的内容；按 q 退出"],
+        &[],
+    );
+    pane.quit_with(&["q"]);
 }
 
 #[test]

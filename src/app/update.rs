@@ -71,8 +71,14 @@ impl App {
                 None => return Effect::None,
             },
             Action::Back => {
+                // Nothing to close or clear: Esc never quits, so a user
+                // backing out of a popup with one Esc too many stays.
                 if self.view(self.panel).filter.is_empty() {
-                    return Effect::Quit;
+                    let lang = self.lang.prose();
+                    let note =
+                        lang.pick("没有可关闭的内容；按 q 退出", "nothing to close; q quits");
+                    self.notice = Some(note.to_string());
+                    return Effect::Redraw;
                 }
                 self.view_mut().filter.clear();
                 self.rebuild(self.panel);
