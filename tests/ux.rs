@@ -266,3 +266,58 @@ fn an_empty_list_names_the_filter_that_empties_it() {
         "{text}"
     );
 }
+
+#[test]
+fn every_mark_a_panel_draws_is_explained_in_the_help() {
+    for lang in [Lang::Zh, Lang::En] {
+        // What the panels draw, on the Timeline with a selection.
+        let mut drawn = String::new();
+        for panel in Panel::ALL {
+            let mut a = app(lang);
+            step(&mut a, &[Action::GoPanel(panel), Action::Down]);
+            drawn.push_str(&screen_text(&draw(&mut a, 120, 40)));
+        }
+        let help: String = {
+            let mut a = app(lang);
+            step(&mut a, &[Action::ToggleHelp]);
+            fugong::ui::popup_text(&a).join("\n")
+        };
+        let marks = help
+            .split(if lang == Lang::Zh {
+                "\n符号\n"
+            } else {
+                "\nMarks\n"
+            })
+            .nth(1)
+            .expect("the help has its marks");
+        let winter = if lang == Lang::Zh { "冬" } else { "win" };
+        for m in ["253/?", "#", "┊", "▲", "┃", "✓", "—", winter] {
+            assert!(drawn.contains(m), "{m:?} is not drawn anywhere");
+            let explained = marks.lines().any(|l| {
+                l.split("  ")
+                    .next()
+                    .is_some_and(|k| k.split(' ').any(|w| w == m))
+            });
+            assert!(explained, "{m:?} is drawn but not explained:\n{marks}");
+        }
+    }
+}
+
+#[test]
+fn the_help_ends_with_the_marks() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in SIZES {
+            let mut a = app(lang);
+            step(
+                &mut a,
+                &[Action::Resize(w, h), Action::ToggleHelp, Action::Bottom],
+            );
+            let t = draw(&mut a, w, h);
+            assert_cells(&t, "help");
+            let text = screen_text(&t);
+            assert!(text.contains("⟨U+202E⟩"), "the last mark: {text}");
+            let name = format!("help_marks_{}_{w}x{h}", lang_arg(lang));
+            insta::assert_snapshot!(name, text);
+        }
+    }
+}
