@@ -719,3 +719,27 @@ fn article_filter_keeps_the_figures_of_the_paragraphs_with_the_words() {
     assert!(text.contains("¶10") && !text.contains("¶2 "), "{text}");
     assert!(text.contains(&format!("/荣昌▏ ({})", rows.len())), "{text}");
 }
+
+#[test]
+fn e_without_watch_says_why_nothing_opens() {
+    for (lang, why) in [
+        (
+            Lang::En,
+            "e lists reload problems: start with --data FILE --watch",
+        ),
+        (
+            Lang::Zh,
+            "e 列出重新加载的问题；需以 --data 文件 --watch 启动",
+        ),
+    ] {
+        let mut a = app(lang);
+        assert_eq!(a.update(Action::ShowErrors), Effect::Redraw);
+        assert_eq!(a.overlay().cloned(), None);
+        assert_eq!(a.notice(), Some(why));
+        let screen = screen_text(&render_at(&mut a, 120, 40));
+        assert!(
+            screen.lines().last().unwrap_or_default().contains(why),
+            "{screen}"
+        );
+    }
+}
