@@ -24,7 +24,7 @@ pub enum Action {
     Bottom,
     /// Enter: open the detail of the selection.
     Open,
-    /// Esc: close a popup, else clear the filter, else quit.
+    /// Esc: close a popup, else clear the filter; never quits.
     Back,
     StartFilter,
     FilterChar(char),
@@ -460,8 +460,8 @@ pub const KEYMAP: &[Binding] = &[
         "Esc",
         Action::Back,
         Global,
-        "close / clear filter / quit",
-        "关闭／清除筛选／退出",
+        "close / clear the filter (never quits)",
+        "关闭／清除筛选（不退出）",
     ),
     bind(
         &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],

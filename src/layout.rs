@@ -32,6 +32,8 @@ pub struct Shape {
     pub overview_rows: usize,
     /// Headline figures on the Overview.
     pub headlines: usize,
+    /// A line of its own above the footer, for a failed reload.
+    pub alert: bool,
 }
 
 /// Where things are on screen: shared by drawing and mouse hit-testing.
@@ -41,6 +43,8 @@ pub struct Regions {
     /// Each tab's place, and whether it shows its number only.
     pub tabs: Vec<(Panel, Rect, bool)>,
     pub body: Rect,
+    /// The failed reload's line above the footer; no height when none.
+    pub alert: Rect,
     pub footer: Rect,
     /// The current panel's list rows (one row per line), for clicks and paging.
     pub list: Rect,
@@ -51,10 +55,11 @@ pub fn regions(s: &Shape) -> Regions {
     if too_small(s.area) {
         return Regions::default();
     }
-    let [title, tab_line, body, footer] = s.area.layout(&Layout::vertical([
+    let [title, tab_line, body, alert, footer] = s.area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(u16::from(s.alert)),
         Constraint::Length(1),
     ]));
     let mut tabs = Vec::with_capacity(Panel::ALL.len());
@@ -89,6 +94,7 @@ pub fn regions(s: &Shape) -> Regions {
         title,
         tabs,
         body,
+        alert,
         footer,
         list: list_area(s, body),
     }
@@ -226,6 +232,22 @@ mod tests {
             lang: Lang::En,
             overview_rows: 4,
             headlines: 10,
+            alert: false,
+        }
+    }
+
+    #[test]
+    fn a_failed_reload_takes_a_line_from_the_body() {
+        for p in Panel::ALL {
+            let calm = regions(&shape(80, 24, p));
+            let alert = regions(&Shape {
+                alert: true,
+                ..shape(80, 24, p)
+            });
+            assert_eq!(calm.alert.height, 0, "{p:?}");
+            assert_eq!(alert.alert, Rect::new(0, 22, 80, 1), "{p:?}");
+            assert_eq!(alert.footer, calm.footer, "{p:?}");
+            assert_eq!(alert.body.height + 1, calm.body.height, "{p:?}");
         }
     }
 

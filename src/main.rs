@@ -42,6 +42,7 @@ fn main() -> ExitCode {
             size,
             format,
         }) => with_data(&cli, |loaded| {
+            warn_as_of(&cli, &loaded);
             let mut app = App::new(loaded, cli.lang, theme(&cli)).with_as_of(cli.as_of);
             app.update(Action::GoPanel(*panel));
             let buf = fugong::snapshot::render(&mut app, size.0, size.1);
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
                 .context("writing the snapshot")
         }),
         Some(Command::Read { panel }) => with_data(&cli, |loaded| {
+            warn_as_of(&cli, &loaded);
             let mut out = std::io::stdout().lock();
             fugong::read::write(&loaded, &panel.panels(), cli.lang, cli.as_of, &mut out)?;
             out.flush().context("writing to stdout")
@@ -111,6 +113,29 @@ fn with_data(cli: &Cli, f: impl FnOnce(data::Loaded) -> anyhow::Result<()>) -> E
 
 /// One line on stderr, with anything that could drive the terminal made
 /// visible: error messages can repeat a file's name or contents.
+/// An `--as-of` date outside the data's dates still shows the data as
+/// known then; one line on stderr says that it lies outside them.
+fn warn_as_of(cli: &Cli, loaded: &data::Loaded) {
+    let span = fugong::data::asof::Chronology::new(&loaded.dataset).span();
+    let (Some(d), Some((first, last))) = (cli.as_of, span) else {
+        return;
+    };
+    let iso = fugong::fmt::iso;
+    if d < first {
+        say(&format!(
+            "fugong: warning: --as-of {} is before the data's first date, {}: nothing is known yet",
+            iso(d),
+            iso(first)
+        ));
+    } else if d > last {
+        say(&format!(
+            "fugong: warning: --as-of {} is after the data's last date, {}: nothing changes after it",
+            iso(d),
+            iso(last)
+        ));
+    }
+}
+
 fn say(line: &str) {
     eprintln!("{}", clean(line));
 }
@@ -272,6 +297,7 @@ fn dashboard(cli: &Cli) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    warn_as_of(cli, &loaded);
     let app = App::new(loaded, cli.lang, theme(cli))
         .drafting(cli.drafting())
         .without_clipboard(cli.no_clipboard)

@@ -7,7 +7,7 @@ use fugong::content::Target;
 use fugong::data::{Category, Lang, RecordRef};
 use fugong::input::Action;
 use fugong::panel::Panel;
-use support::{app, app_from, assert_cells, render_at, screen_text, step};
+use support::{app, app_from, assert_cells, render_at, row_count, screen_text, step};
 
 fn type_filter(a: &mut fugong::app::App, text: &str) {
     a.update(Action::StartFilter);
@@ -167,7 +167,7 @@ fn language_cycles_through_three() {
 }
 
 #[test]
-fn esc_closes_then_clears_then_quits() {
+fn esc_closes_then_clears_and_never_quits() {
     let mut a = app(Lang::En);
     a.update(Action::GoPanel(Panel::Rates));
     type_filter(&mut a, "huang");
@@ -178,7 +178,33 @@ fn esc_closes_then_clears_then_quits() {
     assert_eq!(a.overlay().cloned(), None);
     assert_eq!(a.update(Action::Back), Effect::Redraw);
     assert!(a.view(Panel::Rates).filter.is_empty());
-    assert_eq!(a.update(Action::Back), Effect::Quit);
+    // With nothing open, Esc stays and says which key quits, in the
+    // footer, until the next key.
+    for _ in 0..3 {
+        assert_eq!(a.update(Action::Back), Effect::Redraw);
+        assert_eq!(a.notice(), Some("nothing to close; q quits"));
+    }
+    let screen = screen_text(&render_at(&mut a, 80, 24));
+    assert!(screen.contains("nothing to close; q quits"), "{screen}");
+    a.update(Action::Down);
+    assert_eq!(a.notice(), None);
+    a.update(Action::CycleLang);
+    a.update(Action::CycleLang);
+    a.update(Action::Back);
+    assert_eq!(a.notice(), Some("没有可关闭的内容；按 q 退出"));
+    assert_eq!(a.update(Action::Quit), Effect::Quit);
+}
+
+#[test]
+fn esc_leaves_the_filter_while_typing_and_never_quits() {
+    let mut a = app(Lang::En);
+    a.update(Action::GoPanel(Panel::Rates));
+    type_filter(&mut a, "huang");
+    assert_eq!(a.update(Action::Back), Effect::Redraw);
+    assert!(a.view(Panel::Rates).filter.is_empty());
+    assert_eq!(a.mode(), fugong::input::Mode::Normal);
+    assert_eq!(row_count(&a, Panel::Rates), 4);
+    assert_ne!(a.update(Action::Back), Effect::Quit);
 }
 
 #[test]
@@ -692,4 +718,28 @@ fn article_filter_keeps_the_figures_of_the_paragraphs_with_the_words() {
     let text = screen_text(&buf);
     assert!(text.contains("¶10") && !text.contains("¶2 "), "{text}");
     assert!(text.contains(&format!("/荣昌▏ ({})", rows.len())), "{text}");
+}
+
+#[test]
+fn e_without_watch_says_why_nothing_opens() {
+    for (lang, why) in [
+        (
+            Lang::En,
+            "e lists reload problems: start with --data FILE --watch",
+        ),
+        (
+            Lang::Zh,
+            "e 列出重新加载的问题；需以 --data 文件 --watch 启动",
+        ),
+    ] {
+        let mut a = app(lang);
+        assert_eq!(a.update(Action::ShowErrors), Effect::Redraw);
+        assert_eq!(a.overlay().cloned(), None);
+        assert_eq!(a.notice(), Some(why));
+        let screen = screen_text(&render_at(&mut a, 120, 40));
+        assert!(
+            screen.lines().last().unwrap_or_default().contains(why),
+            "{screen}"
+        );
+    }
 }

@@ -430,3 +430,36 @@ fn as_of_is_refused_where_it_would_be_ignored() {
         assert!(stderr.contains("--as-of applies to"), "{args:?}: {stderr}");
     }
 }
+
+/// An `--as-of` date outside the data's dates warns in one line on stderr,
+/// and the command still runs; inside them, nothing is said.
+#[test]
+fn as_of_outside_the_data_warns_and_still_runs() {
+    for (date, says) in [
+        ("2030-01-01", "is after the data's last date, 2020-10-15"),
+        ("2019-01-01", "is before the data's first date, 2019-11-27"),
+    ] {
+        for command in ["snapshot", "read"] {
+            let out = fugong()
+                .args([command, "--lang", "en", "--as-of", date])
+                .assert()
+                .success()
+                .get_output()
+                .clone();
+            let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+            assert_eq!(stderr.lines().count(), 1, "{command} {date}: {stderr}");
+            assert!(
+                stderr.starts_with(&format!("fugong: warning: --as-of {date} {says}")),
+                "{command} {date}: {stderr}"
+            );
+            assert!(!out.stdout.is_empty(), "{command} {date}: still runs");
+        }
+    }
+    let out = fugong()
+        .args(["snapshot", "--as-of", "2020-03-01"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(out.stderr.is_empty(), "inside the data's dates: no warning");
+}

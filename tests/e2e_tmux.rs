@@ -757,7 +757,7 @@ fn ctrl_c_quits_while_typing_a_filter() {
 }
 
 #[test]
-fn esc_closes_then_clears_then_quits() {
+fn esc_closes_then_clears_and_never_quits() {
     let Some(pane) = Pane::launch(120, 40, &["--lang", "en"]) else {
         return;
     };
@@ -776,8 +776,32 @@ fn esc_closes_then_clears_then_quits() {
     pane.typed("Huanghe", &["All rates (2)"], &["All rates (4)"]);
     pane.step(&["Enter"], &["/Huanghe (2)", "? help"], &["/Huanghe▏"]);
     pane.step(&["Escape"], &["All rates (4)"], &["/Huanghe"]);
-    // At the top level, Esc quits.
-    pane.quit_with(&["Escape"]);
+    // With nothing left to close, Esc stays and says which key quits.
+    for _ in 0..3 {
+        pane.step(
+            &["Escape"],
+            &["All rates (4)", "nothing to close; q quits"],
+            &["? help"],
+        );
+    }
+    // Any other key clears the note.
+    pane.step(&["j"], &["All rates (4)", "? help"], &["nothing to close"]);
+    pane.quit_with(&["q"]);
+}
+
+#[test]
+fn esc_esc_esc_keeps_the_chinese_dashboard_and_q_quits() {
+    let Some(pane) = Pane::launch(80, 24, &["--lang", "zh"]) else {
+        return;
+    };
+    pane.expect("the first frame", &["1 总览", "? 帮助"], &["English"]);
+    pane.keys(&["Escape", "Escape", "Escape"]);
+    pane.expect(
+        "after Esc Esc Esc",
+        &["1 总览", "没有可关闭的内容；按 q 退出"],
+        &[],
+    );
+    pane.quit_with(&["q"]);
 }
 
 #[test]
@@ -938,4 +962,57 @@ fn no_clipboard_shows_the_citation_and_copies_nothing() {
     // q closes the popup, then quits.
     pane.step(&["q"], &["All rates (4)"], &["Citation (clipboard off)"]);
     pane.quit_with(&["q"]);
+}
+
+#[test]
+fn a_watched_file_made_invalid_says_so_on_its_own_line() {
+    for (w, h, lang, failed, sort, popup) in [
+        (
+            80,
+            24,
+            "en",
+            "reload failed (e shows it)",
+            "sort: article order ↑",
+            "Reload failed; showing the last good data",
+        ),
+        (
+            200,
+            60,
+            "zh",
+            "重新加载失败（按 e 查看）",
+            "排序: 原文顺序 ↑",
+            "重新加载失败，仍显示上一版数据",
+        ),
+    ] {
+        let folder = tempfile::tempdir().expect("a temporary directory");
+        let file = folder.path().join("mine.json");
+        let valid = include_str!("../assets/dataset.json");
+        fs::write(&file, valid).expect("write the dataset");
+        let shown = file.display().to_string();
+        let Some(pane) = Pane::launch(w, h, &["--lang", lang, "--data", &shown, "--watch"]) else {
+            return;
+        };
+        pane.expect("the first frame", &["1 ", sort], &[failed]);
+        // Saved half-written: not JSON.
+        fs::write(&file, "{\"title\": ").expect("break the dataset");
+        let screen = pane.expect("after the file broke", &[failed], &[]);
+        let rows: Vec<&str> = screen.lines().collect();
+        let at = rows
+            .iter()
+            .position(|r| r.contains(failed))
+            .expect("the line is there");
+        assert!(rows[at].trim_start().starts_with("✗ "), "{}", rows[at]);
+        // The footer below it is whole: hints on the left, the sort label
+        // at the right edge, nothing of the error in it.
+        let footer = rows[at + 1];
+        assert!(footer.trim_end().ends_with(sort), "{footer:?}\n{screen}");
+        assert!(!footer.contains('✗'), "{footer:?}");
+        // `e` shows the whole problem; Esc closes it.
+        pane.step(&["e"], &[popup, &shown], &[]);
+        pane.step(&["Escape"], &[failed, sort], &[popup]);
+        // Valid again: the line goes.
+        fs::write(&file, valid).expect("restore the dataset");
+        pane.expect("after the file was mended", &[sort], &[failed]);
+        pane.quit_with(&["q"]);
+    }
 }

@@ -23,3 +23,22 @@ fn readme_snapshot_matches_the_code() {
         "README snapshot is stale: regenerate it with `cargo run -- snapshot --size 100x30 --lang en`"
     );
 }
+
+#[test]
+fn readme_keys_table_names_every_key_of_the_keymap() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("<!-- keys:")
+        .expect("README has the keys marker");
+    let table = &readme[start..];
+    let table = &table[..table.find("\n\n").expect("the table ends")];
+    for b in fugong::input::KEYMAP {
+        for key in b.shown.split_whitespace() {
+            assert!(
+                table.contains(&format!("`{key}`")),
+                "the README's keys table lacks `{key}` ({})",
+                b.help_en
+            );
+        }
+    }
+}

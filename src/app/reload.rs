@@ -60,6 +60,8 @@ impl App {
                     .iter()
                     .map(|p| format!("{}: {p}", invalid.origin))
                     .collect();
+                // The error's line above the footer takes one from the list.
+                self.keep_selection_visible();
             }
         }
         Effect::Redraw

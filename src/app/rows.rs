@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use super::state::App;
 use super::view::ListView;
-use crate::content::{Target, article};
+use crate::content::{self, Emptiness, Target, article};
 use crate::data::asof::Status;
 use crate::data::{Record, RecordRef};
 use crate::panel::{Collection, Panel, SortKey};
@@ -141,6 +141,27 @@ impl App {
             rows.reverse();
         }
         self.set_rows(panel, rows);
+    }
+
+    /// Why a panel lists no row: the dataset has none, the typed filter
+    /// matches none, or (Workforce) the category or province leaves none.
+    /// Only meaningful when the list is empty.
+    pub fn emptiness(&self, panel: Panel) -> Emptiness {
+        if self.len(panel.collection()) == 0 {
+            Emptiness::Absent
+        } else if !self.view(panel).filter.is_empty() {
+            Emptiness::Filtered
+        } else if panel == Panel::Workforce {
+            Emptiness::Narrowed
+        } else {
+            // The Overview's rates before the first is reported.
+            Emptiness::NotYet
+        }
+    }
+
+    /// What a panel's empty list says, in the app's language.
+    pub fn empty_note(&self, panel: Panel) -> &'static str {
+        content::empty_list(self.lang, panel.collection(), self.emptiness(panel))
     }
 
     /// After a character was added to the filter: only rows already listed

@@ -300,6 +300,7 @@ impl App {
             lang: self.lang,
             overview_rows: self.view(Panel::Overview).rows.len(),
             headlines: self.headline.len(),
+            alert: !self.reload_errors.is_empty(),
         }
     }
 

@@ -71,8 +71,14 @@ impl App {
                 None => return Effect::None,
             },
             Action::Back => {
+                // Nothing to close or clear: Esc never quits, so a user
+                // backing out of a popup with one Esc too many stays.
                 if self.view(self.panel).filter.is_empty() {
-                    return Effect::Quit;
+                    let lang = self.lang.prose();
+                    let note =
+                        lang.pick("没有可关闭的内容；按 q 退出", "nothing to close; q quits");
+                    self.notice = Some(note.to_string());
+                    return Effect::Redraw;
                 }
                 self.view_mut().filter.clear();
                 self.rebuild(self.panel);
@@ -100,7 +106,21 @@ impl App {
             Action::ToggleHelp => self.open(Overlay::Help),
             Action::ShowErrors => {
                 if self.reload_errors.is_empty() {
-                    return Effect::None;
+                    // Say why nothing opens.
+                    let lang = self.lang.prose();
+                    let why = if self.watch.is_none() {
+                        lang.pick(
+                            "e 列出重新加载的问题；需以 --data 文件 --watch 启动",
+                            "e lists reload problems: start with --data FILE --watch",
+                        )
+                    } else {
+                        lang.pick(
+                            "没有重新加载的问题：屏幕上是最新数据",
+                            "no reload problems: the data on screen is current",
+                        )
+                    };
+                    self.notice = Some(why.to_string());
+                    return Effect::Redraw;
                 }
                 self.open(Overlay::Errors);
             }

@@ -8,6 +8,131 @@ use crate::panel::Panel;
 use crate::text::pad;
 use crate::theme::Theme;
 
+/// A mark the panels draw, as each language writes it, and what it means.
+pub struct Mark {
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub means_zh: &'static str,
+    pub means_en: &'static str,
+}
+
+const fn mark(
+    zh: &'static str,
+    en: &'static str,
+    means_zh: &'static str,
+    means_en: &'static str,
+) -> Mark {
+    Mark {
+        zh,
+        en,
+        means_zh,
+        means_en,
+    }
+}
+
+/// Every mark a panel draws without a word beside it, explained under
+/// "Marks" in the help.
+pub const MARKS: &[Mark] = &[
+    mark(
+        "● ○ ◆",
+        "● ○ ◆",
+        "事件：已完成、计划、推算（由其他数字算出）",
+        "event done, planned, derived (from other figures)",
+    ),
+    mark(
+        "470/478",
+        "470/478",
+        "比率的分子/分母：共 478，其中 470",
+        "a rate's n/N: 470 of 478",
+    ),
+    mark(
+        "253/?",
+        "253/?",
+        "253 人到岗，总数原文未给出",
+        "253 on post, the total not given",
+    ),
+    mark(
+        "23,000+",
+        "23,000+",
+        "数字后的 +：至少（“多”）",
+        "+ after a number: at least (多)",
+    ),
+    mark(
+        "~1,000",
+        "~1,000",
+        "数字前的 ~：数量级（“级”）",
+        "~ before a number: of the order of (级)",
+    ),
+    mark(
+        "~03-31",
+        "~03-31",
+        "日期前的 ~：约数（中旬、月底）",
+        "~ before a date: about (mid-month, month-end)",
+    ),
+    mark(
+        "<05-15",
+        "<05-15",
+        "日期前的 <：在此日期之前",
+        "< before a date: before that date",
+    ),
+    mark(
+        "—",
+        "—",
+        "没有日期（截至报道时）",
+        "no date (as of the report)",
+    ),
+    mark(
+        "#",
+        "#",
+        "项目列表：该项目的数字与里程碑个数",
+        "Projects: the project's figures and milestones",
+    ),
+    mark("┃", "┃", "时间轴上的查看日期", "the as-of date on the axis"),
+    mark(
+        "◂ ▸",
+        "◂ ▸",
+        "查看日期在时间轴之前、之后",
+        "the as-of date lies before, after the axis",
+    ),
+    mark(
+        "▲",
+        "▲",
+        "指向时间轴上所选的事件",
+        "points at the selected event on the axis",
+    ),
+    mark(
+        "┊ 冬 无期",
+        "┊ win n.d.",
+        "时间轴末端之后：入冬、无日期的事件",
+        "past the axis's end: events in winter, undated",
+    ),
+    mark("✓ ✗", "✓ ✗", "核对通过、未通过", "a check passed, failed"),
+    mark(
+        "↑ ↓",
+        "↑ ↓",
+        "页脚：升序、降序（s 换列，S 反转）",
+        "sorted ascending, descending (s, S)",
+    ),
+    mark(
+        "…",
+        "…",
+        "文字被截断：Enter 查看全文",
+        "text cut to fit: Enter shows it whole",
+    ),
+    mark(
+        "↕ 2/9",
+        "↕ 2/9",
+        "弹窗可滚动，及当前位置",
+        "a popup scrolls, and where it is",
+    ),
+    mark(
+        "⟨U+202E⟩",
+        "⟨U+202E⟩",
+        "数据集中不可见的字符，以记号显示",
+        "an invisible character of the dataset, made visible",
+    ),
+];
+
 /// The help's lines: every binding of the keymap, by where it works.
 pub fn lines(lang: Lang, t: &Theme) -> Vec<Line<'static>> {
     let p = lang.prose();
@@ -61,6 +186,19 @@ pub fn lines(lang: Lang, t: &Theme) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::default());
+    lines.push(Line::styled(p.pick("符号", "Marks"), t.title));
+    for m in MARKS {
+        let (mark, what) = if zh {
+            (m.zh, m.means_zh)
+        } else {
+            (m.en, m.means_en)
+        };
+        lines.push(Line::from(vec![
+            Span::styled(pad(mark, 12, false), t.key),
+            Span::raw(what),
+        ]));
+    }
+    lines.push(Line::default());
     lines.push(Line::styled(
         p.pick(
             "鼠标：点击标签或行选择；滚轮滚动列表。",
@@ -98,6 +236,28 @@ mod tests {
         // Panels without keys of their own get no heading.
         assert!(!en.contains("On Rates"));
         assert!(text(Lang::Zh).contains("人员面板"));
+    }
+
+    #[test]
+    fn every_mark_is_explained_in_both_languages() {
+        let (en, zh) = (text(Lang::En), text(Lang::Zh));
+        for m in MARKS {
+            assert!(en.contains(&format!("{}  ", m.en)), "{}", m.en);
+            assert!(en.contains(m.means_en), "{}", m.means_en);
+            assert!(zh.contains(&format!("{}  ", m.zh)), "{}", m.zh);
+            assert!(zh.contains(m.means_zh), "{}", m.means_zh);
+        }
+        // The marks a new user asked about.
+        let marks = en.split("\nMarks\n").nth(1).unwrap_or_default();
+        for asked in ["253/?", "#", "┊", "win", "▲", "470/478"] {
+            assert!(marks.contains(asked), "{asked} is not explained:\n{marks}");
+        }
+        assert!(
+            zh.split("\n符号\n")
+                .nth(1)
+                .unwrap_or_default()
+                .contains("冬")
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::ctx::{Ctx, as_of_text};
 use crate::data::asof::Status;
 use crate::data::{Category, Event, EventStatus, Lang, Project, Rate, RecordRef, Text, When};
 use crate::fmt::percent;
+use crate::panel::Collection;
 use crate::text::{pad, width};
 use crate::theme::Theme;
 
@@ -163,5 +164,46 @@ pub fn nothing_yet(ctx: &Ctx<'_>) -> String {
         Some(d) if p == Lang::Zh => format!("尚无报道（{}）", as_of_text(d, p)),
         Some(d) => format!("nothing reported yet ({})", as_of_text(d, p)),
         None => p.pick("没有数据", "no data").to_string(),
+    }
+}
+
+/// Why a list shows no row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emptiness {
+    /// The dataset has none of these records.
+    Absent,
+    /// The typed filter matches none.
+    Filtered,
+    /// Workforce: the category or province filter leaves none.
+    Narrowed,
+    /// The Overview: none is reported yet on the as-of date.
+    NotYet,
+}
+
+/// What an empty list says: which records the dataset lacks, or which
+/// filter hides them, so "no rows match" never shows with no filter set.
+pub fn empty_list(lang: Lang, c: Collection, why: Emptiness) -> &'static str {
+    let p = lang.prose();
+    match why {
+        Emptiness::Filtered => p.pick(
+            "没有与筛选匹配的行（Esc 清除筛选）",
+            "no rows match the filter (Esc clears it)",
+        ),
+        Emptiness::Narrowed => p.pick(
+            "此类别与省份没有数字（c 换类别，p 换省份）",
+            "no counts in this category and province (c, p change them)",
+        ),
+        Emptiness::NotYet => p.pick("尚无报道", "nothing reported yet"),
+        Emptiness::Absent => match c {
+            Collection::Rates => p.pick("数据集中没有比率", "no rates in this dataset"),
+            Collection::Counts => p.pick("数据集中没有数字", "no counts in this dataset"),
+            Collection::Events => p.pick("数据集中没有事件", "no events in this dataset"),
+            Collection::Projects => p.pick("数据集中没有项目", "no projects in this dataset"),
+            Collection::Checks => p.pick("数据集中没有可核对的内容", "no checks in this dataset"),
+            Collection::Figures => p.pick(
+                "原文中没有标出出处的数字",
+                "no sourced figures in the article",
+            ),
+        },
     }
 }

@@ -14,8 +14,8 @@ pub mod popup;
 pub use article::Spot;
 pub use ctx::{Ctx, Target, as_of_text, field};
 pub use marks::{
-    category_name, date_width, events_of, fraction, mark, nothing_yet, record_value_line,
-    summary_note, value_parts, verdict,
+    Emptiness, category_name, date_width, empty_list, events_of, fraction, mark, nothing_yet,
+    record_value_line, summary_note, value_parts, verdict,
 };
 pub use people::{people_of, person_line};
 pub use popup::Popup;

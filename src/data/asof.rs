@@ -293,6 +293,11 @@ impl Chronology {
         self.report.or(self.span.map(|(first, _)| first))
     }
 
+    /// The first and last dates the dataset holds, if it holds any.
+    pub fn span(&self) -> Option<(Date, Date)> {
+        self.span
+    }
+
     /// Whether rate `i` is the latest of its series known on `as_of`.
     pub fn rate_is_latest(&self, ds: &Dataset, i: usize, as_of: Option<Date>) -> bool {
         self.is_latest(&ds.rates[i].when, self.rate_next.get(i), as_of)

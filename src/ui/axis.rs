@@ -11,6 +11,7 @@ use super::widgets::block;
 use crate::app::App;
 use crate::content::{as_of_text, mark};
 use crate::data::Lang;
+use crate::panel::Panel;
 use crate::text::{fit, width};
 
 /// The span of the axis: the earliest and latest calendar dates.
@@ -37,12 +38,12 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
     b.render(area, buf);
     let ds = &app.data().dataset;
     let Some((first, last)) = span(app) else {
-        buf.set_string(
-            inner.x,
-            inner.y,
-            lang.pick("没有带日期的事件", "no dated events"),
-            t.muted,
-        );
+        let why = if ds.events.is_empty() {
+            app.empty_note(Panel::Timeline)
+        } else {
+            lang.pick("没有带日期的事件", "no dated events")
+        };
+        buf.set_stringn(inner.x, inner.y, why, usize::from(inner.width), t.muted);
         return;
     };
     let undated = app.timeline().len()

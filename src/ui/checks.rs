@@ -73,7 +73,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
         widgets::block(title, t),
         &columns(lang),
-        widgets::body(rows, view, app.lang()),
+        widgets::body(rows, view, app.empty_note(Panel::Checks)),
         t,
     );
 

@@ -8,6 +8,7 @@ use crate::app::App;
 use crate::content::mark;
 use crate::data::Lang;
 use crate::data::asof::Status;
+use crate::panel::Panel;
 use crate::text::{Body, Column, Content, table, table_body, width};
 
 /// The status column is as wide as the widest status on screen ("past due
@@ -81,7 +82,7 @@ pub fn render(
         &columns(lang, u16::try_from(status_width).unwrap_or(u16::MAX)),
         Body {
             selected,
-            ..widgets::body(rows, &Default::default(), app.lang())
+            ..widgets::body(rows, &Default::default(), app.empty_note(Panel::Timeline))
         },
         t,
     );

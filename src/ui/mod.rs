@@ -69,6 +69,7 @@ impl Widget for &App {
             Panel::Checks => checks::render(self, r.body, buf),
             Panel::Article => article::render(self, r.body, buf),
         }
+        render_alert(self, r.alert, buf);
         render_footer(self, r.footer, buf);
         render_popup(self, r.body, buf);
     }
@@ -115,6 +116,27 @@ fn render_header(app: &App, r: &Regions, buf: &mut Buffer) {
     }
 }
 
+/// A failed reload, on its own line above the footer: the key to every
+/// problem first, so a narrow line keeps it, then the first problem, cut
+/// with "…" where the line ends.
+fn render_alert(app: &App, area: Rect, buf: &mut Buffer) {
+    let (Some(first), false) = (app.reload_errors().first(), area.is_empty()) else {
+        return;
+    };
+    let n = app.reload_errors().len();
+    let lang = app.lang().prose();
+    let head = match (lang, n) {
+        (Lang::Zh, 1) => "重新加载失败（按 e 查看）".to_string(),
+        (Lang::Zh, _) => format!("重新加载失败（按 e 查看全部 {n} 个问题）"),
+        (_, 1) => "reload failed (e shows it)".to_string(),
+        (_, _) => format!("reload failed (e shows all {n} problems)"),
+    };
+    let colon = lang.pick("：", ": ");
+    let line = format!(" ✗ {head}{colon}{first}");
+    let w = usize::from(area.width).saturating_sub(1);
+    buf.set_stringn(area.x, area.y, text::fit(&line, w), w, app.theme().fail);
+}
+
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme();
     let zh = app.lang().prose() == Lang::Zh;
@@ -127,18 +149,6 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {}", text::fit(notice, w)), t.accent));
         Line::from(spans).render(area, buf);
         return;
-    }
-    if let Some(first) = app.reload_errors().first() {
-        let n = app.reload_errors().len();
-        // The key to the full list first, so a narrow footer keeps it.
-        spans.push(Span::styled(
-            format!(
-                " ✗ {} ({n}, e): ",
-                app.lang().pick("重新加载失败", "reload failed")
-            ),
-            t.fail,
-        ));
-        spans.push(Span::styled(format!("{first} "), t.fail));
     }
     if mode == Mode::Filtering || !view.filter.is_empty() {
         spans.push(Span::styled(format!(" /{}", view.filter), t.filter));

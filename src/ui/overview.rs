@@ -10,12 +10,12 @@ use ratatui::style::Style;
 
 use super::{axis, events, widgets};
 use crate::app::App;
-use crate::content;
+use crate::content::{self, Emptiness};
 use crate::data::Lang;
 use crate::fmt::percent;
 use crate::layout;
-use crate::panel::Panel;
-use crate::text::{Strip, fit};
+use crate::panel::{Collection, Panel};
+use crate::text::{Boxed, Strip, fit, table_body};
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let t = app.theme();
@@ -75,17 +75,21 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             .text(&date, dw + 1, true, t.muted);
     }
 
-    // Headline counts as large figures.
-    let b = widgets::block(
-        format!(" {} ", lang.pick("主要数字", "Headline figures")),
-        t,
-    );
+    // Headline counts as large figures, in boxes of equal width, in rows of
+    // three lines: figure, label, gap. Those left out for want of room are
+    // counted in the title.
+    let cw = layout::FIGURE_W;
+    let inside = Boxed::inside(counts);
+    let per_row = (inside.width / cw).max(1);
+    let rows = (inside.height + 1) / 3;
+    let hidden = app
+        .headline()
+        .len()
+        .saturating_sub(usize::from(per_row * rows));
+    let title = lang.pick("主要数字", "Headline figures");
+    let b = widgets::block(title_with_more(app, title, hidden, Panel::Workforce), t);
     let inner = b.inner(counts);
     b.render(counts, buf);
-    // Boxes of equal width, in rows of three lines: figure, label, gap.
-    let cw = layout::FIGURE_W;
-    let per_row = (inner.width / cw).max(1);
-    let rows = (inner.height + 1) / 3;
     let counts = &app.data().dataset.counts;
     if app.headline().is_empty() {
         let w = usize::from(inner.width);
@@ -133,7 +137,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     // The timeline strip, and the events in date order under it.
     axis::render(app, strip, None, buf);
     if events_area.height >= 4 {
-        let title = format!(" {} ", lang.pick("事件与里程碑", "Events and milestones"));
+        let shown = usize::from(table_body(events_area).height);
+        let hidden = app.timeline().len().saturating_sub(shown);
+        let title = lang.pick("事件与里程碑", "Events and milestones");
+        let title = title_with_more(app, title, hidden, Panel::Timeline);
         events::render(
             app,
             events_area,
@@ -145,15 +152,38 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     }
 }
 
-/// What an empty gauge or figure box says: no match for the filter, or
-/// nothing reported yet on the as-of date.
-fn nothing_yet(app: &App, filtered: bool) -> String {
-    if filtered && !app.view(Panel::Overview).filter.is_empty() {
-        return app
-            .lang()
-            .prose()
-            .pick("没有匹配的行", "no rows match")
-            .to_string();
+/// What an empty gauge or figure box says: that the dataset has none, that
+/// the filter matches none, or that nothing is reported yet on the as-of
+/// date.
+fn nothing_yet(app: &App, gauges: bool) -> String {
+    let why = if gauges {
+        app.emptiness(Panel::Overview)
+    } else if app.data().dataset.counts.is_empty() {
+        Emptiness::Absent
+    } else {
+        Emptiness::NotYet
+    };
+    let collection = if gauges {
+        Collection::Rates
+    } else {
+        Collection::Counts
+    };
+    match why {
+        Emptiness::NotYet => content::nothing_yet(&app.ctx()),
+        why => content::empty_list(app.lang(), collection, why).to_string(),
     }
-    content::nothing_yet(&app.ctx())
+}
+
+/// A box's title that says how many of its items are left out for want of
+/// room, and where they all are: " Headline figures · +6 more: 3 Workforce ".
+fn title_with_more(app: &App, title: &str, hidden: usize, panel: Panel) -> String {
+    if hidden == 0 {
+        return format!(" {title} ");
+    }
+    let p = app.lang().prose();
+    let tab = format!("{} {}", panel.index() + 1, panel.title(p));
+    match p {
+        Lang::Zh => format!(" {title} · 另有 {hidden} 项，见 {tab} "),
+        _ => format!(" {title} · +{hidden} more: {tab} "),
+    }
 }

@@ -47,12 +47,12 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
         widgets::block(title, t),
         &cols,
-        widgets::body(rows, view, app.lang()),
+        widgets::body(rows, view, app.empty_note(Panel::Projects)),
         t,
     );
 
     let Some(pr) = view.selected_row().map(|i| &ds.projects[i]) else {
-        widgets::empty_box(card, p.pick("没有匹配的项目", "no project matches"), t, buf);
+        widgets::empty_box(card, app.empty_note(Panel::Projects), t, buf);
         return;
     };
     let b = widgets::block(format!(" {} ", pr.name.get(lang)), t);

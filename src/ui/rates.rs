@@ -80,17 +80,12 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
         widgets::block(title, t),
         &cols,
-        widgets::body(rows, view, app.lang()),
+        widgets::body(rows, view, app.empty_note(Panel::Rates)),
         t,
     );
 
     let Some(r) = view.selected_row().map(|i| &ds.rates[i]) else {
-        widgets::empty_box(
-            below,
-            lang.pick("没有匹配的比率", "no rate matches"),
-            t,
-            buf,
-        );
+        widgets::empty_box(below, app.empty_note(Panel::Rates), t, buf);
         return;
     };
     let b = widgets::block(format!(" {} ", r.label.get(lang)), t);

@@ -17,13 +17,13 @@ pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Boxed<'a> {
     Boxed::new(title.into().style(theme.title), theme.border)
 }
 
-/// The visible `rows` of a panel's list, with its selection, and the
-/// usual "no rows match" in the app's language.
-pub fn body<'a>(rows: Vec<Vec<Content<'a>>>, view: &ListView, lang: Lang) -> Body<'a> {
+/// The visible `rows` of a panel's list, with its selection, and what it
+/// says when empty (see [`crate::app::App::empty_note`]).
+pub fn body<'a>(rows: Vec<Vec<Content<'a>>>, view: &ListView, empty: &'a str) -> Body<'a> {
     Body {
         rows,
         selected: view.selected_on_screen(),
-        empty: lang.pick("没有匹配的行", "no rows match"),
+        empty,
     }
 }
 

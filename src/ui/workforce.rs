@@ -102,7 +102,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             u16::try_from(value_width).unwrap_or(u16::MAX),
             content::date_width(&app.ctx(), view.visible(h).map(|i| &ds.counts[i].when)),
         ),
-        widgets::body(rows, view, app.lang()),
+        widgets::body(rows, view, app.empty_note(Panel::Workforce)),
         t,
     );
 
@@ -111,7 +111,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     // scaled to the largest shown. Only a bounded stretch of the list around
     // the selection is looked at, so drawing costs what is visible.
     let Some(sel) = view.selected_row().map(|i| &ds.counts[i]) else {
-        widgets::empty_box(chart, p.pick("没有匹配的数字", "no count matches"), t, buf);
+        widgets::empty_box(chart, app.empty_note(Panel::Workforce), t, buf);
         return;
     };
     let height = usize::from(chart.height.saturating_sub(2));
