@@ -316,7 +316,7 @@ fn huge_file_is_refused_without_reading_it() {
     assert_eq!(
         stderr,
         format!(
-            "{}: file is 200 MiB; fugong reads datasets of at most 64 MiB\n",
+            "{}: file is 200 MiB; fugong reads files of at most 64 MiB\n",
             path.display()
         )
     );
