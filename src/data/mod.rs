@@ -107,15 +107,17 @@ pub fn load_path_with(path: &Path, opts: &draft::Options) -> Result<Loaded, Inva
 }
 
 /// Whether a file's text is an article to draft rather than a dataset: a
-/// `.txt`, `.text` or `.md` file, or a text that does not start as JSON
-/// does (`{`, `[` or `"`).
+/// `.txt`, `.text` or `.md` file; never a `.json` one; otherwise a text
+/// that does not start as JSON does (`{`, `[` or `"`).
 pub fn is_article(path: &Path, text: &str) -> bool {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    if matches!(ext.as_deref(), Some("txt" | "text" | "md")) {
-        return true;
+    match ext.as_deref() {
+        Some("txt" | "text" | "md") => return true,
+        Some("json") => return false,
+        _ => {}
     }
     let first = text
         .trim_start_matches('\u{FEFF}')
