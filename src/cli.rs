@@ -114,15 +114,19 @@ pub enum Command {
 }
 
 impl Cli {
-    /// How an article's text is drafted: the year and language given.
+    /// How an article's text is drafted: the year given, and the language
+    /// detected. Only `fugong draft` takes `--lang` as the article's
+    /// language; elsewhere it is the language to show, and a Chinese
+    /// article shown in English is still read as Chinese.
     pub fn drafting(&self) -> crate::data::draft::Options {
+        let chinese = match (&self.command, self.lang) {
+            (Some(Command::Draft { .. }), Lang::Zh) => Some(true),
+            (Some(Command::Draft { .. }), Lang::En) => Some(false),
+            _ => None,
+        };
         crate::data::draft::Options {
             year: self.year,
-            chinese: match self.lang {
-                Lang::Zh => Some(true),
-                Lang::En => Some(false),
-                Lang::Both => None,
-            },
+            chinese,
             title: String::new(),
         }
     }

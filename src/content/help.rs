@@ -34,6 +34,18 @@ const fn mark(
 /// "Marks" in the help.
 pub const MARKS: &[Mark] = &[
     mark(
+        "[zh] [en]",
+        "[zh] [en]",
+        "该文字只有中文或英文，另一种语言缺失（如草稿）",
+        "text only in Chinese or English; the other language is missing (as in a draft)",
+    ),
+    mark(
+        "草稿",
+        "DRAFT",
+        "由 fugong draft 从原文起草，未经核对",
+        "drafted by fugong draft from an article's text, not yet checked by a person",
+    ),
+    mark(
         "● ○ ◆",
         "● ○ ◆",
         "事件：已完成、计划、推算（由其他数字算出）",

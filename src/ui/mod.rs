@@ -79,7 +79,14 @@ fn render_header(app: &App, r: &Regions, buf: &mut Buffer) {
     let t = app.theme();
     let ds = &app.data().dataset;
     let area = r.title;
-    let title = format!(" 复工 fugong │ {}", ds.title.get(app.lang()));
+    // A dataset drafted from an article's text says so: nobody should take
+    // its guessed labels for a curated dataset's.
+    let draft = if app.data().drafted {
+        app.lang().prose().pick(" 草稿", " DRAFT")
+    } else {
+        ""
+    };
+    let title = format!(" 复工 fugong{draft} │ {}", ds.title.get(app.lang()));
     // The as-of date, marked when moved away from the report's.
     let as_of = app
         .as_of()

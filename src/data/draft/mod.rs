@@ -63,11 +63,30 @@ pub fn draft(text: &str, opts: &Options) -> Result<Dataset, String> {
         rates: Vec::new(),
         counts: Vec::new(),
         events: Vec::new(),
+        first_event: 0,
+        stated: std::collections::HashMap::new(),
     };
     for (i, (p, fs)) in paragraphs.iter().zip(&found).enumerate() {
         b.paragraph(u32::try_from(i + 1).unwrap_or(u32::MAX), p, fs);
     }
-    let title = one(chinese, opts.title.clone());
+    // A derived date agrees with a date the article states, wherever it
+    // states it (从2月10日起 comes a paragraph after 第四十二天).
+    for e in &mut b.events {
+        if e.derivation.is_some()
+            && e.agrees_with.is_none()
+            && let Some(d) = e.when.date
+        {
+            e.agrees_with = b.stated.get(&d).cloned();
+        }
+    }
+    // The title given (the file's name), else the article's first words.
+    let title = if opts.title.trim().is_empty() {
+        let first = paragraphs[0].trim_matches(['　', ' ']);
+        first.chars().take(20).collect()
+    } else {
+        opts.title.clone()
+    };
+    let title = one(chinese, title);
     let n = u32::try_from(paragraphs.len()).map_err(|_| "has too many paragraphs".to_string())?;
     Ok(Dataset {
         schema_version: SCHEMA_VERSION,
@@ -114,6 +133,10 @@ struct Builder {
     rates: Vec<Rate>,
     counts: Vec<Count>,
     events: Vec<Event>,
+    /// Where this paragraph's events begin, for their ids.
+    first_event: usize,
+    /// The first stated event of each day, for derived dates to agree with.
+    stated: std::collections::HashMap<Date, String>,
 }
 
 /// A date found earlier in the paragraph, for the figures after it.
@@ -130,6 +153,7 @@ impl Builder {
         let mut last_day: Option<(u8, u8)> = None;
         let first_count = self.counts.len();
         let first_rate = self.rates.len();
+        self.first_event = self.events.len();
         for f in fs {
             let figure = &p[f.start..f.end];
             match &f.what {
@@ -174,7 +198,7 @@ impl Builder {
                 }
                 What::Number(x) => {
                     let when = self.when_of(p, f.start, &dates);
-                    self.count(n, p, f, figure, x, when, &dates);
+                    self.count(n, p, f, figure, x, when, &dates, first_count);
                 }
                 What::Percent {
                     value,
@@ -260,22 +284,35 @@ impl Builder {
 
     fn event(&mut self, n: u32, p: &str, f: &Found, figure: &str, when: When) -> usize {
         let (s, e) = scan::sentence(p, f.start);
+        // Planned when a word of intent follows the date closely (9月底要完成);
+        // 主要 or 需要 further on says nothing of it.
+        let near: String = p[f.end..e].chars().take(10).collect();
         let planned = when.relation == Relation::Before
             || [
-                "要", "将", "计划", "预计", "力争", "确保", "争取", "will", "plan", "expected",
+                "要完成",
+                "将",
+                "计划",
+                "预计",
+                "力争",
+                "确保",
+                "争取",
+                "will",
+                "plan",
+                "expected",
+                "due",
             ]
             .iter()
-            .any(|w| p[f.end..e].contains(w));
+            .any(|w| near.contains(w))
+            || near.trim_start_matches(['，', ',', ' ']).starts_with('要');
         let _ = s;
         let label = event_label(p, f.end);
-        let k = self
-            .events
-            .iter()
-            .filter(|x| x.source.paragraph == n)
-            .count()
-            + 1;
+        let k = self.events.len() - self.first_event + 1;
+        let id = format!("event-p{n}-{k}");
+        if let (Some(d), Precision::Day) = (when.date, when.precision) {
+            self.stated.entry(d).or_insert_with(|| id.clone());
+        }
         self.events.push(Event {
-            id: format!("event-p{n}-{k}"),
+            id,
             label: one(self.chinese, label),
             status: if planned {
                 EventStatus::Planned
@@ -303,6 +340,7 @@ impl Builder {
         x: &Number,
         when: When,
         dates: &[Dated],
+        first: usize,
     ) {
         let after = scan::noun_after(p, x.unit_end, self.chinese);
         let label = if after.chars().count() >= 2 {
@@ -320,12 +358,7 @@ impl Builder {
         } else {
             x.unit_en.clone()
         };
-        let k = self
-            .counts
-            .iter()
-            .filter(|c| c.source.paragraph == n)
-            .count()
-            + 1;
+        let k = self.counts.len() - first + 1;
         let id = format!("count-p{n}-{k}");
         self.counts.push(Count {
             id: id.clone(),
@@ -377,21 +410,7 @@ impl Builder {
             return;
         };
         let on_id = self.events[on].id.clone();
-        let agrees = self
-            .events
-            .iter()
-            .find(|e| {
-                e.derivation.is_none()
-                    && e.when.date == Some(first)
-                    && e.when.precision == Precision::Day
-            })
-            .map(|e| e.id.clone());
-        let k = self
-            .events
-            .iter()
-            .filter(|x| x.source.paragraph == n)
-            .count()
-            + 1;
+        let k = self.events.len() - self.first_event + 1;
         let label = if self.chinese {
             format!("{label}：第1天（推算）")
         } else {
@@ -410,7 +429,7 @@ impl Builder {
                 day: day_id.to_string(),
                 on: on_id,
             }),
-            agrees_with: agrees,
+            agrees_with: None,
             organisation: None,
             place: None,
             source: source(n, p, f),

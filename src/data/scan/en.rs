@@ -142,13 +142,12 @@ pub(super) fn scan(p: &str) -> Vec<Found> {
         let lw = lower(&w);
         let lw = lw.strip_prefix("mid-").unwrap_or(&lw);
         if let Some(m) = MONTHS.iter().position(|m| {
-            lw == *m || (lw.len() >= 3 && m.starts_with(&lw) && p[w.end..].starts_with('.'))
-        }) {
-            if let Some((f, next)) = month_day(p, &ws, i, m) {
-                out.push(f);
-                i = next;
-                continue;
-            }
+            lw == *m || (lw.len() >= 3 && m.starts_with(lw) && p[w.end..].starts_with('.'))
+        }) && let Some((f, next)) = month_day(p, &ws, i, m)
+        {
+            out.push(f);
+            i = next;
+            continue;
         }
         if let Some(f) = number_at(p, &ws, i) {
             let end = f.end;

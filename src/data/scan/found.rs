@@ -102,6 +102,11 @@ pub fn is_han(c: char) -> bool {
 pub fn noun_after(p: &str, at: usize, chinese: bool) -> &str {
     let (_, end) = clause(p, at);
     let s = &p[at..end.max(at)];
+    // Not into the next figure: 乡镇干部和1名人社服务人员.
+    let s = match s.find(|c: char| c.is_ascii_digit() || (chinese && "和及与".contains(c))) {
+        Some(k) if chinese || k > 0 => &s[..k],
+        _ => s,
+    };
     let cut = if chinese {
         s.char_indices().nth(8).map_or(s.len(), |(k, _)| k)
     } else {
@@ -110,15 +115,20 @@ pub fn noun_after(p: &str, at: usize, chinese: bool) -> &str {
     &s[..cut]
 }
 
-/// The words before `at` back to the clause's start: at most eight
+/// The words before `at` back to the clause's start: at most twelve
 /// characters of Chinese, or four words of English.
 pub fn noun_before(p: &str, at: usize, chinese: bool) -> &str {
     let (start, _) = clause(p, at);
     let s = &p[start.min(at)..at];
+    // Not back into the figure before: 共128名工人其中… reads from 名 on.
+    let s = match s.rfind(|c: char| c.is_ascii_digit()) {
+        Some(k) => &s[k + 1..],
+        None => s,
+    };
     let cut = if chinese {
         let n = s.chars().count();
         s.char_indices()
-            .nth(n.saturating_sub(8))
+            .nth(n.saturating_sub(12))
             .map_or(0, |(k, _)| k)
     } else {
         s.rmatch_indices(' ').nth(4).map_or(0, |(k, _)| k + 1)

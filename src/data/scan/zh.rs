@@ -176,7 +176,7 @@ fn digits(p: &str, i: usize) -> (f64, u32, usize) {
             let next3: Vec<char> = p[i + k + c.len_utf8()..].chars().take(4).collect();
             let three = next3.len() >= 3 && next3[..3].iter().all(|&x| digit(x).is_some());
             let fourth = next3.get(3).is_some_and(|&x| digit(x).is_some());
-            if !(three && !fourth) {
+            if !three || fourth {
                 break;
             }
         } else {
