@@ -72,8 +72,20 @@ pub const MARKS: &[Mark] = &[
     mark(
         "~1,000",
         "~1,000",
-        "数字前的 ~：数量级（“级”）",
-        "~ before a number: of the order of (级)",
+        "数字前的 ~：约数（“约”“左右”）或数量级（“级”），详情里写明",
+        "~ before a number: about (约, 左右) or of the order of (级); the detail says which",
+    ),
+    mark(
+        ">300",
+        ">300",
+        "数字前的 >：超过（“超过”“以上”）",
+        "> before a number: more than (超过, 以上)",
+    ),
+    mark(
+        "<1,000",
+        "<1,000",
+        "数字前的 <：将近（“近”）",
+        "< before a number: nearly (近), a little under",
     ),
     mark(
         "~03-31",
