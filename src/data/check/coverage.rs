@@ -17,42 +17,39 @@ pub(super) fn uncovered(ds: &Dataset, article: Option<&ArticleFile>) -> Vec<Stri
         (None, None) => return Vec::new(),
     };
     let chinese = scan::is_chinese(&paragraphs.concat());
-    let mut carried: Vec<(u32, &str, bool)> = Vec::new();
-    carried.extend(
-        ds.rates
-            .iter()
-            .map(|r| (r.source.paragraph, r.figure.as_str(), false)),
-    );
-    carried.extend(
-        ds.counts
-            .iter()
-            .map(|c| (c.source.paragraph, c.figure.as_str(), false)),
-    );
-    carried.extend(
-        ds.events
-            .iter()
-            .filter_map(|e| Some((e.source.paragraph, e.figure.as_deref()?, false))),
-    );
-    let first_unrecorded = carried.len();
-    carried.extend(
-        ds.source
-            .unrecorded
-            .iter()
-            .map(|u| (u.paragraph, u.figure.as_str(), false)),
-    );
+    // What each paragraph's records carry, filed by paragraph so that a
+    // long text costs what it is long: (figure, unrecorded entry, used).
+    let mut carried: Vec<Vec<Carried<'_>>> = vec![Vec::new(); paragraphs.len()];
+    for r in &ds.rates {
+        file(&mut carried, r.source.paragraph, &r.figure, None);
+    }
+    for c in &ds.counts {
+        file(&mut carried, c.source.paragraph, &c.figure, None);
+    }
+    for e in &ds.events {
+        if let Some(f) = &e.figure {
+            file(&mut carried, e.source.paragraph, f, None);
+        }
+    }
+    let mut stale = Vec::new();
+    for (k, u) in ds.source.unrecorded.iter().enumerate() {
+        if !file(&mut carried, u.paragraph, &u.figure, Some(k)) {
+            stale.push((k, not_a_figure(k, &u.figure, u.paragraph)));
+        }
+    }
     let mut out = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
-        let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let n = i + 1;
+        let here = &mut carried[i];
         for f in scan::scan(p, chinese) {
             let found = &p[f.start..f.end];
-            let by = carried.iter_mut().find(|(at, fig, used)| {
-                !*used
-                    && *at == n
-                    && !fig.is_empty()
-                    && (found.contains(*fig) || fig.contains(found))
+            let by = here.iter_mut().find(|c| {
+                !c.used
+                    && !c.figure.is_empty()
+                    && (found.contains(c.figure) || c.figure.contains(found))
             });
             match by {
-                Some(slot) => slot.2 = true,
+                Some(c) => c.used = true,
                 None => {
                     let (s, e) = scan::clause(p, f.start);
                     let clause = p[s.min(f.start)..e.max(f.end)].trim_matches(['　', ' ']);
@@ -63,15 +60,52 @@ pub(super) fn uncovered(ds: &Dataset, article: Option<&ArticleFile>) -> Vec<Stri
                 }
             }
         }
-    }
-    for (k, (n, fig, used)) in carried[first_unrecorded..].iter().enumerate() {
-        if !used {
-            out.push(format!(
-                "source.unrecorded[{k}]: \"{fig}\" is not a figure of paragraph {n} as fugong reads it"
-            ));
+        for c in here.iter() {
+            if let (Some(k), false) = (c.unrecorded, c.used) {
+                stale.push((k, not_a_figure(k, c.figure, n)));
+            }
         }
     }
+    stale.sort();
+    out.extend(stale.into_iter().map(|(_, line)| line));
     out
+}
+
+#[derive(Clone)]
+struct Carried<'a> {
+    figure: &'a str,
+    /// The index of its `source.unrecorded` entry, if it is one.
+    unrecorded: Option<usize>,
+    used: bool,
+}
+
+/// Files a figure under its paragraph; `false` when the text has no such paragraph.
+fn file<'a>(
+    carried: &mut [Vec<Carried<'a>>],
+    paragraph: u32,
+    figure: &'a str,
+    unrecorded: Option<usize>,
+) -> bool {
+    match (paragraph as usize)
+        .checked_sub(1)
+        .and_then(|i| carried.get_mut(i))
+    {
+        Some(slot) => {
+            slot.push(Carried {
+                figure,
+                unrecorded,
+                used: false,
+            });
+            true
+        }
+        None => false,
+    }
+}
+
+fn not_a_figure(k: usize, figure: &str, paragraph: impl std::fmt::Display) -> String {
+    format!(
+        "source.unrecorded[{k}]: \"{figure}\" is not a figure of paragraph {paragraph} as fugong reads it"
+    )
 }
 
 #[cfg(test)]
