@@ -5,6 +5,7 @@
 //! It knows styles and the theme (its only import of the crate), never the
 //! app or the data.
 
+mod cells;
 mod paint;
 mod table;
 mod width;

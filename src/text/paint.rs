@@ -2,16 +2,25 @@
 
 use std::cell::RefCell;
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
+use super::cells;
 use super::width::{each_glyph, fitted, plain_width, printable_ascii};
 use crate::theme::Theme;
 
 const EIGHTHS: [&str; 7] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+/// A bar's full and empty cells.
+static FULL: Cell = Cell::new("█");
+static SHADE: Cell = Cell::new("░");
+
+/// A box's sides.
+static VERTICAL: Cell = Cell::new("│");
+static HORIZONTAL: Cell = Cell::new("─");
 
 /// A bar of `w` cells for `ratio` (clamped to 0..=1): how many full cells,
 /// the partial glyph after them if any, and how many empty cells.
@@ -74,7 +83,7 @@ impl<'b> Pen<'b> {
         })
     }
 
-    fn cell(&mut self, x: u16) -> Option<&mut ratatui::buffer::Cell> {
+    fn cell(&mut self, x: u16) -> Option<&mut Cell> {
         let i = self.row + usize::from(x - self.buf.area.x);
         self.buf.content.get_mut(i)
     }
@@ -126,23 +135,33 @@ impl<'b> Pen<'b> {
         self.written += 1;
     }
 
-    /// A run of `n` glyphs of one cell each, the `k`th being `glyph(k)`.
-    fn run<'g>(&mut self, n: usize, style: Style, glyph: impl Fn(usize) -> &'g str) {
+    /// Whether the next glyph joins zero-width glyphs already written in
+    /// the first cell (so it goes through [`Pen::glyph`]).
+    fn joins(&self) -> bool {
+        self.written > 0 && self.x == self.left
+    }
+
+    /// A run of `n` glyphs of one cell each, the `k`th held by `cell(k)`.
+    fn run<'g>(&mut self, n: usize, style: Style, cell: impl Fn(usize) -> &'g Cell) {
         if n == 0 || self.full {
             return;
         }
-        // The first may join zero-width glyphs before it; after it, every
-        // glyph simply takes the next cell, as `glyph` would do.
-        self.glyph(glyph(0), 1, style);
-        if self.full {
-            return;
+        let mut from = 0;
+        if self.joins() {
+            // The first may join zero-width glyphs before it.
+            self.glyph(cell(0).symbol(), 1, style);
+            if self.full {
+                return;
+            }
+            from = 1;
         }
+        // Every glyph simply takes the next cell, as `glyph` would do.
         let room = usize::from(self.right - self.x);
-        let k = (n - 1).min(room);
+        let k = (n - from).min(room);
         let start = self.row + usize::from(self.x - self.buf.area.x);
         if let Some(cells) = self.buf.content.get_mut(start..start + k) {
             for (i, c) in cells.iter_mut().enumerate() {
-                put(c, glyph(i + 1), style);
+                cells::put(c, cell(from + i), style);
             }
         }
         self.x += u16::try_from(k).unwrap_or(0);
@@ -150,23 +169,81 @@ impl<'b> Pen<'b> {
         if k > 0 {
             self.hidden_before = false;
         }
-        self.full = n - 1 > room;
+        self.full = n - from > room;
     }
 
-    /// `n` copies of the one-cell glyph `g`.
-    fn repeat(&mut self, g: &str, n: usize, style: Style) {
-        self.run(n, style, |_| g);
+    /// `n` copies of the one-cell glyph of `cell`.
+    fn repeat(&mut self, cell: &Cell, n: usize, style: Style) {
+        self.run(n, style, |_| cell);
     }
 
     /// Printable ASCII, a glyph of one cell per byte.
     fn ascii(&mut self, s: &str, style: Style) {
-        self.run(s.len(), style, |i| s.get(i..=i).unwrap_or(" "));
+        let bytes = s.as_bytes();
+        self.run(s.len(), style, |i| {
+            cells::ascii(bytes.get(i).copied().unwrap_or(b' '))
+        });
+    }
+
+    /// Text of plain characters only (see `plain_width`): each is a glyph
+    /// of a known width, written straight into its cell, as `glyph` would.
+    fn plain(&mut self, s: &str, style: Style) {
+        if self.full || s.is_empty() {
+            return;
+        }
+        let mut rest = s;
+        if self.joins() {
+            // After only zero-width glyphs: the first joins them.
+            let Some(c) = s.chars().next() else { return };
+            let (g, tail) = s.split_at(c.len_utf8());
+            self.glyph(g, plain_width(c).map_or(1, |w| w as u16), style);
+            rest = tail;
+        }
+        // The cells from `x` to the right edge.
+        let start = self.row + usize::from(self.x - self.buf.area.x);
+        let room = usize::from(self.right - self.x);
+        let Some(row) = self.buf.content.get_mut(start..start + room) else {
+            return;
+        };
+        let (mut at, mut n, mut last_w) = (0, 0, 0);
+        let full = cells::with_chars(|chars| {
+            for c in rest.chars() {
+                // Of plain characters, those of two cells are from U+3000 on.
+                let w = if c >= '\u{3000}' { 2 } else { 1 };
+                if at + w > room {
+                    return true;
+                }
+                let Some(cell) = row.get_mut(at) else {
+                    return true;
+                };
+                cells::put(cell, chars.cell(c), style);
+                if w == 2
+                    && let Some(cell) = row.get_mut(at + 1)
+                {
+                    cell.reset();
+                }
+                at += w;
+                n += 1;
+                last_w = w;
+            }
+            false
+        });
+        self.x += u16::try_from(at).unwrap_or(0);
+        self.full |= full;
+        self.written += n;
+        if n > 0 {
+            self.hidden_before = last_w > 1;
+        }
     }
 
     /// Text, glyph by glyph.
     fn text(&mut self, s: &str, style: Style) {
         if printable_ascii(s) {
             self.ascii(s, style);
+            return;
+        }
+        if s.chars().all(|c| plain_width(c).is_some()) {
+            self.plain(s, style);
             return;
         }
         each_glyph(s, |_, g, gw| {
@@ -180,7 +257,7 @@ impl<'b> Pen<'b> {
 
 /// Writes `g` in `style` into a cell. A frame starts from blank cells, so
 /// the blanks that pad every column cost no new symbol.
-fn put(c: &mut ratatui::buffer::Cell, g: &str, style: Style) {
+fn put(c: &mut Cell, g: &str, style: Style) {
     if c.symbol() != g {
         c.set_symbol(g);
     }
@@ -301,13 +378,15 @@ fn padded_plain(
 ) -> Option<usize> {
     // How much fits: all of it, or the glyphs that leave a cell for "…".
     let (mut total, mut kept_end, mut kept_w) = (0, 0, 0);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let cw = plain_width(c)?;
+    let mut chars = s.char_indices();
+    let mut next = chars.next().map(|(i, c)| (i, c, plain_width(c)));
+    while let Some((i, c, cw)) = next {
+        let cw = cw?;
         // A plain character is a glyph on its own before another plain
         // one or at the end; anything else may join it.
-        if let Some(&(_, n)) = chars.peek() {
-            plain_width(n)?;
+        next = chars.next().map(|(i, c)| (i, c, plain_width(c)));
+        if let Some((_, _, None)) = next {
+            return None;
         }
         if total + cw < w {
             kept_end = i + c.len_utf8();
@@ -326,15 +405,7 @@ fn padded_plain(
     };
     let gap = w.saturating_sub(sw);
     draw_padded(buf, area, (sw, gap, right), style, |pen| {
-        for (i, c) in shown.char_indices() {
-            if pen.full {
-                return;
-            }
-            let (Some(g), Some(cw)) = (shown.get(i..i + c.len_utf8()), plain_width(c)) else {
-                continue;
-            };
-            pen.glyph(g, u16::try_from(cw).unwrap_or(u16::MAX), style);
-        }
+        pen.plain(shown, style);
         if cut {
             pen.glyph("…", 1, style);
         }
@@ -359,11 +430,11 @@ fn draw_padded(
         return;
     };
     if right {
-        pen.repeat(" ", gap, style);
+        pen.repeat(&Cell::EMPTY, gap, style);
     }
     text(&mut pen);
     if !right {
-        pen.repeat(" ", gap, style);
+        pen.repeat(&Cell::EMPTY, gap, style);
     }
 }
 
@@ -382,7 +453,7 @@ pub(super) fn draw_bar(
     if filled > 0
         && let Some(mut pen) = Pen::new(buf, area)
     {
-        pen.repeat("█", full, fill);
+        pen.repeat(&FULL, full, fill);
         if let Some(g) = partial {
             pen.glyph(g, 1, fill);
         }
@@ -390,7 +461,7 @@ pub(super) fn draw_bar(
     if rest > 0
         && let Some(mut pen) = Pen::new(buf, indent(area, filled))
     {
-        pen.repeat("░", rest, empty);
+        pen.repeat(&SHADE, rest, empty);
     }
 }
 
@@ -510,28 +581,28 @@ impl<'a> Boxed<'a> {
         let w = usize::from(whole.width);
         let at = |x: u16, y: u16| usize::from(y - whole.y) * w + usize::from(x - whole.x);
         let style = self.border;
-        let put = |buf: &mut Buffer, i: usize, sym: &str| {
+        let put = |buf: &mut Buffer, i: usize, sym: &Cell| {
             if let Some(c) = buf.content.get_mut(i) {
-                c.set_symbol(sym).set_style(style);
+                cells::put(c, sym, style);
             }
         };
         // In Block's order: the sides, then the corners over them.
         for y in top..=bottom {
-            put(buf, at(left, y), "│");
+            put(buf, at(left, y), &VERTICAL);
         }
         for x in left..=right {
-            put(buf, at(x, top), "─");
+            put(buf, at(x, top), &HORIZONTAL);
         }
         for y in top..=bottom {
-            put(buf, at(right, y), "│");
+            put(buf, at(right, y), &VERTICAL);
         }
         for x in left..=right {
-            put(buf, at(x, bottom), "─");
+            put(buf, at(x, bottom), &HORIZONTAL);
         }
-        put(buf, at(right, bottom), "╯");
-        put(buf, at(right, top), "╮");
-        put(buf, at(left, bottom), "╰");
-        put(buf, at(left, top), "╭");
+        put(buf, at(right, bottom), &Cell::new("╯"));
+        put(buf, at(right, top), &Cell::new("╮"));
+        put(buf, at(left, bottom), &Cell::new("╰"));
+        put(buf, at(left, top), &Cell::new("╭"));
         // The title on the top border, between the corners, cut to fit.
         let room = area.width.saturating_sub(2);
         let title_w = u16::try_from(self.title.width()).unwrap_or(u16::MAX);
