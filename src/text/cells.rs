@@ -49,18 +49,30 @@ thread_local! {
 /// Calls `f` with a source of cells for characters: ASCII from its
 /// table, anything else from the cache (made on a miss).
 pub(super) fn with_chars<R>(f: impl FnOnce(&mut Chars<'_>) -> R) -> R {
-    CACHE.with_borrow_mut(|cache| {
-        if cache.len() != CACHED {
-            cache.clear();
-            cache.resize(CACHED, ('\0', Cell::EMPTY));
+    CACHE.with(|cache| match cache.try_borrow_mut() {
+        Ok(mut cache) => {
+            if cache.len() != CACHED {
+                cache.clear();
+                cache.resize(CACHED, ('\0', Cell::EMPTY));
+            }
+            f(&mut Chars {
+                cache: &mut cache,
+                scratch: Cell::EMPTY,
+            })
         }
-        f(&mut Chars { cache })
+        // Already in use further up: without a cache.
+        Err(_) => f(&mut Chars {
+            cache: &mut Vec::new(),
+            scratch: Cell::EMPTY,
+        }),
     })
 }
 
 /// See [`with_chars`].
 pub(super) struct Chars<'c> {
     cache: &'c mut Vec<(char, Cell)>,
+    /// Where a character is made when there is no cache.
+    scratch: Cell,
 }
 
 impl Chars<'_> {
@@ -79,7 +91,22 @@ impl Chars<'_> {
                 }
                 &entry.1
             }
-            None => &Cell::EMPTY,
+            None => {
+                self.scratch.set_symbol(c.encode_utf8(&mut [0; 4]));
+                &self.scratch
+            }
+        }
+    }
+
+    /// Writes the glyph `g` and then `style` into `cell`, as
+    /// `cell.set_symbol(g).set_style(style)` does.
+    pub(super) fn put(&mut self, cell: &mut Cell, g: &str, style: Style) {
+        let mut chars = g.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => put(cell, self.cell(c), style),
+            _ => {
+                cell.set_symbol(g).set_style(style);
+            }
         }
     }
 }
@@ -135,6 +162,17 @@ mod tests {
                     }
                 }
             }
+        });
+    }
+
+    #[test]
+    fn without_the_cache_cells_still_hold_their_character() {
+        with_chars(|_| {
+            with_chars(|inner| {
+                for c in ['复', 'é', 'a', '工'] {
+                    assert_eq!(inner.cell(c).symbol(), c.to_string());
+                }
+            })
         });
     }
 

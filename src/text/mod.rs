@@ -6,11 +6,13 @@
 //! app or the data.
 
 mod cells;
+mod lines;
 mod paint;
 mod table;
 mod width;
 mod wrap;
 
+pub use lines::{line, paragraph};
 pub use paint::{Boxed, Strip, fill_style};
 pub use table::{Body, Column, Content, table, table_body};
 pub use width::{fit, pad, width};

@@ -6,6 +6,7 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
+#[cfg(test)]
 use ratatui::widgets::Widget;
 
 use super::cells;
@@ -48,7 +49,7 @@ fn bar_parts(ratio: f64, w: usize) -> (usize, Option<&'static str>, usize) {
 /// under a wide glyph cleared, and nothing past the area's right edge.
 /// It writes the cells directly, so a run of plain ASCII or of bar glyphs
 /// costs no grapheme segmentation, and blank padding costs no text at all.
-struct Pen<'b> {
+pub(super) struct Pen<'b> {
     buf: &'b mut Buffer,
     /// Index in `buf.content` of the row's first cell, at `buf.area.x`.
     row: usize,
@@ -65,7 +66,7 @@ struct Pen<'b> {
 
 impl<'b> Pen<'b> {
     /// A pen over `area`'s first row, or none when the area is off the buffer.
-    fn new(buf: &'b mut Buffer, area: Rect) -> Option<Pen<'b>> {
+    pub(super) fn new(buf: &'b mut Buffer, area: Rect) -> Option<Pen<'b>> {
         let area = area.intersection(buf.area);
         if area.is_empty() {
             return None;
@@ -237,7 +238,7 @@ impl<'b> Pen<'b> {
     }
 
     /// Text, glyph by glyph.
-    fn text(&mut self, s: &str, style: Style) {
+    pub(super) fn text(&mut self, s: &str, style: Style) {
         if printable_ascii(s) {
             self.ascii(s, style);
             return;
@@ -608,7 +609,7 @@ impl<'a> Boxed<'a> {
         let title_w = u16::try_from(self.title.width()).unwrap_or(u16::MAX);
         let title_area = Rect::new(left.saturating_add(1), top, title_w.min(room), 1);
         if !title_area.is_empty() {
-            self.title.render(title_area, buf);
+            super::lines::line(buf, title_area, &self.title);
         }
     }
 }

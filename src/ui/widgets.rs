@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
 use crate::app::ListView;
 use crate::data::{Lang, Text};
@@ -42,7 +42,7 @@ pub fn empty_box(area: Rect, message: &str, theme: &Theme, buf: &mut Buffer) {
     let b = block(String::new(), theme);
     let inner = b.inner(area);
     b.render(area, buf);
-    Line::styled(message.to_string(), theme.muted).render(inner, buf);
+    text::line(buf, inner, &Line::styled(message, theme.muted));
 }
 
 /// A popup's frame at `rect` within `area`, cleared, with a border; returns
@@ -80,5 +80,5 @@ pub fn wrapped(lines: &[Line<'_>], more: &str, theme: &Theme, area: Rect, buf: &
             theme.key,
         ));
     }
-    Paragraph::new(w).render(area, buf);
+    text::paragraph(buf, area, &w, 0);
 }
