@@ -13,7 +13,7 @@ mod width;
 mod wrap;
 
 pub use lines::{line, paragraph};
-pub use paint::{Boxed, Strip, fill_style};
+pub use paint::{Boxed, Strip, clear, fill_style};
 pub use table::{Body, Column, Content, table, table_body};
 pub use width::{fit, pad, width};
 pub use wrap::wrap;

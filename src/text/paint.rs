@@ -19,10 +19,6 @@ const EIGHTHS: [&str; 7] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 static FULL: Cell = Cell::new("█");
 static SHADE: Cell = Cell::new("░");
 
-/// A box's sides.
-static VERTICAL: Cell = Cell::new("│");
-static HORIZONTAL: Cell = Cell::new("─");
-
 /// A bar of `w` cells for `ratio` (clamped to 0..=1): how many full cells,
 /// the partial glyph after them if any, and how many empty cells.
 fn bar_parts(ratio: f64, w: usize) -> (usize, Option<&'static str>, usize) {
@@ -539,6 +535,22 @@ pub fn fill_style(buf: &mut Buffer, area: Rect, style: Style) {
     }
 }
 
+/// Clears every cell of `area` and sets `style` on it, as ratatui's
+/// `Clear` and then `Buffer::set_style` do, a row of cells at a time.
+pub fn clear(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    let w = usize::from(buf.area.width);
+    for y in area.top()..area.bottom() {
+        let start = usize::from(y - buf.area.y) * w + usize::from(area.x - buf.area.x);
+        if let Some(row) = buf.content.get_mut(start..start + usize::from(area.width)) {
+            for cell in row {
+                *cell = Cell::EMPTY;
+                cell.set_style(style);
+            }
+        }
+    }
+}
+
 /// A box with a rounded border and a title at its top left: what ratatui's
 /// `Block` with every border, `BorderType::Rounded`, a border style and a
 /// title draws, cell for cell, without styling every cell of the area
@@ -546,11 +558,46 @@ pub fn fill_style(buf: &mut Buffer, area: Rect, style: Style) {
 pub struct Boxed<'a> {
     title: Line<'a>,
     border: Style,
+    /// Sides and corners: vertical, horizontal, ╭ ╮ ╰ ╯ (or their doubles).
+    set: &'static BorderSet,
 }
+
+/// The cells of a box's border: the sides, then the corners from the top left.
+pub struct BorderSet([Cell; 6]);
+
+static ROUNDED: BorderSet = BorderSet([
+    Cell::new("│"),
+    Cell::new("─"),
+    Cell::new("╭"),
+    Cell::new("╮"),
+    Cell::new("╰"),
+    Cell::new("╯"),
+]);
+
+static DOUBLE: BorderSet = BorderSet([
+    Cell::new("║"),
+    Cell::new("═"),
+    Cell::new("╔"),
+    Cell::new("╗"),
+    Cell::new("╚"),
+    Cell::new("╝"),
+]);
 
 impl<'a> Boxed<'a> {
     pub fn new(title: Line<'a>, border: Style) -> Boxed<'a> {
-        Boxed { title, border }
+        Boxed {
+            title,
+            border,
+            set: &ROUNDED,
+        }
+    }
+
+    /// The same box with a double border (`BorderType::Double`).
+    pub fn double(self) -> Boxed<'a> {
+        Boxed {
+            set: &DOUBLE,
+            ..self
+        }
     }
 
     /// The area inside the border, as `Block::inner` computes it.
@@ -588,22 +635,23 @@ impl<'a> Boxed<'a> {
             }
         };
         // In Block's order: the sides, then the corners over them.
+        let [v, h, top_left, top_right, bottom_left, bottom_right] = &self.set.0;
         for y in top..=bottom {
-            put(buf, at(left, y), &VERTICAL);
+            put(buf, at(left, y), v);
         }
         for x in left..=right {
-            put(buf, at(x, top), &HORIZONTAL);
+            put(buf, at(x, top), h);
         }
         for y in top..=bottom {
-            put(buf, at(right, y), &VERTICAL);
+            put(buf, at(right, y), v);
         }
         for x in left..=right {
-            put(buf, at(x, bottom), &HORIZONTAL);
+            put(buf, at(x, bottom), h);
         }
-        put(buf, at(right, bottom), &Cell::new("╯"));
-        put(buf, at(right, top), &Cell::new("╮"));
-        put(buf, at(left, bottom), &Cell::new("╰"));
-        put(buf, at(left, top), &Cell::new("╭"));
+        put(buf, at(right, bottom), bottom_right);
+        put(buf, at(right, top), top_right);
+        put(buf, at(left, bottom), bottom_left);
+        put(buf, at(left, top), top_left);
         // The title on the top border, between the corners, cut to fit.
         let room = area.width.saturating_sub(2);
         let title_w = u16::try_from(self.title.width()).unwrap_or(u16::MAX);
@@ -635,7 +683,7 @@ mod tests {
         let border = Style::new().fg(Color::DarkGray);
         let title =
             || Line::from(" 复工 Rates (4) ").style(Style::new().add_modifier(Modifier::BOLD));
-        for (w, h) in [
+        let sizes = [
             (0, 0),
             (1, 1),
             (1, 5),
@@ -644,21 +692,50 @@ mod tests {
             (8, 3),
             (12, 4),
             (40, 6),
-        ] {
+        ];
+        let kinds = [(false, BorderType::Rounded), (true, BorderType::Double)];
+        for ((w, h), (double, kind)) in sizes.into_iter().flat_map(|s| kinds.map(|k| (s, k))) {
             let area = Rect::new(1, 1, w, h);
             let mut ours = Buffer::empty(Rect::new(0, 0, 44, 9));
             let mut theirs = ours.clone();
             let b = Boxed::new(title(), border);
+            let b = if double { b.double() } else { b };
             let inner = b.inner(area);
             b.render(area, &mut ours);
             let block = Block::default()
                 .borders(Borders::ALL)
-                .border_type(BorderType::Rounded)
+                .border_type(kind)
                 .border_style(border)
                 .title(title());
             assert_eq!(inner, block.inner(area), "{w}x{h}");
             block.render(area, &mut theirs);
             assert_eq!(ours, theirs, "{w}x{h}");
+        }
+    }
+
+    #[test]
+    fn clear_is_ratatuis_clear_then_set_style() {
+        use ratatui::style::{Color, Modifier};
+        use ratatui::widgets::Clear;
+        let whole = Rect::new(0, 0, 12, 6);
+        let mut before = Buffer::empty(whole);
+        for (i, c) in before.content.iter_mut().enumerate() {
+            c.set_symbol(if i % 2 == 0 { "复" } else { "x" })
+                .set_style(Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC));
+        }
+        let style = Style::new().bg(Color::Black).fg(Color::White);
+        for area in [
+            whole,
+            Rect::new(2, 1, 5, 3),
+            Rect::new(11, 5, 1, 1),
+            Rect::default(),
+        ] {
+            let mut ours = before.clone();
+            let mut theirs = before.clone();
+            clear(&mut ours, area, style);
+            Clear.render(area, &mut theirs);
+            theirs.set_style(area, style);
+            assert_eq!(ours, theirs, "{area:?}");
         }
     }
 

@@ -5,7 +5,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
 use crate::app::ListView;
 use crate::data::{Lang, Text};
@@ -56,13 +55,8 @@ pub fn popup(area: Rect, rect: Rect, title: String, theme: &Theme, buf: &mut Buf
         (rect.width + 2).min(area.right() - rect.x.saturating_sub(1).max(area.x)),
         rect.height,
     );
-    Clear.render(wide, buf);
-    buf.set_style(wide, theme.base);
-    let b = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.border_focus)
-        .title(Line::from(title).style(theme.title));
+    text::clear(buf, wide, theme.base);
+    let b = Boxed::new(Line::from(title).style(theme.title), theme.border_focus).double();
     let inner = b.inner(rect);
     b.render(rect, buf);
     inner
