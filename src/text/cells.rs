@@ -77,6 +77,7 @@ pub(super) struct Chars<'c> {
 
 impl Chars<'_> {
     /// A cell holding `c`.
+    #[inline]
     pub(super) fn cell(&mut self, c: char) -> &Cell {
         if c.is_ascii() {
             // `c` fits in a byte.

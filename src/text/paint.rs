@@ -174,6 +174,33 @@ impl<'b> Pen<'b> {
         self.run(n, style, |_| cell);
     }
 
+    /// `n` blank cells in `style`. A frame starts blank, so most of them
+    /// only take the style.
+    fn blanks(&mut self, n: usize, style: Style) {
+        if n == 0 || self.full || self.joins() {
+            self.repeat(&Cell::EMPTY, n, style);
+            return;
+        }
+        let room = usize::from(self.right - self.x);
+        let k = n.min(room);
+        let start = self.row + usize::from(self.x - self.buf.area.x);
+        if let Some(cells) = self.buf.content.get_mut(start..start + k) {
+            for c in cells {
+                if c.symbol() == " " {
+                    c.set_style(style);
+                } else {
+                    cells::put(c, &Cell::EMPTY, style);
+                }
+            }
+        }
+        self.x += u16::try_from(k).unwrap_or(0);
+        self.written += k;
+        if k > 0 {
+            self.hidden_before = false;
+        }
+        self.full = n > room;
+    }
+
     /// Printable ASCII, a glyph of one cell per byte.
     fn ascii(&mut self, s: &str, style: Style) {
         let bytes = s.as_bytes();
@@ -427,11 +454,11 @@ fn draw_padded(
         return;
     };
     if right {
-        pen.repeat(&Cell::EMPTY, gap, style);
+        pen.blanks(gap, style);
     }
     text(&mut pen);
     if !right {
-        pen.repeat(&Cell::EMPTY, gap, style);
+        pen.blanks(gap, style);
     }
 }
 
