@@ -5,12 +5,15 @@
 //! It knows styles and the theme (its only import of the crate), never the
 //! app or the data.
 
+mod cells;
+mod lines;
 mod paint;
 mod table;
 mod width;
 mod wrap;
 
-pub use paint::{Boxed, Strip, fill_style};
+pub use lines::{line, paragraph};
+pub use paint::{Boxed, Strip, clear, fill_style};
 pub use table::{Body, Column, Content, table, table_body};
 pub use width::{fit, pad, width};
 pub use wrap::wrap;

@@ -2,16 +2,22 @@
 
 use std::cell::RefCell;
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
+#[cfg(test)]
 use ratatui::widgets::Widget;
 
+use super::cells;
 use super::width::{each_glyph, fitted, plain_width, printable_ascii};
 use crate::theme::Theme;
 
 const EIGHTHS: [&str; 7] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+/// A bar's full and empty cells.
+static FULL: Cell = Cell::new("█");
+static SHADE: Cell = Cell::new("░");
 
 /// A bar of `w` cells for `ratio` (clamped to 0..=1): how many full cells,
 /// the partial glyph after them if any, and how many empty cells.
@@ -39,7 +45,7 @@ fn bar_parts(ratio: f64, w: usize) -> (usize, Option<&'static str>, usize) {
 /// under a wide glyph cleared, and nothing past the area's right edge.
 /// It writes the cells directly, so a run of plain ASCII or of bar glyphs
 /// costs no grapheme segmentation, and blank padding costs no text at all.
-struct Pen<'b> {
+pub(super) struct Pen<'b> {
     buf: &'b mut Buffer,
     /// Index in `buf.content` of the row's first cell, at `buf.area.x`.
     row: usize,
@@ -56,7 +62,7 @@ struct Pen<'b> {
 
 impl<'b> Pen<'b> {
     /// A pen over `area`'s first row, or none when the area is off the buffer.
-    fn new(buf: &'b mut Buffer, area: Rect) -> Option<Pen<'b>> {
+    pub(super) fn new(buf: &'b mut Buffer, area: Rect) -> Option<Pen<'b>> {
         let area = area.intersection(buf.area);
         if area.is_empty() {
             return None;
@@ -74,7 +80,7 @@ impl<'b> Pen<'b> {
         })
     }
 
-    fn cell(&mut self, x: u16) -> Option<&mut ratatui::buffer::Cell> {
+    fn cell(&mut self, x: u16) -> Option<&mut Cell> {
         let i = self.row + usize::from(x - self.buf.area.x);
         self.buf.content.get_mut(i)
     }
@@ -126,23 +132,33 @@ impl<'b> Pen<'b> {
         self.written += 1;
     }
 
-    /// A run of `n` glyphs of one cell each, the `k`th being `glyph(k)`.
-    fn run<'g>(&mut self, n: usize, style: Style, glyph: impl Fn(usize) -> &'g str) {
+    /// Whether the next glyph joins zero-width glyphs already written in
+    /// the first cell (so it goes through [`Pen::glyph`]).
+    fn joins(&self) -> bool {
+        self.written > 0 && self.x == self.left
+    }
+
+    /// A run of `n` glyphs of one cell each, the `k`th held by `cell(k)`.
+    fn run<'g>(&mut self, n: usize, style: Style, cell: impl Fn(usize) -> &'g Cell) {
         if n == 0 || self.full {
             return;
         }
-        // The first may join zero-width glyphs before it; after it, every
-        // glyph simply takes the next cell, as `glyph` would do.
-        self.glyph(glyph(0), 1, style);
-        if self.full {
-            return;
+        let mut from = 0;
+        if self.joins() {
+            // The first may join zero-width glyphs before it.
+            self.glyph(cell(0).symbol(), 1, style);
+            if self.full {
+                return;
+            }
+            from = 1;
         }
+        // Every glyph simply takes the next cell, as `glyph` would do.
         let room = usize::from(self.right - self.x);
-        let k = (n - 1).min(room);
+        let k = (n - from).min(room);
         let start = self.row + usize::from(self.x - self.buf.area.x);
         if let Some(cells) = self.buf.content.get_mut(start..start + k) {
             for (i, c) in cells.iter_mut().enumerate() {
-                put(c, glyph(i + 1), style);
+                cells::put(c, cell(from + i), style);
             }
         }
         self.x += u16::try_from(k).unwrap_or(0);
@@ -150,23 +166,108 @@ impl<'b> Pen<'b> {
         if k > 0 {
             self.hidden_before = false;
         }
-        self.full = n - 1 > room;
+        self.full = n - from > room;
     }
 
-    /// `n` copies of the one-cell glyph `g`.
-    fn repeat(&mut self, g: &str, n: usize, style: Style) {
-        self.run(n, style, |_| g);
+    /// `n` copies of the one-cell glyph of `cell`.
+    fn repeat(&mut self, cell: &Cell, n: usize, style: Style) {
+        self.run(n, style, |_| cell);
+    }
+
+    /// `n` blank cells in `style`. A frame starts blank, so most of them
+    /// only take the style.
+    fn blanks(&mut self, n: usize, style: Style) {
+        if n == 0 || self.full || self.joins() {
+            self.repeat(&Cell::EMPTY, n, style);
+            return;
+        }
+        let room = usize::from(self.right - self.x);
+        let k = n.min(room);
+        let start = self.row + usize::from(self.x - self.buf.area.x);
+        if let Some(cells) = self.buf.content.get_mut(start..start + k) {
+            for c in cells {
+                if c.symbol() == " " {
+                    c.set_style(style);
+                } else {
+                    cells::put(c, &Cell::EMPTY, style);
+                }
+            }
+        }
+        self.x += u16::try_from(k).unwrap_or(0);
+        self.written += k;
+        if k > 0 {
+            self.hidden_before = false;
+        }
+        self.full = n > room;
     }
 
     /// Printable ASCII, a glyph of one cell per byte.
     fn ascii(&mut self, s: &str, style: Style) {
-        self.run(s.len(), style, |i| s.get(i..=i).unwrap_or(" "));
+        let bytes = s.as_bytes();
+        self.run(s.len(), style, |i| {
+            cells::ascii(bytes.get(i).copied().unwrap_or(b' '))
+        });
+    }
+
+    /// Text of plain characters only (see `plain_width`): each is a glyph
+    /// of a known width, written straight into its cell, as `glyph` would.
+    fn plain(&mut self, s: &str, style: Style) {
+        if self.full || s.is_empty() {
+            return;
+        }
+        let mut rest = s;
+        if self.joins() {
+            // After only zero-width glyphs: the first joins them.
+            let Some(c) = s.chars().next() else { return };
+            let (g, tail) = s.split_at(c.len_utf8());
+            self.glyph(g, plain_width(c).map_or(1, |w| w as u16), style);
+            rest = tail;
+        }
+        // The cells from `x` to the right edge.
+        let start = self.row + usize::from(self.x - self.buf.area.x);
+        let room = usize::from(self.right - self.x);
+        let Some(row) = self.buf.content.get_mut(start..start + room) else {
+            return;
+        };
+        let (mut at, mut n, mut last_w) = (0, 0, 0);
+        let full = cells::with_chars(|chars| {
+            for c in rest.chars() {
+                // Of plain characters, those of two cells are from U+3000 on.
+                let w = if c >= '\u{3000}' { 2 } else { 1 };
+                if at + w > room {
+                    return true;
+                }
+                let Some(cell) = row.get_mut(at) else {
+                    return true;
+                };
+                cells::put(cell, chars.cell(c), style);
+                if w == 2
+                    && let Some(cell) = row.get_mut(at + 1)
+                {
+                    cell.reset();
+                }
+                at += w;
+                n += 1;
+                last_w = w;
+            }
+            false
+        });
+        self.x += u16::try_from(at).unwrap_or(0);
+        self.full |= full;
+        self.written += n;
+        if n > 0 {
+            self.hidden_before = last_w > 1;
+        }
     }
 
     /// Text, glyph by glyph.
-    fn text(&mut self, s: &str, style: Style) {
+    pub(super) fn text(&mut self, s: &str, style: Style) {
         if printable_ascii(s) {
             self.ascii(s, style);
+            return;
+        }
+        if s.chars().all(|c| plain_width(c).is_some()) {
+            self.plain(s, style);
             return;
         }
         each_glyph(s, |_, g, gw| {
@@ -180,7 +281,7 @@ impl<'b> Pen<'b> {
 
 /// Writes `g` in `style` into a cell. A frame starts from blank cells, so
 /// the blanks that pad every column cost no new symbol.
-fn put(c: &mut ratatui::buffer::Cell, g: &str, style: Style) {
+fn put(c: &mut Cell, g: &str, style: Style) {
     if c.symbol() != g {
         c.set_symbol(g);
     }
@@ -301,13 +402,15 @@ fn padded_plain(
 ) -> Option<usize> {
     // How much fits: all of it, or the glyphs that leave a cell for "…".
     let (mut total, mut kept_end, mut kept_w) = (0, 0, 0);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let cw = plain_width(c)?;
+    let mut chars = s.char_indices();
+    let mut next = chars.next().map(|(i, c)| (i, c, plain_width(c)));
+    while let Some((i, c, cw)) = next {
+        let cw = cw?;
         // A plain character is a glyph on its own before another plain
         // one or at the end; anything else may join it.
-        if let Some(&(_, n)) = chars.peek() {
-            plain_width(n)?;
+        next = chars.next().map(|(i, c)| (i, c, plain_width(c)));
+        if let Some((_, _, None)) = next {
+            return None;
         }
         if total + cw < w {
             kept_end = i + c.len_utf8();
@@ -326,15 +429,7 @@ fn padded_plain(
     };
     let gap = w.saturating_sub(sw);
     draw_padded(buf, area, (sw, gap, right), style, |pen| {
-        for (i, c) in shown.char_indices() {
-            if pen.full {
-                return;
-            }
-            let (Some(g), Some(cw)) = (shown.get(i..i + c.len_utf8()), plain_width(c)) else {
-                continue;
-            };
-            pen.glyph(g, u16::try_from(cw).unwrap_or(u16::MAX), style);
-        }
+        pen.plain(shown, style);
         if cut {
             pen.glyph("…", 1, style);
         }
@@ -359,11 +454,11 @@ fn draw_padded(
         return;
     };
     if right {
-        pen.repeat(" ", gap, style);
+        pen.blanks(gap, style);
     }
     text(&mut pen);
     if !right {
-        pen.repeat(" ", gap, style);
+        pen.blanks(gap, style);
     }
 }
 
@@ -382,7 +477,7 @@ pub(super) fn draw_bar(
     if filled > 0
         && let Some(mut pen) = Pen::new(buf, area)
     {
-        pen.repeat("█", full, fill);
+        pen.repeat(&FULL, full, fill);
         if let Some(g) = partial {
             pen.glyph(g, 1, fill);
         }
@@ -390,7 +485,7 @@ pub(super) fn draw_bar(
     if rest > 0
         && let Some(mut pen) = Pen::new(buf, indent(area, filled))
     {
-        pen.repeat("░", rest, empty);
+        pen.repeat(&SHADE, rest, empty);
     }
 }
 
@@ -467,6 +562,22 @@ pub fn fill_style(buf: &mut Buffer, area: Rect, style: Style) {
     }
 }
 
+/// Clears every cell of `area` and sets `style` on it, as ratatui's
+/// `Clear` and then `Buffer::set_style` do, a row of cells at a time.
+pub fn clear(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    let w = usize::from(buf.area.width);
+    for y in area.top()..area.bottom() {
+        let start = usize::from(y - buf.area.y) * w + usize::from(area.x - buf.area.x);
+        if let Some(row) = buf.content.get_mut(start..start + usize::from(area.width)) {
+            for cell in row {
+                *cell = Cell::EMPTY;
+                cell.set_style(style);
+            }
+        }
+    }
+}
+
 /// A box with a rounded border and a title at its top left: what ratatui's
 /// `Block` with every border, `BorderType::Rounded`, a border style and a
 /// title draws, cell for cell, without styling every cell of the area
@@ -474,11 +585,46 @@ pub fn fill_style(buf: &mut Buffer, area: Rect, style: Style) {
 pub struct Boxed<'a> {
     title: Line<'a>,
     border: Style,
+    /// Sides and corners: vertical, horizontal, ╭ ╮ ╰ ╯ (or their doubles).
+    set: &'static BorderSet,
 }
+
+/// The cells of a box's border: the sides, then the corners from the top left.
+pub struct BorderSet([Cell; 6]);
+
+static ROUNDED: BorderSet = BorderSet([
+    Cell::new("│"),
+    Cell::new("─"),
+    Cell::new("╭"),
+    Cell::new("╮"),
+    Cell::new("╰"),
+    Cell::new("╯"),
+]);
+
+static DOUBLE: BorderSet = BorderSet([
+    Cell::new("║"),
+    Cell::new("═"),
+    Cell::new("╔"),
+    Cell::new("╗"),
+    Cell::new("╚"),
+    Cell::new("╝"),
+]);
 
 impl<'a> Boxed<'a> {
     pub fn new(title: Line<'a>, border: Style) -> Boxed<'a> {
-        Boxed { title, border }
+        Boxed {
+            title,
+            border,
+            set: &ROUNDED,
+        }
+    }
+
+    /// The same box with a double border (`BorderType::Double`).
+    pub fn double(self) -> Boxed<'a> {
+        Boxed {
+            set: &DOUBLE,
+            ..self
+        }
     }
 
     /// The area inside the border, as `Block::inner` computes it.
@@ -510,34 +656,35 @@ impl<'a> Boxed<'a> {
         let w = usize::from(whole.width);
         let at = |x: u16, y: u16| usize::from(y - whole.y) * w + usize::from(x - whole.x);
         let style = self.border;
-        let put = |buf: &mut Buffer, i: usize, sym: &str| {
+        let put = |buf: &mut Buffer, i: usize, sym: &Cell| {
             if let Some(c) = buf.content.get_mut(i) {
-                c.set_symbol(sym).set_style(style);
+                cells::put(c, sym, style);
             }
         };
         // In Block's order: the sides, then the corners over them.
+        let [v, h, top_left, top_right, bottom_left, bottom_right] = &self.set.0;
         for y in top..=bottom {
-            put(buf, at(left, y), "│");
+            put(buf, at(left, y), v);
         }
         for x in left..=right {
-            put(buf, at(x, top), "─");
+            put(buf, at(x, top), h);
         }
         for y in top..=bottom {
-            put(buf, at(right, y), "│");
+            put(buf, at(right, y), v);
         }
         for x in left..=right {
-            put(buf, at(x, bottom), "─");
+            put(buf, at(x, bottom), h);
         }
-        put(buf, at(right, bottom), "╯");
-        put(buf, at(right, top), "╮");
-        put(buf, at(left, bottom), "╰");
-        put(buf, at(left, top), "╭");
+        put(buf, at(right, bottom), bottom_right);
+        put(buf, at(right, top), top_right);
+        put(buf, at(left, bottom), bottom_left);
+        put(buf, at(left, top), top_left);
         // The title on the top border, between the corners, cut to fit.
         let room = area.width.saturating_sub(2);
         let title_w = u16::try_from(self.title.width()).unwrap_or(u16::MAX);
         let title_area = Rect::new(left.saturating_add(1), top, title_w.min(room), 1);
         if !title_area.is_empty() {
-            self.title.render(title_area, buf);
+            super::lines::line(buf, title_area, &self.title);
         }
     }
 }
@@ -563,7 +710,7 @@ mod tests {
         let border = Style::new().fg(Color::DarkGray);
         let title =
             || Line::from(" 复工 Rates (4) ").style(Style::new().add_modifier(Modifier::BOLD));
-        for (w, h) in [
+        let sizes = [
             (0, 0),
             (1, 1),
             (1, 5),
@@ -572,21 +719,50 @@ mod tests {
             (8, 3),
             (12, 4),
             (40, 6),
-        ] {
+        ];
+        let kinds = [(false, BorderType::Rounded), (true, BorderType::Double)];
+        for ((w, h), (double, kind)) in sizes.into_iter().flat_map(|s| kinds.map(|k| (s, k))) {
             let area = Rect::new(1, 1, w, h);
             let mut ours = Buffer::empty(Rect::new(0, 0, 44, 9));
             let mut theirs = ours.clone();
             let b = Boxed::new(title(), border);
+            let b = if double { b.double() } else { b };
             let inner = b.inner(area);
             b.render(area, &mut ours);
             let block = Block::default()
                 .borders(Borders::ALL)
-                .border_type(BorderType::Rounded)
+                .border_type(kind)
                 .border_style(border)
                 .title(title());
             assert_eq!(inner, block.inner(area), "{w}x{h}");
             block.render(area, &mut theirs);
             assert_eq!(ours, theirs, "{w}x{h}");
+        }
+    }
+
+    #[test]
+    fn clear_is_ratatuis_clear_then_set_style() {
+        use ratatui::style::{Color, Modifier};
+        use ratatui::widgets::Clear;
+        let whole = Rect::new(0, 0, 12, 6);
+        let mut before = Buffer::empty(whole);
+        for (i, c) in before.content.iter_mut().enumerate() {
+            c.set_symbol(if i % 2 == 0 { "复" } else { "x" })
+                .set_style(Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC));
+        }
+        let style = Style::new().bg(Color::Black).fg(Color::White);
+        for area in [
+            whole,
+            Rect::new(2, 1, 5, 3),
+            Rect::new(11, 5, 1, 1),
+            Rect::default(),
+        ] {
+            let mut ours = before.clone();
+            let mut theirs = before.clone();
+            clear(&mut ours, area, style);
+            Clear.render(area, &mut theirs);
+            theirs.set_style(area, style);
+            assert_eq!(ours, theirs, "{area:?}");
         }
     }
 

@@ -168,6 +168,8 @@ mod tests {
             let s = c.to_string();
             assert_eq!(w, glyph_width(&s), "{c:?}");
             assert_eq!(w, usize::from(s.cell_width()), "{c:?}");
+            // `Pen::plain` tells the two widths apart by this alone.
+            assert_eq!(w == 2, c >= '\u{3000}', "{c:?}");
             // Neither joins the glyph before it nor the one after it.
             for other in ["a", "中", "。"] {
                 assert_eq!(format!("{other}{c}").graphemes(true).count(), 2, "{c:?}");

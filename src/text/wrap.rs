@@ -3,42 +3,51 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use unicode_segmentation::UnicodeSegmentation;
+use super::width::each_glyph;
 
-use super::width::glyph_width;
+/// The character `g` is made of, when it is one.
+fn single(g: &str) -> Option<char> {
+    let mut chars = g.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
 
 /// Closing punctuation never starts a line; it stays with what it closes.
 fn closes(g: &str) -> bool {
-    matches!(
-        g,
-        "，" | "。"
-            | "、"
-            | "；"
-            | "："
-            | "！"
-            | "？"
-            | "）"
-            | "」"
-            | "』"
-            | "”"
-            | "’"
-            | "》"
-            | "…"
-            | ","
-            | "."
-            | ";"
-            | ":"
-            | "!"
-            | "?"
-            | ")"
-            | "%"
-            | "％"
-    )
+    single(g).is_some_and(|c| {
+        matches!(
+            c,
+            '，' | '。'
+                | '、'
+                | '；'
+                | '：'
+                | '！'
+                | '？'
+                | '）'
+                | '」'
+                | '』'
+                | '”'
+                | '’'
+                | '》'
+                | '…'
+                | ','
+                | '.'
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | '%'
+                | '％'
+        )
+    })
 }
 
 /// Opening punctuation never ends a line; it stays with what it opens.
 fn opens(g: &str) -> bool {
-    matches!(g, "（" | "「" | "『" | "“" | "‘" | "《" | "(" | "[")
+    single(g).is_some_and(|c| matches!(c, '（' | '「' | '『' | '“' | '‘' | '《' | '(' | '['))
 }
 
 /// Whether `g` continues a number or word: digits and letters, and the
@@ -50,9 +59,10 @@ fn joins(prev: &str, g: &str) -> bool {
         })
     };
     let digit_end = prev.chars().last().is_some_and(|c| c.is_ascii_digit());
+    let g1 = single(g);
     (word(prev) && word(g))
-        || (digit_end && matches!(g, "万" | "亿" | "多" | "余"))
-        || (matches!(prev, "万" | "亿") && g == "多")
+        || (digit_end && matches!(g1, Some('万' | '亿' | '多' | '余')))
+        || (matches!(single(prev), Some('万' | '亿')) && g1 == Some('多'))
 }
 
 /// Wraps styled lines to `width` cells, breaking at spaces and between
@@ -74,18 +84,19 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
         let mut glue_next = false;
         for span in &line.spans {
             let style = line.style.patch(span.style);
-            for g in span.content.graphemes(true) {
+            each_glyph(&span.content, |_, g, gw| {
                 let space = g.chars().all(char::is_whitespace);
                 let attach =
                     !space && !units.is_empty() && (glue_next || closes(g) || joins(prev, g));
-                glyphs.push((g, style, glyph_width(g)));
+                glyphs.push((g, style, gw));
                 match units.last_mut() {
                     Some(unit) if attach => unit.1 = glyphs.len(),
                     _ => units.push((glyphs.len() - 1, glyphs.len())),
                 }
                 glue_next = opens(g);
                 prev = g;
-            }
+                true
+            });
         }
         if units.is_empty() || width == 0 {
             out.push(Line::default());
@@ -159,12 +170,46 @@ fn to_line(cells: &[(&str, Style)]) -> Line<'static> {
 mod wrap_tests {
     use super::super::width::Cells;
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn plain(lines: &[Line<'_>]) -> Vec<String> {
         lines
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect()
+    }
+
+    #[test]
+    fn glyphs_are_classified_as_by_their_text() {
+        // The rules as they were written, on the glyph's text.
+        let closes_text = |g: &str| {
+            [
+                "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", "》", "…",
+                ",", ".", ";", ":", "!", "?", ")", "%", "％",
+            ]
+            .contains(&g)
+        };
+        let opens_text = |g: &str| ["（", "「", "『", "“", "‘", "《", "(", "["].contains(&g);
+        let sample = "，。、；：！？）」』”’》…,.;:!?)%％（「『“‘《([]a1万亿多余中 　\u{301}e\u{301}，\u{301}1\u{fe0f}\u{20e3}万\u{301}";
+        let mut glyphs: Vec<&str> = sample.graphemes(true).collect();
+        glyphs.extend(["", "ab", "12", "万多"]);
+        for g in &glyphs {
+            assert_eq!(closes(g), closes_text(g), "{g:?}");
+            assert_eq!(opens(g), opens_text(g), "{g:?}");
+            for prev in &glyphs {
+                let digit_end = prev.chars().last().is_some_and(|c| c.is_ascii_digit());
+                let word = |s: &str| {
+                    s.chars().all(|c| {
+                        c.is_ascii_alphanumeric()
+                            || matches!(c, '.' | ',' | '+' | '-' | '/' | '\'' | '_' | '~')
+                    })
+                };
+                let joins_text = (word(prev) && word(g))
+                    || (digit_end && ["万", "亿", "多", "余"].contains(g))
+                    || (["万", "亿"].contains(prev) && *g == "多");
+                assert_eq!(joins(prev, g), joins_text, "{prev:?} {g:?}");
+            }
+        }
     }
 
     #[test]

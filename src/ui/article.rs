@@ -4,7 +4,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
 
 use super::widgets;
 use crate::app::App;
@@ -48,13 +47,13 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         usize::from(inner.height),
     );
     if shown.is_empty() {
-        Line::styled(
+        let none = Line::styled(
             p.pick("没有段落含有此文字", "no paragraph has this text"),
             t.muted,
-        )
-        .render(inner, buf);
+        );
+        text::line(buf, inner, &none);
     } else {
-        Paragraph::new(shown).render(inner, buf);
+        text::paragraph(buf, inner, &shown, 0);
     }
 
     // The selected figure: what it is, and where.
@@ -74,5 +73,5 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let line = record_value_line(spot.record, &ctx, 0).unwrap_or_default();
     let mut lines = text::wrap(&[line], inner.width);
     lines.truncate(usize::from(inner.height));
-    Paragraph::new(lines).render(inner, buf);
+    text::paragraph(buf, inner, &lines, 0);
 }

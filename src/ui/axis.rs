@@ -4,7 +4,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 use time::{Date, Month};
 
 use super::widgets::block;
@@ -12,7 +11,7 @@ use crate::app::App;
 use crate::content::{as_of_text, mark};
 use crate::data::Lang;
 use crate::panel::Panel;
-use crate::text::{fit, width};
+use crate::text::{self, fit, width};
 
 /// The span of the axis: the earliest and latest calendar dates.
 fn span(app: &App) -> Option<(Date, Date)> {
@@ -223,7 +222,7 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
                 Span::styled("▲", t.accent),
             ])
         };
-        line.render(Rect::new(inner.x, y + 3, inner.width, 1), buf);
+        text::line(buf, Rect::new(inner.x, y + 3, inner.width, 1), &line);
     }
     // Legend: symbol and word, never colour alone. It takes the pointer's
     // line when there is no selection to point at.
@@ -248,9 +247,10 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
             legend.push_span(Span::styled(as_of_mark(d, first, last), t.as_of));
             legend.push_span(Span::styled(format!(" {}", as_of_text(d, lang)), t.muted));
         }
-        legend.render(
-            Rect::new(inner.x, y + inner.height - 1, inner.width, 1),
+        text::line(
             buf,
+            Rect::new(inner.x, y + inner.height - 1, inner.width, 1),
+            &legend,
         );
     }
 }

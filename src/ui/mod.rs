@@ -19,7 +19,7 @@ mod workforce;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::content::as_of_text;
@@ -103,9 +103,9 @@ fn render_header(app: &App, r: &Regions, buf: &mut Buffer) {
         text::fit(&title, w.saturating_sub(rw + 1)),
         t.header,
     )]);
-    line.render(area, buf);
+    text::line(buf, area, &line);
     let rw16 = u16::try_from(rw).unwrap_or(0).min(area.width);
-    right.render(Rect::new(area.right() - rw16, area.y, rw16, 1), buf);
+    text::line(buf, Rect::new(area.right() - rw16, area.y, rw16, 1), &right);
     for &(p, rect, compact) in &r.tabs {
         let style = if p == app.panel() {
             t.tab_active
@@ -154,7 +154,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         // What the last key did; the next key clears it.
         let w = usize::from(area.width).saturating_sub(1);
         spans.push(Span::styled(format!(" {}", text::fit(notice, w)), t.accent));
-        Line::from(spans).render(area, buf);
+        text::line(buf, area, &Line::from(spans));
         return;
     }
     if mode == Mode::Filtering || !view.filter.is_empty() {
@@ -188,7 +188,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(w, t.muted));
     }
     // Spans are cut by ratatui at the area's edge without splitting a glyph.
-    Line::from(spans).render(left, buf);
+    text::line(buf, left, &Line::from(spans));
     if area.width > sw + 20 {
         buf.set_string(area.right() - sw, area.y, status, t.muted);
     }
@@ -210,9 +210,7 @@ fn render_popup(app: &App, body: Rect, buf: &mut Buffer) {
     };
     // Drawn within the body, so the cells beside the popup are cleared too.
     let inner = widgets::popup(body, rect, title, app.theme(), buf);
-    Paragraph::new(wrapped)
-        .scroll((scroll, 0))
-        .render(inner, buf);
+    text::paragraph(buf, inner, &wrapped, scroll);
 }
 
 /// The open popup's lines as plain text, before wrapping: what it says,

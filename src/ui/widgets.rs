@@ -5,7 +5,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 
 use crate::app::ListView;
 use crate::data::{Lang, Text};
@@ -46,7 +45,7 @@ pub fn empty_box(area: Rect, message: &str, theme: &Theme, buf: &mut Buffer) {
     let b = block(String::new(), theme);
     let inner = b.inner(area);
     b.render(area, buf);
-    Line::styled(message.to_string(), theme.muted).render(inner, buf);
+    text::line(buf, inner, &Line::styled(message, theme.muted));
 }
 
 /// A popup's frame at `rect` within `area`, cleared, with a border; returns
@@ -60,13 +59,8 @@ pub fn popup(area: Rect, rect: Rect, title: String, theme: &Theme, buf: &mut Buf
         (rect.width + 2).min(area.right() - rect.x.saturating_sub(1).max(area.x)),
         rect.height,
     );
-    Clear.render(wide, buf);
-    buf.set_style(wide, theme.base);
-    let b = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.border_focus)
-        .title(Line::from(title).style(theme.title));
+    text::clear(buf, wide, theme.base);
+    let b = Boxed::new(Line::from(title).style(theme.title), theme.border_focus).double();
     let inner = b.inner(rect);
     b.render(rect, buf);
     inner
@@ -84,5 +78,5 @@ pub fn wrapped(lines: &[Line<'_>], more: &str, theme: &Theme, area: Rect, buf: &
             theme.key,
         ));
     }
-    Paragraph::new(w).render(area, buf);
+    text::paragraph(buf, area, &w, 0);
 }
