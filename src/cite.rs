@@ -164,6 +164,19 @@ pub fn sentence(
                 + &later(&c.when)
                 + &source(&c.source, lang)
         }
+        RecordRef::Change(i) => {
+            let c = ds.changes.get(i)?;
+            let of =
+                c.of.as_deref()
+                    .and_then(|id| data.record_by_id(id))
+                    .map(|r| r.label().get(lang).into_owned());
+            let value = match (of, zh(lang)) {
+                (Some(of), true) => format!("{}（{of}）", c.shown(lang.prose())),
+                (Some(of), false) => format!("{} (of {of})", c.shown(lang.prose())),
+                (None, _) => c.shown(lang.prose()),
+            };
+            head(&c.label, &value, &date(&c.when, lang), lang) + &source(&c.source, lang)
+        }
         RecordRef::Event(i) => {
             let e = ds.events.get(i)?;
             let st = chronology.status(e, as_of);

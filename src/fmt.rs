@@ -66,6 +66,12 @@ pub fn percent(value: f64) -> String {
     s
 }
 
+/// A number to at most two decimals, trailing zeros trimmed: 5.6, 73, 2.25.
+pub fn trim_number(value: f64) -> String {
+    let s = format!("{value:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// 2020-03-22.
 pub fn iso(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())

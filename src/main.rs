@@ -258,10 +258,11 @@ fn draft(
         Ok(()) => {
             let ds = &dataset;
             say(&format!(
-                "{origin}: drafted {} rates, {} counts, {} events from {} paragraphs; year {}",
+                "{origin}: drafted {} rates, {} counts, {} events, {} changes from {} paragraphs; year {}",
                 ds.rates.len(),
                 ds.counts.len(),
                 ds.events.len(),
+                ds.changes.len(),
                 ds.source.paragraphs,
                 ds.year
                     .value

@@ -250,7 +250,9 @@ fn the_cli_drafts_to_stdout_or_a_file() {
     assert_eq!(ds["counts"].as_array().map(Vec::len), Some(40));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("drafted 4 rates, 40 counts, 15 events from 27 paragraphs; year 2020"),
+        stderr.contains(
+            "drafted 4 rates, 40 counts, 15 events, 0 changes from 27 paragraphs; year 2020"
+        ),
         "{stderr}"
     );
 
@@ -394,4 +396,45 @@ fn bad_input_is_one_line_never_a_panic() {
         json.contains("⟨U+001B⟩") && json.contains("⟨U+202E⟩"),
         "{json}"
     );
+}
+
+/// 提高5.6个百分点 is a change of the rate before it; 分别 pairs each change
+/// with its rate in order; 截至3月23日 dates the figures after it.
+#[test]
+fn percentage_points_are_changes_of_their_rates() {
+    let text = "截至3月23日，全省规模以上工业企业复工率达98.3%，较前一日提高5.6个百分点。\n其中，制造业和建筑业复工率分别为95％和八成，分别提高73个百分点、下降1个百分点。";
+    let opts = Options {
+        year: Some(2020),
+        ..Options::default()
+    };
+    let loaded = data::load_draft(text, "points", &opts).expect("checks");
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let ds = &loaded.dataset;
+    let rates: Vec<(&str, f64)> = ds.rates.iter().map(|r| (r.id.as_str(), r.value)).collect();
+    assert_eq!(
+        rates,
+        [
+            ("rate-p1-1", 98.3),
+            ("rate-p2-1", 95.0),
+            ("rate-p2-2", 80.0)
+        ]
+    );
+    assert_eq!(
+        ds.rates[0].when.date.map(fugong::fmt::iso).as_deref(),
+        Some("2020-03-23")
+    );
+    let changes: Vec<(f64, Option<&str>)> = ds
+        .changes
+        .iter()
+        .map(|c| (c.value, c.of.as_deref()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (5.6, Some("rate-p1-1")),
+            (73.0, Some("rate-p2-1")),
+            (-1.0, Some("rate-p2-2"))
+        ]
+    );
+    assert!(ds.changes.iter().all(|c| c.unit.en == "percentage points"));
 }

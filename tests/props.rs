@@ -461,6 +461,7 @@ fn check_state(app: &App) -> Result<(), String> {
             Target::Record(RecordRef::Project(i)) => i < ds.projects.len(),
             Target::Record(RecordRef::Place(i)) => i < ds.places.len(),
             Target::Record(RecordRef::Organisation(i)) => i < ds.organisations.len(),
+            Target::Record(RecordRef::Change(i)) => i < ds.changes.len(),
             Target::Record(RecordRef::Person(i)) => i < ds.people.len(),
             Target::Check(i) => i < app.data().checks.len(),
         };

@@ -33,13 +33,15 @@ pub fn spots(ds: &Dataset) -> Vec<Spot> {
     let records = (0..ds.rates.len())
         .map(RecordRef::Rate)
         .chain((0..ds.counts.len()).map(RecordRef::Count))
-        .chain((0..ds.events.len()).map(RecordRef::Event));
+        .chain((0..ds.events.len()).map(RecordRef::Event))
+        .chain((0..ds.changes.len()).map(RecordRef::Change));
     let mut out: Vec<Spot> = records
         .filter_map(|r| {
             let figure = match r {
                 RecordRef::Rate(i) => ds.rates.get(i).map(|x| x.figure.as_str()),
                 RecordRef::Count(i) => ds.counts.get(i).map(|x| x.figure.as_str()),
                 RecordRef::Event(i) => ds.events.get(i).and_then(|x| x.figure.as_deref()),
+                RecordRef::Change(i) => ds.changes.get(i).map(|x| x.figure.as_str()),
                 _ => None,
             }?;
             let src = Record::of(ds, r)?.source()?;

@@ -264,6 +264,24 @@ fn id_lines(ids: &[String], ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// The changes the article states of record `id` (提高5.6个百分点), as lines.
+fn changes_of(id: &str, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
+    let p = ctx.lang.prose();
+    let lines: Vec<Line<'static>> = ctx
+        .data
+        .dataset
+        .changes
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.of.as_deref() == Some(id))
+        .filter_map(|(i, _)| record_line(RecordRef::Change(i), ctx))
+        .collect();
+    if !lines.is_empty() {
+        v.push(Line::styled(p.pick("变化", "Changes"), ctx.theme.title));
+        v.extend(lines);
+    }
+}
+
 /// Every line of a record's or a check's detail.
 pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
     let ds = &ctx.data.dataset;
@@ -288,7 +306,23 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                     ));
                 }
             }
+            changes_of(&r.id, ctx, &mut v);
             v.extend(provenance(RecordRef::Rate(i), true, ctx));
+        }
+        Target::Record(RecordRef::Change(i)) => {
+            let Some(c) = ds.changes.get(i) else { return v };
+            v.extend(both(p.pick("变化", "change"), &c.label, ctx));
+            v.push(field("id", c.id.clone(), t));
+            v.push(value_line(c.shown(p), &c.figure, ctx));
+            if let Some(line) =
+                c.of.as_deref()
+                    .and_then(|id| ctx.data.index.get(id))
+                    .and_then(|r| record_line(r, ctx))
+            {
+                v.push(Line::styled(p.pick("变化的是", "Change of"), t.title));
+                v.push(line);
+            }
+            v.extend(provenance(RecordRef::Change(i), true, ctx));
         }
         Target::Record(RecordRef::Count(i)) => {
             let Some(c) = ds.counts.get(i) else { return v };

@@ -123,6 +123,10 @@ pub fn value_parts<'a>(r: RecordRef, ctx: &Ctx<'a>) -> Option<(String, &'a Text,
             let s = ctx.status(x);
             (x.when.short(), &x.label, s.is_later().then(|| s.short(p)))
         }
+        RecordRef::Change(i) => {
+            let x = ds.changes.get(i)?;
+            (x.shown(p), &x.label, ctx.reported_note(&x.when))
+        }
         // A person: the name where a figure goes, then the role.
         RecordRef::Person(i) => {
             let x = ds.people.get(i)?;

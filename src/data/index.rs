@@ -4,7 +4,8 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::model::{
-    Count, Dataset, Event, Lang, Organisation, Person, Place, Project, Rate, Source, Text, When,
+    Change, Count, Dataset, Event, Lang, Organisation, Person, Place, Project, Rate, Source, Text,
+    When,
 };
 
 /// What kind of record an id names.
@@ -17,6 +18,7 @@ pub enum RecordRef {
     Event(usize),
     Project(usize),
     Person(usize),
+    Change(usize),
 }
 
 impl RecordRef {
@@ -30,6 +32,7 @@ impl RecordRef {
             RecordRef::Event(_) => "event",
             RecordRef::Project(_) => "project",
             RecordRef::Person(_) => "person",
+            RecordRef::Change(_) => "change",
         }
     }
 }
@@ -70,6 +73,7 @@ pub enum Item<'a> {
     Event(&'a Event),
     Project(&'a Project),
     Person(&'a Person),
+    Change(&'a Change),
 }
 
 /// What every record answers, whatever its kind: its id, label, source,
@@ -93,6 +97,7 @@ impl<'a> Record<'a> {
             RecordRef::Event(i) => Item::Event(ds.events.get(i)?),
             RecordRef::Project(i) => Item::Project(ds.projects.get(i)?),
             RecordRef::Person(i) => Item::Person(ds.people.get(i)?),
+            RecordRef::Change(i) => Item::Change(ds.changes.get(i)?),
         };
         Some(Record { at: r, item })
     }
@@ -106,6 +111,7 @@ impl<'a> Record<'a> {
             Item::Event(x) => &x.id,
             Item::Project(x) => &x.id,
             Item::Person(x) => &x.id,
+            Item::Change(x) => &x.id,
         }
     }
 
@@ -121,6 +127,7 @@ impl<'a> Record<'a> {
             Item::Event(x) => &x.label,
             Item::Project(x) => &x.name,
             Item::Person(x) => &x.name,
+            Item::Change(x) => &x.label,
         }
     }
 
@@ -137,6 +144,7 @@ impl<'a> Record<'a> {
     pub fn source(&self) -> Option<&'a Source> {
         match self.item {
             Item::Person(x) => Some(&x.source),
+            Item::Change(x) => Some(&x.source),
             Item::Rate(x) => Some(&x.source),
             Item::Count(x) => Some(&x.source),
             Item::Event(x) => Some(&x.source),
@@ -150,6 +158,7 @@ impl<'a> Record<'a> {
             Item::Rate(x) => Some(&x.when),
             Item::Count(x) => Some(&x.when),
             Item::Event(x) => Some(&x.when),
+            Item::Change(x) => Some(&x.when),
             _ => None,
         }
     }
@@ -157,7 +166,7 @@ impl<'a> Record<'a> {
     /// The id of the organisation it belongs to, where it names one.
     pub fn organisation(&self) -> Option<&'a str> {
         match self.item {
-            Item::Place(_) | Item::Organisation(_) => None,
+            Item::Place(_) | Item::Organisation(_) | Item::Change(_) => None,
             Item::Rate(x) => x.organisation.as_deref(),
             Item::Count(x) => x.organisation.as_deref(),
             Item::Event(x) => x.organisation.as_deref(),
@@ -170,7 +179,7 @@ impl<'a> Record<'a> {
     /// `Loaded::place_of` for the fallback). A place has none.
     pub fn place(&self) -> Option<&'a str> {
         match self.item {
-            Item::Place(_) => None,
+            Item::Place(_) | Item::Change(_) => None,
             Item::Organisation(x) => x.place.as_deref(),
             Item::Rate(x) => x.place.as_deref(),
             Item::Count(x) => x.place.as_deref(),

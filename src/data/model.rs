@@ -51,6 +51,9 @@ pub struct Dataset {
     /// The people the article names. Older datasets have none.
     #[serde(default)]
     pub people: Vec<Person>,
+    /// Changes the article states (提高5.6个百分点). Older datasets have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
 }
 
 /// The article the figures come from.
@@ -360,6 +363,26 @@ pub enum EventStatus {
     Done,
     /// A planned milestone.
     Planned,
+}
+
+/// A change a figure went through, as the article states it: 复工率66.7%，
+/// 较前一日提高5.6个百分点 is +5.6 percentage points of that rate.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub id: String,
+    pub label: Text,
+    /// Signed: 提高5.6 is +5.6, 下降2.5 is −2.5.
+    pub value: f64,
+    /// "个百分点" / "percentage points".
+    pub unit: Text,
+    /// The id of the rate or count that changed, where the article says.
+    #[serde(default)]
+    pub of: Option<String>,
+    /// The figure as the article writes it ("5.6"); the quote must contain it.
+    pub figure: String,
+    pub when: When,
+    pub source: Source,
 }
 
 /// A dated event or a planned milestone.

@@ -1,7 +1,7 @@
 //! How records read: a qualified number, a date, a place, a count, as the
 //! dashboard, the CLI and the checks write them.
 
-use super::model::{Count, Lang, PartOfDay, Place, Precision, Qualifier, Relation, When};
+use super::model::{Change, Count, Lang, PartOfDay, Place, Precision, Qualifier, Relation, When};
 use crate::fmt::{self, Marks};
 
 impl Qualifier {
@@ -218,6 +218,19 @@ impl Count {
                     self.category,
                     super::model::Category::Jobs | super::model::Category::Enterprises
                 ))
+    }
+}
+
+impl Change {
+    /// The change with its sign and unit: "+5.6 个百分点", "−2.5 percentage points".
+    pub fn shown(&self, lang: Lang) -> String {
+        let sign = if self.value < 0.0 { "−" } else { "+" };
+        let n = fmt::trim_number(self.value.abs());
+        let unit = match lang {
+            Lang::Zh => self.unit.get(Lang::Zh),
+            _ => self.unit.get(Lang::En),
+        };
+        format!("{sign}{n} {unit}")
     }
 }
 

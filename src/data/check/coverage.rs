@@ -31,6 +31,26 @@ pub(super) fn uncovered(ds: &Dataset, article: Option<&ArticleFile>) -> Vec<Stri
             file(&mut carried, e.source.paragraph, f, None);
         }
     }
+    for c in &ds.changes {
+        file(&mut carried, c.source.paragraph, &c.figure, None);
+    }
+    // 截至3月23日 dates the figures after it rather than being a record of
+    // its own: it is carried by a figure of its paragraph dated that day.
+    let mut dated: Vec<Vec<(u8, u8)>> = vec![Vec::new(); paragraphs.len()];
+    let whens = ds
+        .rates
+        .iter()
+        .map(|r| (r.source.paragraph, &r.when))
+        .chain(ds.counts.iter().map(|c| (c.source.paragraph, &c.when)))
+        .chain(ds.changes.iter().map(|c| (c.source.paragraph, &c.when)));
+    for (n, w) in whens {
+        if let (Some(d), Some(slot)) = (
+            w.date,
+            (n as usize).checked_sub(1).and_then(|i| dated.get_mut(i)),
+        ) {
+            slot.push((u8::from(d.month()), d.day()));
+        }
+    }
     let mut stale = Vec::new();
     for (k, u) in ds.source.unrecorded.iter().enumerate() {
         if !file(&mut carried, u.paragraph, &u.figure, Some(k)) {
@@ -48,8 +68,13 @@ pub(super) fn uncovered(ds: &Dataset, article: Option<&ArticleFile>) -> Vec<Stri
                     && !c.figure.is_empty()
                     && (found.contains(c.figure) || c.figure.contains(found))
             });
+            let dates_a_figure = match &f.what {
+                scan::What::Date(d) => d.month.zip(d.day).is_some_and(|md| dated[i].contains(&md)),
+                _ => false,
+            };
             match by {
                 Some(c) => c.used = true,
+                None if dates_a_figure => {}
                 None => {
                     let (s, e) = scan::clause(p, f.start);
                     let clause = p[s.min(f.start)..e.max(f.end)].trim_matches(['　', ' ']);

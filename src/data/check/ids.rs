@@ -48,6 +48,12 @@ impl Checker<'_> {
                     .iter()
                     .enumerate()
                     .map(|(i, r)| (format!("people[{i}].id"), &r.id, RecordRef::Person(i))),
+            )
+            .chain(
+                ds.changes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (format!("changes[{i}].id"), &r.id, RecordRef::Change(i))),
             );
         for (path, id, r) in all {
             if id.trim().is_empty() {

@@ -12,6 +12,7 @@
 //! a dataset carries against an article file). The tests of each are in its
 //! module.
 
+mod changes;
 mod coverage;
 mod dates;
 mod events;
@@ -121,6 +122,7 @@ pub fn check_against(ds: &Dataset, article: Option<&ArticleFile>) -> Report {
     c.check_events();
     c.check_projects();
     c.check_people();
+    c.check_changes();
     c.check_text();
     c.year();
     // The checks that relate figures to each other first, then each figure

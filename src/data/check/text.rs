@@ -146,7 +146,13 @@ fn sourced(ds: &Dataset) -> impl Iterator<Item = (String, &str, &Source)> {
     let events = events.map(|(i, e)| (format!("events[{i}]"), e.id.as_str(), &e.source));
     let people = ds.people.iter().enumerate();
     let people = people.map(|(i, p)| (format!("people[{i}]"), p.id.as_str(), &p.source));
-    rates.chain(counts).chain(events).chain(people)
+    let changes = ds.changes.iter().enumerate();
+    let changes = changes.map(|(i, c)| (format!("changes[{i}]"), c.id.as_str(), &c.source));
+    rates
+        .chain(counts)
+        .chain(events)
+        .chain(people)
+        .chain(changes)
 }
 
 /// The stretch of `paragraph` nearest to `quote`, verbatim.

@@ -10,7 +10,7 @@ use time::{Date, Month, Time};
 
 use super::load::article_paragraphs;
 use super::model::{
-    Article, Count, Dataset, Derivation, Event, EventStatus, Precision, Rate, Relation,
+    Article, Change, Count, Dataset, Derivation, Event, EventStatus, Precision, Rate, Relation,
     SCHEMA_VERSION, Source, Text, When,
 };
 use super::scan::{self, DatePrecision, Found, Number, What};
@@ -63,6 +63,8 @@ pub fn draft(text: &str, opts: &Options) -> Result<Dataset, String> {
         rates: Vec::new(),
         counts: Vec::new(),
         events: Vec::new(),
+        changes: Vec::new(),
+        change_at: Vec::new(),
         first_event: 0,
         stated: std::collections::HashMap::new(),
     };
@@ -109,6 +111,7 @@ pub fn draft(text: &str, opts: &Options) -> Result<Dataset, String> {
         events: b.events,
         projects: Vec::new(),
         people: Vec::new(),
+        changes: b.changes,
     })
 }
 
@@ -133,6 +136,9 @@ struct Builder {
     rates: Vec<Rate>,
     counts: Vec<Count>,
     events: Vec<Event>,
+    changes: Vec<Change>,
+    /// Where each change's figure is in its paragraph.
+    change_at: Vec<usize>,
     /// Where this paragraph's events begin, for their ids.
     first_event: usize,
     /// The first stated event of each day, for derived dates to agree with.
@@ -150,6 +156,9 @@ struct Dated {
 impl Builder {
     fn paragraph(&mut self, n: u32, p: &str, fs: &[Found]) {
         let mut dates: Vec<Dated> = Vec::new();
+        // This paragraph's rates, where they are, for the changes after them.
+        let mut rates_here: Vec<(usize, String, String)> = Vec::new();
+        let first_change = self.changes.len();
         let mut last_day: Option<(u8, u8)> = None;
         let first_count = self.counts.len();
         let first_rate = self.rates.len();
@@ -223,10 +232,68 @@ impl Builder {
                     };
                     if (0.0..=100.0).contains(value) {
                         self.ratio(&mut r, *decimals, first_count);
+                        let own = if self.chinese {
+                            &r.label.zh
+                        } else {
+                            &r.label.en
+                        };
+                        rates_here.push((f.start, r.id.clone(), own.clone()));
                         self.rates.push(r);
                     }
                 }
-                What::Points { .. } => {}
+                What::Points { value, .. } => {
+                    let when = self.when_of(p, f.start, &dates);
+                    let (s, _) = scan::sentence(p, f.start);
+                    let before_here: Vec<&(usize, String, String)> = rates_here
+                        .iter()
+                        .filter(|r| r.0 >= s && r.0 < f.start)
+                        .collect();
+                    // 分别提高73个百分点、1个百分点: the k-th change after 分别
+                    // is of the k-th rate of the sentence; else of the last one.
+                    let of = match p[s..f.start]
+                        .rfind("分别")
+                        .or_else(|| p[s..f.start].find("respectively"))
+                    {
+                        Some(at) => {
+                            let k = self.change_at[first_change..]
+                                .iter()
+                                .filter(|&&a| a >= s + at)
+                                .count();
+                            before_here.get(k).copied()
+                        }
+                        None => before_here.last().copied(),
+                    };
+                    let words = scan::noun_before(p, f.start, self.chinese)
+                        .trim()
+                        .to_string();
+                    let label = match of {
+                        Some((_, _, l)) if self.chinese => format!("{l}：{words}"),
+                        Some((_, _, l)) => format!("{l}: {words}"),
+                        None => words,
+                    };
+                    let k = self.changes.len() - first_change + 1;
+                    self.changes.push(Change {
+                        id: format!("change-p{n}-{k}"),
+                        label: one(
+                            self.chinese,
+                            if label.is_empty() {
+                                figure.to_string()
+                            } else {
+                                label
+                            },
+                        ),
+                        value: *value,
+                        unit: Text {
+                            zh: "个百分点".to_string(),
+                            en: "percentage points".to_string(),
+                        },
+                        of: of.map(|(_, id, _)| id.clone()),
+                        figure: figure.to_string(),
+                        when,
+                        source: source(n, p, f),
+                    });
+                    self.change_at.push(f.start);
+                }
             }
         }
     }
@@ -483,7 +550,10 @@ fn english_unit(c: &Category) -> &'static str {
 /// the verb that joins them (达, 为); else the words after.
 fn rate_label(p: &str, start: usize, end: usize) -> String {
     let before = scan::noun_before(p, start, true);
-    let mut s = before.trim();
+    // Not the tail of the figure before (95％和八成).
+    let mut s = before
+        .trim()
+        .trim_start_matches(['％', '%', '和', '及', '与', '、', ' ']);
     for w in [
         "达到",
         "达",

@@ -115,7 +115,7 @@ pub fn noun_after(p: &str, at: usize, chinese: bool) -> &str {
     &s[..cut]
 }
 
-/// The words before `at` back to the clause's start: at most twelve
+/// The words before `at` back to the clause's start: at most sixteen
 /// characters of Chinese, or four words of English.
 pub fn noun_before(p: &str, at: usize, chinese: bool) -> &str {
     let (start, _) = clause(p, at);
@@ -128,7 +128,7 @@ pub fn noun_before(p: &str, at: usize, chinese: bool) -> &str {
     let cut = if chinese {
         let n = s.chars().count();
         s.char_indices()
-            .nth(n.saturating_sub(12))
+            .nth(n.saturating_sub(16))
             .map_or(0, |(k, _)| k)
     } else {
         s.rmatch_indices(' ').nth(4).map_or(0, |(k, _)| k + 1)
