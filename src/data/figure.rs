@@ -76,7 +76,7 @@ pub struct Figure {
 }
 
 /// Words before the number that qualify it, longest first.
-const PREFIXES: [(&str, Qualifier); 15] = [
+const PREFIXES: [(&str, Qualifier); 18] = [
     ("more than ", Qualifier::MoreThan),
     ("at least ", Qualifier::AtLeast),
     ("approximately ", Qualifier::About),
@@ -86,6 +86,9 @@ const PREFIXES: [(&str, Qualifier); 15] = [
     ("about ", Qualifier::About),
     ("over ", Qualifier::MoreThan),
     ("超过", Qualifier::MoreThan),
+    ("超過", Qualifier::MoreThan),
+    ("將近", Qualifier::Nearly),
+    ("約", Qualifier::About),
     ("大约", Qualifier::About),
     ("将近", Qualifier::Nearly),
     ("逾", Qualifier::AtLeast),
@@ -95,11 +98,12 @@ const PREFIXES: [(&str, Qualifier); 15] = [
 ];
 
 /// Words after the number that qualify it.
-const SUFFIXES: [(&str, Qualifier); 5] = [
+const SUFFIXES: [(&str, Qualifier); 6] = [
     ("以上", Qualifier::MoreThan),
     ("左右", Qualifier::About),
     ("多", Qualifier::AtLeast),
     ("余", Qualifier::AtLeast),
+    ("餘", Qualifier::AtLeast),
     ("+", Qualifier::AtLeast),
 ];
 
@@ -159,7 +163,14 @@ pub fn qualifier_problem(f: &Figure, figure: &str, quote: &str, q: Qualifier) ->
 
 /// Reads a figure, or `None` when the text is not one fugong can read.
 pub fn parse(text: &str) -> Option<Figure> {
-    let mut s = text.trim();
+    // 4.2 万, 490 万: spaces set apart a Chinese figure, not part of it.
+    let squeezed;
+    let mut s = if text.contains(' ') && !text.chars().any(|c| c.is_ascii_alphabetic()) {
+        squeezed = text.replace(' ', "");
+        squeezed.as_str()
+    } else {
+        text.trim()
+    };
     let mut qualifier = Qualifier::Exact;
     let set = |q: Qualifier, qualifier: &mut Qualifier| -> Option<()> {
         if q == Qualifier::Exact {
@@ -199,6 +210,23 @@ pub fn parse(text: &str) -> Option<Figure> {
             }
             percent = true;
             s = rest.trim_end();
+        } else if let Some((rest, d)) = s
+            .strip_suffix(|c: char| chinese_digit(c).is_some_and(|d| d > 0))
+            .and_then(|r| {
+                r.strip_suffix('成')
+                    .map(|r2| (r2, s[r.len()..].chars().next()))
+            })
+            .filter(|_| !percent)
+        {
+            // 九成五: nine and a half tenths.
+            let (value, _) = parse_arabic(rest).or_else(|| parse_chinese(rest).map(|v| (v, 0)))?;
+            let half = d.and_then(chinese_digit).unwrap_or(0) as f64;
+            return Some(Figure {
+                value: value * 10.0 + half,
+                qualifier,
+                percent: true,
+                decimals: 0,
+            });
         } else if let Some(rest) = s.strip_suffix('成').filter(|_| !percent) {
             // 八成: eight tenths.
             percent = true;
@@ -208,7 +236,9 @@ pub fn parse(text: &str) -> Option<Figure> {
             break;
         }
     }
-    let (mut value, decimals) = parse_arabic(s).or_else(|| parse_chinese(s).map(|v| (v, 0)))?;
+    let (mut value, decimals) = parse_arabic(s)
+        .or_else(|| parse_chinese(s).map(|v| (v, 0)))
+        .or_else(|| parse_english(s).map(|v| (v, 0)))?;
     if tenths {
         value *= 10.0;
     }
@@ -223,6 +253,55 @@ pub fn parse(text: &str) -> Option<Figure> {
 fn strip_prefix_ignore_case<'a>(s: &'a str, word: &str) -> Option<&'a str> {
     let head = s.get(..word.len())?;
     head.eq_ignore_ascii_case(word).then(|| &s[word.len()..])
+}
+
+/// "42" of "42nd": the digits before an English ordinal's suffix.
+pub fn strip_ordinal(s: &str) -> Option<&str> {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|x| s.strip_suffix(x))
+}
+
+/// "two", "six", "42nd", "second": an English number or ordinal.
+fn parse_english(s: &str) -> Option<f64> {
+    const WORDS: [(&str, f64); 28] = [
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("fifteen", 15.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("hundred", 100.0),
+        ("dozen", 12.0),
+        ("thousand", 1000.0),
+        ("second", 2.0),
+        ("third", 3.0),
+        ("fourth", 4.0),
+        ("fifth", 5.0),
+        ("sixth", 6.0),
+        ("seventh", 7.0),
+        ("eighth", 8.0),
+        ("ninth", 9.0),
+        ("tenth", 10.0),
+    ];
+    if let Some(digits) = strip_ordinal(s)
+        && !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+    {
+        return digits.parse().ok();
+    }
+    let lower = s.to_ascii_lowercase();
+    WORDS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
 }
 
 /// A digit as the article may write it: ASCII or full-width (０-９).

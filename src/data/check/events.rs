@@ -71,6 +71,9 @@ impl Checker<'_> {
 
     /// An event's figure ("3月22日", "5月中旬前") must say the date it has.
     fn event_figure(&mut self, path: &str, e: &Event, figure: &str) {
+        // 2 月 22 日 says 2月22日.
+        let squeezed = figure.replace(' ', "");
+        let figure = squeezed.as_str();
         let says_date = figure.contains('月') || figure.contains("入冬");
         if !says_date {
             return;

@@ -136,6 +136,7 @@ fn arabic(text: &str) -> Option<(f64, u32, &str)> {
 pub(super) fn scan(p: &str) -> Vec<Found> {
     let ws = words(p);
     let mut out = Vec::new();
+    let mut month: Option<u8> = None;
     let mut i = 0;
     while i < ws.len() {
         let w = ws[i];
@@ -145,8 +146,28 @@ pub(super) fn scan(p: &str) -> Vec<Found> {
             lw == *m || (lw.len() >= 3 && m.starts_with(lw) && p[w.end..].starts_with('.'))
         }) && let Some((f, next)) = month_day(p, &ws, i, m)
         {
+            month = Some(m as u8 + 1);
             out.push(f);
             i = next;
+            continue;
+        }
+        // "on the 7th": a day of the month last named.
+        if let Some(m) = month
+            && p[..w.start].to_ascii_lowercase().ends_with("the ")
+            && let Some(day) = crate::data::figure::strip_ordinal(w.text)
+                .and_then(|d| d.parse::<u8>().ok())
+                .filter(|d| (1..=31).contains(d))
+        {
+            out.push(Found {
+                start: w.start,
+                end: w.end,
+                what: What::Date(DateFound {
+                    month: Some(m),
+                    day: Some(day),
+                    ..DateFound::default()
+                }),
+            });
+            i += 1;
             continue;
         }
         if let Some(f) = number_at(p, &ws, i) {
@@ -325,6 +346,13 @@ fn number_at(p: &str, ws: &[Word<'_>], i: usize) -> Option<Found> {
         .is_some_and(|x| x.text.chars().any(|c| c.is_ascii_digit()))
     {
         noun_at += 1;
+    }
+    // A noun is lowercase: "7th, Shang Jianhua said" counts no Shangs.
+    if ws
+        .get(noun_at)
+        .is_some_and(|x| x.text.starts_with(|c: char| c.is_ascii_uppercase()))
+    {
+        return None;
     }
     let first = ws.get(noun_at).map(lower).filter(|x| {
         !STOP.contains(&x.as_str()) && x.chars().all(|c| c.is_ascii_alphabetic() || c == '-')

@@ -45,6 +45,9 @@ const FIRST_OF: &[&str] = &[
 /// the figure (超过300, 近千).
 const BEFORE: &[(&str, Qualifier)] = &[
     ("超过", Qualifier::MoreThan),
+    ("超過", Qualifier::MoreThan),
+    ("將近", Qualifier::Nearly),
+    ("約", Qualifier::About),
     ("将近", Qualifier::Nearly),
     ("大约", Qualifier::About),
     ("逾", Qualifier::AtLeast),
@@ -216,7 +219,7 @@ fn arabic(p: &str, i: usize, month: &mut Option<u8>) -> Option<Found> {
         return time_alone(p, i);
     }
     let (start, mut qualifier) = before(p, i);
-    if rest.starts_with("个百分点") {
+    if rest.starts_with("个百分点") || rest.starts_with("個百分點") {
         let value = if p[..start].ends_with("下降")
             || p[..start].ends_with("减少")
             || p[..start].ends_with("回落")
@@ -244,7 +247,7 @@ fn arabic(p: &str, i: usize, month: &mut Option<u8>) -> Option<Found> {
         j += '千'.len_utf8();
     }
     let more = &p[j..];
-    if let Some(w) = ["多", "余"].iter().find(|w| more.starts_with(**w)) {
+    if let Some(w) = ["多", "余", "餘"].iter().find(|w| more.starts_with(**w)) {
         if qualifier.is_exact() {
             qualifier = Qualifier::AtLeast;
         }
@@ -310,6 +313,18 @@ fn tenths(p: &str, start: usize, j: usize, value: f64, q: Qualifier) -> Option<F
         return None;
     }
     let mut end = j + '成'.len_utf8();
+    // 九成五: nine and a half tenths, 95%.
+    let mut value = value * 10.0;
+    if let Some((d, c)) = after
+        .chars()
+        .next()
+        .and_then(|c| chinese_digit(c).map(|d| (d, c)))
+        .filter(|&(d, _)| d > 0)
+    {
+        value += d as f64;
+        end += c.len_utf8();
+    }
+    let after = &p[end..];
     let mut qualifier = q;
     for (w, x) in [
         ("以上", Qualifier::MoreThan),
@@ -325,7 +340,7 @@ fn tenths(p: &str, start: usize, j: usize, value: f64, q: Qualifier) -> Option<F
         start,
         end,
         what: What::Percent {
-            value: value * 10.0,
+            value,
             decimals: 0,
             qualifier,
         },
@@ -341,7 +356,8 @@ fn number(
     q: Qualifier,
     ordinal: bool,
 ) -> Option<Found> {
-    let mut k = j;
+    // Some pages set figures apart with spaces: 接回 62 名员工.
+    let mut k = j + (p[j..].len() - p[j..].trim_start_matches(' ').len()).min(1);
     // 40多个日夜: 个 then a noun of time.
     let unit = unit_at(&p[k..])?;
     k += unit.zh.len();
@@ -352,7 +368,7 @@ fn number(
     } else {
         noun
     };
-    let (unit_zh, unit_en, category) = if unit.zh == "个" {
+    let (unit_zh, unit_en, category) = if unit.zh == "个" || unit.zh == "個" {
         match [
             "日夜",
             "月",
@@ -458,7 +474,7 @@ fn chinese(p: &str, i: usize) -> Option<Found> {
         let after = &p[end..];
         let mut j = end;
         let mut q = qualifier;
-        if let Some(w) = ["多", "余"].iter().find(|w| after.starts_with(**w)) {
+        if let Some(w) = ["多", "余", "餘"].iter().find(|w| after.starts_with(**w)) {
             j += w.len();
             if q.is_exact() {
                 q = Qualifier::AtLeast;
@@ -471,7 +487,7 @@ fn chinese(p: &str, i: usize) -> Option<Found> {
         if let Some(t) = tenths(p, start, j, f.value, q) {
             return Some(t);
         }
-        if p[j..].starts_with("个百分点") {
+        if p[j..].starts_with("个百分点") || p[j..].starts_with("個百分點") {
             return Some(Found {
                 start: i,
                 end: j,
@@ -534,8 +550,12 @@ fn clock(p: &str, i: usize) -> Option<((u8, u8), usize)> {
             minute = m;
             end = k + '分'.len_utf8();
         }
-    } else if mark == '时' && !after.starts_with('许') {
-        // 24时 alone is rarely a clock time in news: take it only with minutes.
+    } else if mark == '时'
+        && !after.starts_with('许')
+        && !PARTS_OF_DAY.iter().any(|(w, _)| p[..i].ends_with(w))
+    {
+        // 24时 alone is rarely a clock time in news: take it with minutes,
+        // or after 上午/下午 (上午8时).
         return None;
     }
     let (h, m) = (h as u8, minute as u8);
