@@ -314,6 +314,16 @@ pub fn write(what: What, rows: &[Row], format: Format, out: &mut dyn Write) -> R
 /// Writes to `path` atomically: a temporary file in the same folder, then a
 /// rename. Refuses an existing file unless `force`.
 pub fn write_file(path: &Path, force: bool, bytes: &[u8]) -> Result<()> {
+    write_file_with(path, force, |w| w.write_all(bytes))
+}
+
+/// As [`write_file`], the contents written by `write` (so a large one
+/// need not be held in memory first).
+pub fn write_file_with(
+    path: &Path,
+    force: bool,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
     let shown = crate::data::sanitize::clean(&path.display().to_string()).into_owned();
     if !force && path.exists() {
         bail!("{shown} exists; use --force to overwrite it");
@@ -337,8 +347,11 @@ pub fn write_file(path: &Path, force: bool, bytes: &[u8]) -> Result<()> {
     let mut tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
+    {
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut out).and_then(|()| out.flush())
+    }
+    .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {shown}"))?;
     if force {
         tmp.persist(path)

@@ -243,17 +243,21 @@ fn draft(
         });
         return ExitCode::FAILURE;
     }
-    let result = serde_json::to_string_pretty(&dataset)
-        .context("writing the draft as JSON")
-        .and_then(|mut json| {
-            json.push('\n');
-            match output {
-                Some(path) => fugong::export::write_file(path, force, json.as_bytes()),
-                None => std::io::stdout()
-                    .write_all(json.as_bytes())
-                    .context("writing to stdout"),
-            }
-        });
+    // Streamed: a long article's draft is several times its size.
+    let to = |w: &mut dyn std::io::Write| {
+        serde_json::to_writer_pretty(&mut *w, &dataset)
+            .map_err(std::io::Error::from)
+            .and_then(|()| w.write_all(b"\n"))
+    };
+    let result = match output {
+        Some(path) => fugong::export::write_file_with(path, force, to),
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            to(&mut out)
+                .and_then(|()| out.flush())
+                .context("writing to stdout")
+        }
+    };
     match result {
         Ok(()) => {
             let ds = &dataset;
