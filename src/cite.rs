@@ -79,6 +79,10 @@ fn fraction(data: &Loaded, r: &Rate, lang: Lang) -> String {
 /// digits with the qualifier's words; then the unit.
 pub fn zh_count(c: &Count) -> String {
     use crate::data::Qualifier as Q;
+    // An English article's count has no Chinese unit to write it with.
+    if c.unit.zh.is_empty() {
+        return c.shown(Lang::En);
+    }
     let read = figure::parse(&c.figure);
     let faithful = read.is_some_and(|f| {
         !f.percent

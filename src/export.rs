@@ -325,6 +325,9 @@ pub fn write_file_with(
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> Result<()> {
     let shown = crate::data::sanitize::clean(&path.display().to_string()).into_owned();
+    if path.is_dir() {
+        bail!("{shown} is a directory; give a file's name");
+    }
     if !force && path.exists() {
         bail!("{shown} exists; use --force to overwrite it");
     }
@@ -352,7 +355,7 @@ pub fn write_file_with(
         write(&mut out).and_then(|()| out.flush())
     }
     .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {shown}"))?;
+    .with_context(|| format!("cannot write {shown}"))?;
     if force {
         tmp.persist(path)
             .map_err(|e| e.error)

@@ -270,7 +270,8 @@ fn draft(
                 ds.source.paragraphs,
                 ds.year
                     .value
-                    .map_or("unknown (give --year YYYY)".to_string(), |y| y.to_string()),
+                    .map_or("unknown, so no dates: give --year YYYY".to_string(), |y| y
+                        .to_string()),
             ));
             ExitCode::SUCCESS
         }

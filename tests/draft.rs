@@ -566,3 +566,31 @@ fn real_articles_drafted_against_figures_a_person_checked() {
         100.0 * real as f64 / drafted as f64
     );
 }
+
+/// A year the text's dates cannot be in is refused; a saved draft keeps
+/// saying it is one.
+#[test]
+fn a_wrong_year_is_refused_and_a_saved_draft_stays_a_draft() {
+    let err = draft::draft(
+        &seed_text(),
+        &Options {
+            year: Some(2021),
+            ..Options::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        err.starts_with("paragraph 14 dates something February 29, which 2021 does not have"),
+        "{err}"
+    );
+    let ds = seed_draft();
+    assert!(ds.source.drafted);
+    let json = serde_json::to_string(&ds).unwrap();
+    let loaded = data::load_str(&json, "saved draft").expect("loads");
+    assert!(loaded.drafted, "the DRAFT mark survives saving");
+    // Once a person has checked it, "drafted" goes and so does the mark.
+    let mut checked = ds.clone();
+    checked.source.drafted = false;
+    let loaded = data::load_str(&serde_json::to_string(&checked).unwrap(), "checked").unwrap();
+    assert!(!loaded.drafted);
+}

@@ -87,11 +87,11 @@ fn finish(
         return Err(invalid(report.problems));
     }
     Ok(Loaded {
+        drafted: dataset.source.drafted,
         dataset,
         index: report.index,
         checks: report.checks,
         warnings: report.warnings,
-        drafted: false,
     })
 }
 

@@ -75,6 +75,10 @@ pub struct Article {
     /// `check` warns of any other figure of the text that no record carries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unrecorded: Vec<Unrecorded>,
+    /// Drafted by `fugong draft` and not yet checked by a person: the
+    /// dashboard says DRAFT. Whoever checks the labels removes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub drafted: bool,
 }
 
 /// A figure of the article that the dataset leaves out on purpose.

@@ -21,18 +21,36 @@ pub(super) fn uncovered(ds: &Dataset, article: Option<&ArticleFile>) -> Vec<Stri
     // long text costs what it is long: (figure, unrecorded entry, used).
     let mut carried: Vec<Vec<Carried<'_>>> = vec![Vec::new(); paragraphs.len()];
     for r in &ds.rates {
-        file(&mut carried, r.source.paragraph, &r.figure, None);
+        file(
+            &mut carried,
+            r.source.paragraph,
+            &r.figure,
+            None,
+            Some(false),
+        );
     }
     for c in &ds.counts {
-        file(&mut carried, c.source.paragraph, &c.figure, None);
+        file(
+            &mut carried,
+            c.source.paragraph,
+            &c.figure,
+            None,
+            Some(false),
+        );
     }
     for e in &ds.events {
         if let Some(f) = &e.figure {
-            file(&mut carried, e.source.paragraph, f, None);
+            file(&mut carried, e.source.paragraph, f, None, Some(true));
         }
     }
     for c in &ds.changes {
-        file(&mut carried, c.source.paragraph, &c.figure, None);
+        file(
+            &mut carried,
+            c.source.paragraph,
+            &c.figure,
+            None,
+            Some(false),
+        );
     }
     // 截至3月23日 dates the figures after it rather than being a record of
     // its own: it is carried by a figure of its paragraph dated that day.
@@ -53,7 +71,7 @@ pub(super) fn uncovered(ds: &Dataset, article: Option<&ArticleFile>) -> Vec<Stri
     }
     let mut stale = Vec::new();
     for (k, u) in ds.source.unrecorded.iter().enumerate() {
-        if !file(&mut carried, u.paragraph, &u.figure, Some(k)) {
+        if !file(&mut carried, u.paragraph, &u.figure, Some(k), None) {
             stale.push((k, not_a_figure(k, &u.figure, u.paragraph)));
         }
     }
@@ -63,11 +81,21 @@ pub(super) fn uncovered(ds: &Dataset, article: Option<&ArticleFile>) -> Vec<Stri
         let here = &mut carried[i];
         for f in scan::scan(p, chinese) {
             let found = &p[f.start..f.end];
-            let by = here.iter_mut().find(|c| {
-                !c.used
-                    && !c.figure.is_empty()
-                    && (found.contains(c.figure) || c.figure.contains(found))
-            });
+            // A date by an event, a number by a rate, count or change (never
+            // a count's 25 for the 25 of 3月25日); the one that writes it
+            // exactly first, else one that holds it or is part of it
+            // (2月17日 of 2月17日中午).
+            let is_date = matches!(f.what, scan::What::Date(_));
+            let fits = |c: &Carried<'_>| !c.used && c.date.is_none_or(|d| d == is_date);
+            let exact = here.iter().position(|c| fits(c) && c.figure == found);
+            let by = match exact {
+                Some(k) => here.get_mut(k),
+                None => here.iter_mut().find(|c| {
+                    fits(c)
+                        && !c.figure.is_empty()
+                        && (found.contains(c.figure) || c.figure.contains(found))
+                }),
+            };
             let dates_a_figure = match &f.what {
                 scan::What::Date(d) => d.month.zip(d.day).is_some_and(|md| dated[i].contains(&md)),
                 _ => false,
@@ -101,6 +129,9 @@ struct Carried<'a> {
     figure: &'a str,
     /// The index of its `source.unrecorded` entry, if it is one.
     unrecorded: Option<usize>,
+    /// An event's figure (a date), or a number's; `None` for an
+    /// unrecorded entry, which may be either.
+    date: Option<bool>,
     used: bool,
 }
 
@@ -110,6 +141,7 @@ fn file<'a>(
     paragraph: u32,
     figure: &'a str,
     unrecorded: Option<usize>,
+    date: Option<bool>,
 ) -> bool {
     match (paragraph as usize)
         .checked_sub(1)
@@ -119,6 +151,7 @@ fn file<'a>(
             slot.push(Carried {
                 figure,
                 unrecorded,
+                date,
                 used: false,
             });
             true

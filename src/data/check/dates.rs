@@ -55,11 +55,28 @@ impl Checker<'_> {
     pub(super) fn year(&mut self) {
         let y = &self.ds.year;
         let Some(value) = y.value else {
-            if !self.ds.events.is_empty() {
+            let reason = y.reason.get(crate::data::model::Lang::En);
+            let why = if reason.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", reason.trim_end_matches('.'))
+            };
+            if self.ds.source.drafted {
+                // A draft without its year has left its dates out: only a
+                // new draft puts them back.
                 self.problem(
                     "year.value".to_string(),
-                    "the year is unknown, so the article's dates cannot be placed: \
-                     draft again with --year YYYY, or set \"year\": {\"value\": YYYY, \"inferred\": false}",
+                    format_args!(
+                        "the year is unknown{why}, so the draft has no dates: draft again with --year YYYY"
+                    ),
+                );
+            } else if !self.ds.events.is_empty() {
+                self.problem(
+                    "year.value".to_string(),
+                    format_args!(
+                        "the year is unknown{why}, so the article's dates cannot be placed: \
+                         set \"year\": {{\"value\": YYYY, \"inferred\": false}}"
+                    ),
                 );
             }
             return;

@@ -57,6 +57,20 @@ pub fn draft(text: &str, opts: &Options) -> Result<Dataset, String> {
         .unwrap_or_else(|| scan::is_chinese(&paragraphs.concat()));
     let found: Vec<Vec<Found>> = paragraphs.iter().map(|p| scan::scan(p, chinese)).collect();
     let year = year::year(&paragraphs, &found, chinese, opts.year);
+    // A year given that the text's dates cannot be in: 2月29日 in 2021.
+    if let Some(y) = year.value
+        && !time::util::is_leap_year(y)
+        && let Some(n) = found.iter().position(|fs| {
+            fs.iter().any(|f| {
+                matches!(&f.what, What::Date(d) if d.month == Some(2) && d.day == Some(29) && d.year.is_none())
+            })
+        })
+    {
+        return Err(format!(
+            "paragraph {} dates something February 29, which {y} does not have: give a leap year with --year",
+            n + 1
+        ));
+    }
     let mut b = Builder {
         chinese,
         year: year.value,
@@ -65,6 +79,7 @@ pub fn draft(text: &str, opts: &Options) -> Result<Dataset, String> {
         events: Vec::new(),
         changes: Vec::new(),
         change_at: Vec::new(),
+        ahead: Vec::new(),
         first_event: 0,
         stated: std::collections::HashMap::new(),
     };
@@ -88,7 +103,15 @@ pub fn draft(text: &str, opts: &Options) -> Result<Dataset, String> {
     } else {
         opts.title.clone()
     };
-    let title = one(chinese, title);
+    // A file's name is in no language: it stands for both.
+    let title = if opts.title.trim().is_empty() {
+        one(chinese, title)
+    } else {
+        Text {
+            zh: title.clone(),
+            en: title,
+        }
+    };
     let n = u32::try_from(paragraphs.len()).map_err(|_| "has too many paragraphs".to_string())?;
     Ok(Dataset {
         schema_version: SCHEMA_VERSION,
@@ -102,6 +125,7 @@ pub fn draft(text: &str, opts: &Options) -> Result<Dataset, String> {
             }),
             text: Some(paragraphs),
             unrecorded: Vec::new(),
+            drafted: true,
         },
         year,
         places: Vec::new(),
@@ -139,6 +163,8 @@ struct Builder {
     changes: Vec<Change>,
     /// Where each change's figure is in its paragraph.
     change_at: Vec<usize>,
+    /// This paragraph's dates, all of them, for figures dated after.
+    ahead: Vec<Dated>,
     /// Where this paragraph's events begin, for their ids.
     first_event: usize,
     /// The first stated event of each day, for derived dates to agree with.
@@ -159,10 +185,24 @@ impl Builder {
         // This paragraph's rates, where they are, for the changes after them.
         let mut rates_here: Vec<(usize, String, String)> = Vec::new();
         let first_change = self.changes.len();
+        // Rates to match with the counts of the paragraph, once all are read
+        // (English writes "98.3 percent, with 470 of 478 firms").
+        let mut ratios: Vec<(usize, u32)> = Vec::new();
         let mut last_day: Option<(u8, u8)> = None;
         let first_count = self.counts.len();
         let first_rate = self.rates.len();
         self.first_event = self.events.len();
+        self.ahead = fs
+            .iter()
+            .filter_map(|f| match &f.what {
+                What::Date(d) if d.precision != DatePrecision::TimeOnly => Some(Dated {
+                    at: f.start,
+                    when: self.when(d, d.month, d.day).filter(|w| w.date.is_some()),
+                    event: None,
+                }),
+                _ => None,
+            })
+            .collect();
         for f in fs {
             let figure = &p[f.start..f.end];
             match &f.what {
@@ -215,9 +255,9 @@ impl Builder {
                     qualifier,
                 } => {
                     let when = self.when_of(p, f.start, &dates);
-                    let label = rate_label(p, f.start, f.end);
+                    let label = rate_label(p, f.start, f.end, self.chinese);
                     let id = format!("rate-p{n}-{}", self.rates.len() - first_rate + 1);
-                    let mut r = Rate {
+                    let r = Rate {
                         id,
                         label: one(self.chinese, label),
                         value: *value,
@@ -231,7 +271,7 @@ impl Builder {
                         source: source(n, p, f),
                     };
                     if (0.0..=100.0).contains(value) {
-                        self.ratio(&mut r, *decimals, first_count);
+                        ratios.push((self.rates.len(), *decimals));
                         let own = if self.chinese {
                             &r.label.zh
                         } else {
@@ -296,6 +336,12 @@ impl Builder {
                 }
             }
         }
+        for (i, decimals) in ratios {
+            if let Some((num, den)) = self.ratio(self.rates[i].value, decimals, first_count) {
+                self.rates[i].numerator = Some(num);
+                self.rates[i].denominator = Some(den);
+            }
+        }
     }
 
     /// The `when` of a found date, or `None` when the year is unknown.
@@ -327,15 +373,23 @@ impl Builder {
     /// The date of a figure: the last one named before it in its sentence,
     /// as of it when the sentence says 截至 or 目前; else undated.
     fn when_of(&self, p: &str, at: usize, dates: &[Dated]) -> When {
-        let (s, _) = scan::sentence(p, at);
+        let (s, e) = scan::sentence(p, at);
         let as_of = ["截至", "截止", "目前", "as of", "so far", "to date"]
             .iter()
             .any(|w| p[s..at].contains(w));
+        // The last date before it in its sentence; in English also the
+        // first after it ("1,500 masks were delivered on March 18").
         let dated = dates
             .iter()
             .rev()
             .find(|d| d.at >= s && d.at < at)
-            .and_then(|d| d.when.clone());
+            .and_then(|d| d.when.clone())
+            .or_else(|| {
+                (!self.chinese)
+                    .then(|| self.ahead.iter().find(|d| d.at > at && d.at < e))
+                    .flatten()
+                    .and_then(|d| d.when.clone())
+            });
         match dated {
             Some(w) => When {
                 relation: if as_of { Relation::AsOf } else { w.relation },
@@ -370,9 +424,12 @@ impl Builder {
             ]
             .iter()
             .any(|w| near.contains(w))
-            || near.trim_start_matches(['，', ',', ' ']).starts_with('要');
-        let _ = s;
-        let label = event_label(p, f.end);
+            || near.trim_start_matches(['，', ',', ' ']).starts_with('要')
+            || (!self.chinese
+                && [" will ", " plans to ", " is to ", " are to ", " due "]
+                    .iter()
+                    .any(|w| p[s..f.start].contains(w)));
+        let label = event_label(p, f.start, f.end, self.chinese);
         let k = self.events.len() - self.first_event + 1;
         let id = format!("event-p{n}-{k}");
         if let (Some(d), Precision::Day) = (when.date, when.precision) {
@@ -505,7 +562,7 @@ impl Builder {
 
     /// A rate next to two counts of one unit whose ratio it is (470家 of
     /// 478家, 98.3%) gets them as numerator and denominator.
-    fn ratio(&self, r: &mut Rate, decimals: u32, first_count: usize) {
+    fn ratio(&self, value: f64, decimals: u32, first_count: usize) -> Option<(String, String)> {
         let tolerance = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
         let here: Vec<&Count> = self.counts[first_count..]
             .iter()
@@ -521,35 +578,34 @@ impl Builder {
                     continue;
                 }
                 let ratio = 100.0 * num.value as f64 / den.value as f64;
-                if (ratio - r.value).abs() <= tolerance {
-                    r.numerator = Some(num.id.clone());
-                    r.denominator = Some(den.id.clone());
-                    return;
+                if (ratio - value).abs() <= tolerance {
+                    return Some((num.id.clone(), den.id.clone()));
                 }
             }
         }
+        None
     }
 }
 
 fn english_unit(c: &Category) -> &'static str {
     match c {
-        Category::Jobs => "job",
-        Category::Teams => "team",
-        Category::Enterprises => "enterprise",
-        Category::Duration => "day",
+        Category::Jobs => "jobs",
+        Category::Teams => "teams",
+        Category::Enterprises => "enterprises",
+        Category::Duration => "days",
         Category::Cadres
         | Category::Workers
         | Category::Staff
         | Category::Commando
-        | Category::People => "person",
-        _ => "item",
+        | Category::People => "people",
+        _ => "items",
     }
 }
 
 /// A rate's label: the words before it in its clause (复工率, 上岗率), without
 /// the verb that joins them (达, 为); else the words after.
-fn rate_label(p: &str, start: usize, end: usize) -> String {
-    let before = scan::noun_before(p, start, true);
+fn rate_label(p: &str, start: usize, end: usize, chinese: bool) -> String {
+    let before = scan::noun_before(p, start, chinese);
     // Not the tail of the figure before (95％和八成).
     let mut s = before
         .trim()
@@ -576,7 +632,7 @@ fn rate_label(p: &str, start: usize, end: usize) -> String {
     if s.chars().count() >= 2 {
         return s.to_string();
     }
-    let after = scan::noun_after(p, end, true).trim();
+    let after = scan::noun_after(p, end, chinese).trim();
     if after.is_empty() {
         p[start..end].to_string()
     } else {
@@ -584,27 +640,26 @@ fn rate_label(p: &str, start: usize, end: usize) -> String {
     }
 }
 
-/// An event's label: the words after its date, in its clause or the next.
-fn event_label(p: &str, end: usize) -> String {
+/// An event's label: the words after its date, in its clause or the next
+/// (3月22日，中国商飞公司…); where nothing follows in its sentence, the
+/// words before it ("1,500 masks were delivered on March 18").
+fn event_label(p: &str, start: usize, end: usize, chinese: bool) -> String {
+    let (_, se) = scan::sentence(p, end);
     let (_, ce) = scan::clause(p, end);
     let mut s = p[end..ce].trim_start_matches(['，', ',', ' ', '　']).trim();
-    if s.chars().count() < 4 {
-        let next = p[ce..].trim_start_matches(|c: char| !c.is_alphanumeric() && !scan::is_han(c));
-        let at = p.len() - next.len();
+    if s.chars().count() < 4 && ce < se {
+        let next = p[ce..se].trim_start_matches(|c: char| !c.is_alphanumeric() && !scan::is_han(c));
+        let at = se - next.len();
         let (_, ne) = scan::clause(p, at);
-        s = p[at..ne.max(at)].trim();
+        s = p[at..ne.clamp(at, se)].trim();
+    }
+    if s.chars().count() < 2 {
+        s = scan::noun_before(p, start, chinese).trim();
     }
     let cut = s.char_indices().nth(16).map_or(s.len(), |(k, _)| k);
     let label = s[..cut].trim();
     if label.is_empty() {
-        p[..end]
-            .chars()
-            .rev()
-            .take(8)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect()
+        p[start..end].to_string()
     } else {
         label.to_string()
     }

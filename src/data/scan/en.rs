@@ -223,11 +223,12 @@ fn month_day(p: &str, ws: &[Word<'_>], i: usize, m: usize) -> Option<(Found, usi
     if before.ends_with("as of ")
         || before.ends_with("as at ")
         || before.ends_with("by the end of ")
+        || before.ends_with("by ")
     {
         d.relation = Relation::AsOf;
     } else if before.ends_with("since ") {
         d.relation = Relation::Since;
-    } else if before.ends_with("before ") {
+    } else if before.ends_with("before ") || before.ends_with("before the end of ") {
         d.relation = Relation::Before;
     }
     Some((
@@ -340,7 +341,13 @@ fn number_at(p: &str, ws: &[Word<'_>], i: usize) -> Option<Found> {
     }
     // The noun: the next word, skipping one code (six C919 aircraft); the
     // second word when it is the plural (migrant workers).
+    // "470 of 478 firms": what the second number counts.
     let mut noun_at = k;
+    if ws.get(k).is_some_and(|x| lower(x) == "of")
+        && ws.get(k + 1).is_some_and(|x| arabic(x.text).is_some())
+    {
+        noun_at = k + 2;
+    }
     if ws
         .get(noun_at)
         .is_some_and(|x| x.text.chars().any(|c| c.is_ascii_digit()))

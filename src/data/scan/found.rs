@@ -140,7 +140,7 @@ pub fn noun_before(p: &str, at: usize, chinese: bool) -> &str {
 /// ". ") to the next, as a byte range.
 pub fn sentence(paragraph: &str, at: usize) -> (usize, usize) {
     bounds(paragraph, at, |c| {
-        matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+        matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '.')
     })
 }
 
@@ -168,6 +168,7 @@ pub fn clause(paragraph: &str, at: usize) -> (usize, usize) {
                 | '('
                 | ')'
                 | '…'
+                | '.'
                 | '—'
         )
     })
@@ -178,14 +179,28 @@ fn bounds(paragraph: &str, at: usize, stop: impl Fn(char) -> bool) -> (usize, us
     while !paragraph.is_char_boundary(at) {
         at -= 1;
     }
+    // A comma or a point between digits (1,801, 98.3) is part of a number;
+    // an English full stop ends a sentence only before a space or the end.
+    let stops = |i: usize, c: char| {
+        if matches!(c, ',' | '.') && is_digit_comma(paragraph, i) {
+            return false;
+        }
+        if c == '.' {
+            return paragraph[i + 1..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace);
+        }
+        stop(c)
+    };
     let start = paragraph[..at]
         .char_indices()
         .rev()
-        .find(|&(_, c)| stop(c))
+        .find(|&(i, c)| stops(i, c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let end = paragraph[at..]
         .char_indices()
-        .find(|&(i, c)| stop(c) && !(c == ',' && is_digit_comma(paragraph, at + i)))
+        .find(|&(i, c)| stops(at + i, c))
         .map_or(paragraph.len(), |(i, _)| at + i);
     (start, end)
 }

@@ -416,10 +416,10 @@ fn number(
 
 fn english_of(w: &str) -> &'static str {
     match w {
-        "日夜" => "day and night",
-        "月" => "month",
-        "小时" => "hour",
-        _ => "working day",
+        "日夜" => "days and nights",
+        "月" => "months",
+        "小时" => "hours",
+        _ => "working days",
     }
 }
 
