@@ -1,9 +1,11 @@
 //! The dataset: read, parse, sanitize and check once, then read-only.
 //!
 //! A module imports only modules to its left, never one to its right:
-//! `fmt` (the crate's, a leaf) ← `sanitize` ← `figure` ← `model` ← `show`
-//! ← `index` ← `load` ← `check` ← `asof` ← this one, which ties them
-//! together. `model` is the types alone; `show` is how they read.
+//! `fmt` (the crate's, a leaf) ← `sanitize` ← `figure` ← `model` ← `scan`
+//! ← `show` ← `index` ← `load` ← `check` ← `draft` ← `asof` ← this one,
+//! which ties them together. `model` is the types alone; `show` is how
+//! they read; `scan` finds the figures of a text, which `check` (its
+//! coverage) and `draft` (a dataset from an article) both need.
 
 pub mod asof;
 pub mod check;
