@@ -138,11 +138,23 @@ const NOUNS: &[(&str, Category)] = &[
 ];
 
 /// The category of a count in `unit`, followed by `noun` (the words
-/// after the unit, or before the number when nothing follows).
-pub fn category(unit: &Unit, noun: &str) -> Category {
+/// after the unit), or preceded by it (`before`: the words before the
+/// number, when nothing follows). The noun nearest the number decides:
+/// 为企业共筹措到口罩20万个 counts masks, not enterprises.
+pub fn category(unit: &Unit, noun: &str, before: bool) -> Category {
+    // After the unit the list's order decides (党员突击队队员 are commando);
+    // before the number, the nearest noun.
+    let at = |w: &str| {
+        if before {
+            noun.rfind(w).map(|i| usize::MAX - (i + w.len()))
+        } else {
+            noun.find(w).map(|_| 0)
+        }
+    };
     let by_noun = NOUNS
         .iter()
-        .find(|(w, _)| noun.contains(w))
+        .filter_map(|(w, c)| at(w).map(|k| (k, c)))
+        .min_by_key(|&(k, _)| k)
         .map(|(_, c)| c.clone());
     match unit.kind {
         Guess::Persons => match by_noun {
@@ -221,15 +233,20 @@ mod tests {
     #[test]
     fn nouns_decide_persons() {
         let ming = unit_at("名").unwrap();
-        assert_eq!(category(ming, "党员干部"), Category::Cadres);
-        assert_eq!(category(ming, "党员突击队队员"), Category::Commando);
-        assert_eq!(category(ming, "外出务工人员"), Category::Workers);
-        assert_eq!(category(ming, "员工到岗"), Category::Staff);
-        assert_eq!(category(ming, "村民"), Category::People);
+        assert_eq!(category(ming, "党员干部", false), Category::Cadres);
+        assert_eq!(category(ming, "党员突击队队员", false), Category::Commando);
+        assert_eq!(category(ming, "外出务工人员", false), Category::Workers);
+        assert_eq!(category(ming, "员工到岗", false), Category::Staff);
+        assert_eq!(category(ming, "村民", false), Category::People);
         let ge = unit_at("个").unwrap();
-        assert_eq!(category(ge, "就业岗位"), Category::Jobs);
-        assert_eq!(category(ge, "工作组"), Category::Teams);
-        assert_eq!(category(ge, "奇怪的东西"), Category::Other("other".into()));
+        assert_eq!(category(ge, "就业岗位", false), Category::Jobs);
+        assert_eq!(category(ge, "工作组", false), Category::Teams);
+        assert_eq!(
+            category(ge, "奇怪的东西", false),
+            Category::Other("other".into())
+        );
+        assert_eq!(category(ge, "为企业共筹措到口罩", true), Category::Supplies);
+        assert_eq!(category(ge, "就业岗位的企业", false), Category::Jobs);
         assert_eq!(english_category("workers"), Category::Workers);
         assert_eq!(english_category("buses"), Category::Physical);
         assert_eq!(

@@ -362,11 +362,12 @@ fn number(
     let unit = unit_at(&p[k..])?;
     k += unit.zh.len();
     let (unit_end, qualifier) = after_unit(p, k, q);
-    let noun = super::found::noun_after(p, unit_end, true);
-    let noun = if noun.is_empty() {
+    let after = super::found::noun_after(p, unit_end, true);
+    let before = after.is_empty();
+    let noun = if before {
         super::found::noun_before(p, start, true)
     } else {
-        noun
+        after
     };
     let (unit_zh, unit_en, category) = if unit.zh == "个" || unit.zh == "個" {
         match [
@@ -389,13 +390,17 @@ fn number(
                 english_of(w).to_string(),
                 Category::Duration,
             ),
-            _ => ("个".to_string(), String::new(), units::category(unit, noun)),
+            _ => (
+                "个".to_string(),
+                String::new(),
+                units::category(unit, noun, before),
+            ),
         }
     } else {
         (
             unit.zh.to_string(),
             unit.en.to_string(),
-            units::category(unit, noun),
+            units::category(unit, noun, before),
         )
     };
     let figure_end = j;
