@@ -594,3 +594,35 @@ fn a_wrong_year_is_refused_and_a_saved_draft_stays_a_draft() {
     let loaded = data::load_str(&serde_json::to_string(&checked).unwrap(), "checked").unwrap();
     assert!(!loaded.drafted);
 }
+
+/// A rate's detail lists its changes; a one-language label shows plainly
+/// in its own language and marked in the other.
+#[test]
+fn a_drafted_rate_shows_its_change_in_the_detail() {
+    use fugong::input::Action;
+    use fugong::panel::Panel;
+    let text = "截至3月23日，全省规模以上工业企业复工率达98.3%，较前一日提高5.6个百分点。";
+    let opts = Options {
+        year: Some(2020),
+        ..Options::default()
+    };
+    let loaded = data::load_draft(text, "points", &opts).expect("checks");
+    for (lang, change, label) in [
+        (
+            Lang::Zh,
+            "+5.6 个百分点",
+            "比率: 全省规模以上工业企业复工率",
+        ),
+        (
+            Lang::En,
+            "+5.6 percentage points",
+            "rate: [zh] 全省规模以上工业企业复工率",
+        ),
+    ] {
+        let mut app = support::app_with(&loaded, lang);
+        support::step(&mut app, &[Action::GoPanel(Panel::Rates), Action::Open]);
+        let screen = support::screen_text(&support::draw(&mut app, 120, 40));
+        assert!(screen.contains(change), "{lang:?}: {screen}");
+        assert!(screen.contains(label), "{lang:?}: {screen}");
+    }
+}

@@ -16,7 +16,7 @@ const RELATED_MAX: usize = 12;
 fn both(label: &str, text: &Text, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
     let t = ctx.theme;
     if !text.is_whole() {
-        return vec![field(label, text.get(Lang::Both).into_owned(), t)];
+        return vec![field(label, text.get(ctx.lang).into_owned(), t)];
     }
     vec![
         field(label, text.zh.clone(), t),
