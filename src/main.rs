@@ -95,20 +95,20 @@ fn with_data(cli: &Cli, f: impl FnOnce(data::Loaded) -> anyhow::Result<()>) -> E
     };
     match f(loaded) {
         Ok(()) => ExitCode::SUCCESS,
-        // A closed pipe (`| head`) is not an error worth a message.
-        Err(e)
-            if e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) =>
-        {
-            ExitCode::SUCCESS
-        }
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             fail(&e);
             ExitCode::FAILURE
         }
     }
+}
+
+/// A closed pipe (`| head`): not an error worth a message.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// One line on stderr, with anything that could drive the terminal made
@@ -275,14 +275,7 @@ fn draft(
             ));
             ExitCode::SUCCESS
         }
-        Err(e)
-            if e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) =>
-        {
-            ExitCode::SUCCESS
-        }
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             fail(&e);
             ExitCode::FAILURE

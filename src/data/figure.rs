@@ -262,38 +262,44 @@ pub fn strip_ordinal(s: &str) -> Option<&str> {
         .find_map(|x| s.strip_suffix(x))
 }
 
+/// English number words; "one" is left out ("one of the", "one-stop").
+pub const ENGLISH_NUMBERS: [(&str, f64); 19] = [
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("thousand", 1000.0),
+];
+
+/// English ordinal words; "first" is left out ("for the first time").
+pub const ENGLISH_ORDINALS: [(&str, f64); 9] = [
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+];
+
 /// "two", "six", "42nd", "second": an English number or ordinal.
 fn parse_english(s: &str) -> Option<f64> {
-    const WORDS: [(&str, f64); 28] = [
-        ("two", 2.0),
-        ("three", 3.0),
-        ("four", 4.0),
-        ("five", 5.0),
-        ("six", 6.0),
-        ("seven", 7.0),
-        ("eight", 8.0),
-        ("nine", 9.0),
-        ("ten", 10.0),
-        ("eleven", 11.0),
-        ("twelve", 12.0),
-        ("fifteen", 15.0),
-        ("twenty", 20.0),
-        ("thirty", 30.0),
-        ("forty", 40.0),
-        ("fifty", 50.0),
-        ("hundred", 100.0),
-        ("dozen", 12.0),
-        ("thousand", 1000.0),
-        ("second", 2.0),
-        ("third", 3.0),
-        ("fourth", 4.0),
-        ("fifth", 5.0),
-        ("sixth", 6.0),
-        ("seventh", 7.0),
-        ("eighth", 8.0),
-        ("ninth", 9.0),
-        ("tenth", 10.0),
-    ];
     if let Some(digits) = strip_ordinal(s)
         && !digits.is_empty()
         && digits.chars().all(|c| c.is_ascii_digit())
@@ -301,7 +307,11 @@ fn parse_english(s: &str) -> Option<f64> {
         return digits.parse().ok();
     }
     let lower = s.to_ascii_lowercase();
-    WORDS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
+    ENGLISH_NUMBERS
+        .iter()
+        .chain(&ENGLISH_ORDINALS)
+        .find(|(w, _)| *w == lower)
+        .map(|&(_, v)| v)
 }
 
 /// A digit as the article may write it: ASCII or full-width (０-９).

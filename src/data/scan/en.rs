@@ -21,41 +21,7 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Number words; "one" is left out: "one of the", "one-stop".
-const WORDS: [(&str, f64); 19] = [
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-    ("thousand", 1000.0),
-];
-
-/// Ordinal words; "first" is left out: "for the first time".
-const ORDINALS: [(&str, f64); 9] = [
-    ("second", 2.0),
-    ("third", 3.0),
-    ("fourth", 4.0),
-    ("fifth", 5.0),
-    ("sixth", 6.0),
-    ("seventh", 7.0),
-    ("eighth", 8.0),
-    ("ninth", 9.0),
-    ("tenth", 10.0),
-];
+use crate::data::figure::{ENGLISH_NUMBERS as WORDS, ENGLISH_ORDINALS as ORDINALS};
 
 const QUALIFIERS: [(&str, Qualifier); 8] = [
     ("more than ", Qualifier::MoreThan),
