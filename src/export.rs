@@ -16,6 +16,8 @@ pub enum What {
     Events,
     Projects,
     People,
+    /// Percentage-point changes (提高5.6个百分点), with what changed.
+    Changes,
     Checks,
 }
 
@@ -69,7 +71,7 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row.insert("label_zh".into(), json!(r.label.zh));
                 row.insert("label_en".into(), json!(r.label.en));
                 row.insert("value".into(), json!(r.value));
-                row.insert("qualifier".into(), json!("exact"));
+                row.insert("qualifier".into(), json!(qualifier(r.qualifier)));
                 row.insert("unit".into(), json!("%"));
                 let count = |id: &Option<String>| {
                     id.as_deref()
@@ -172,6 +174,25 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row
             })
             .collect(),
+        What::Changes => ds
+            .changes
+            .iter()
+            .map(|c| {
+                let mut row = Row::new();
+                row.insert("id".into(), json!(c.id));
+                row.insert("label_zh".into(), json!(c.label.zh));
+                row.insert("label_en".into(), json!(c.label.en));
+                row.insert("value".into(), json!(c.value));
+                row.insert("unit_zh".into(), json!(c.unit.zh));
+                row.insert("unit_en".into(), json!(c.unit.en));
+                row.insert("of".into(), opt(c.of.clone()));
+                date_columns(&mut row, &c.when);
+                row.insert("figure".into(), json!(c.figure));
+                row.insert("paragraph".into(), json!(c.source.paragraph));
+                row.insert("quote".into(), json!(c.source.quote));
+                row
+            })
+            .collect(),
         What::Checks => d
             .checks
             .iter()
@@ -261,6 +282,13 @@ pub fn columns(what: What) -> Vec<&'static str> {
             "paragraph",
             "quote",
         ]],
+        What::Changes => &[
+            &[
+                "id", "label_zh", "label_en", "value", "unit_zh", "unit_en", "of",
+            ],
+            &WHEN,
+            &SOURCE,
+        ],
         What::Checks => &[&[
             "kind",
             "subject",

@@ -306,6 +306,11 @@ impl Builder {
                     let words = scan::noun_before(p, f.start, self.chinese)
                         .trim()
                         .to_string();
+                    let words = match (words.is_empty(), self.chinese) {
+                        (false, _) => words,
+                        (true, true) => "变化".to_string(),
+                        (true, false) => "change".to_string(),
+                    };
                     let label = match of {
                         Some((_, _, l)) if self.chinese => format!("{l}：{words}"),
                         Some((_, _, l)) => format!("{l}: {words}"),
