@@ -386,6 +386,11 @@ pub struct Change {
     /// The figure as the article writes it ("5.6"); the quote must contain it.
     pub figure: String,
     pub when: When,
+    /// What the change is measured against, where the article says: 较前一日
+    /// is the day before `when`, 较2月10日 is 2月10日. Without it the change
+    /// is against the previous report of the series.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<When>,
     pub source: Source,
 }
 

@@ -73,6 +73,7 @@ mod tests {
                 precision: crate::data::model::Precision::Undated,
                 ..When::default()
             },
+            from: None,
             source: crate::data::model::Source {
                 paragraph: 1,
                 quote: format!("提高{figure}个百分点"),

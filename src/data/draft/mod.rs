@@ -335,6 +335,7 @@ impl Builder {
                         of: of.map(|(_, id, _)| id.clone()),
                         figure: figure.to_string(),
                         when,
+                        from: None,
                         source: source(n, p, f),
                     });
                     self.change_at.push(f.start);
