@@ -632,3 +632,71 @@ fn a_drafted_rate_shows_its_change_in_the_detail() {
         assert!(screen.contains(label), "{lang:?}: {screen}");
     }
 }
+
+/// 较2月10日、2月27日分别提高73个百分点、1个百分点 is one rate against two
+/// dates: both changes are of it, each from its date, and neither date is
+/// an event. 较前一日 is the day before.
+#[test]
+fn a_change_is_measured_from_the_date_it_names() {
+    let text = "截至2月28日，江苏规模以上工业企业复工面99%，较2月10日、2月27日分别提高73个百分点、1个百分点。\n截至3月23日，全省复工率达98.3%，较前一日提高5.6个百分点。";
+    let opts = Options {
+        year: Some(2020),
+        ..Options::default()
+    };
+    let loaded = data::load_draft(text, "from", &opts).expect("checks");
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let ds = &loaded.dataset;
+    let changes: Vec<(f64, Option<&str>, Option<String>)> = ds
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                c.value,
+                c.of.as_deref(),
+                c.from.as_ref().and_then(|w| w.date).map(fugong::fmt::iso),
+            )
+        })
+        .collect();
+    let day = |s: &str| Some(s.to_string());
+    assert_eq!(
+        changes,
+        [
+            (73.0, Some("rate-p1-1"), day("2020-02-10")),
+            (1.0, Some("rate-p1-1"), day("2020-02-27")),
+            (5.6, Some("rate-p2-1"), day("2020-03-22")),
+        ]
+    );
+    assert!(ds.events.is_empty(), "{:?}", ds.events);
+    assert_eq!(
+        ds.rates[0].when.date.map(fugong::fmt::iso).as_deref(),
+        Some("2020-02-28"),
+        "the rate keeps its 截至 date, not the date it is compared with"
+    );
+}
+
+/// Two figures of one date whose words are the same would be one series
+/// on one date, which check refuses: the draft tells them apart.
+#[test]
+fn figures_with_the_same_words_stay_apart() {
+    let text =
+        "截至3月25日，抽调100名党员干部。\n截至3月25日，又抽调200名党员干部，另有50名党员干部。";
+    let opts = Options {
+        year: Some(2020),
+        ..Options::default()
+    };
+    let loaded = data::load_draft(text, "apart", &opts).expect("checks");
+    let labels: Vec<&str> = loaded
+        .dataset
+        .counts
+        .iter()
+        .map(|c| c.label.zh.as_str())
+        .collect();
+    let mut unique = labels.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), 3, "{labels:?}");
+    assert_eq!(
+        labels[0], "党员干部",
+        "the first keeps its words: {labels:?}"
+    );
+}

@@ -11,14 +11,13 @@
 //!   report). A planned milestone is known from the report that states it;
 //!   from then on its status is computed against the date: due in N days,
 //!   or past due with no report.
-//! - Records with the same label, organisation and place form a series; the
-//!   Overview shows only the latest of each series known on the date.
-
-use std::collections::HashMap;
+//! - Records of one series (see [`super::series`]) are one figure over
+//!   time: the Overview shows only the latest of each known on the date.
 
 use time::{Date, Month};
 
-use super::model::{Dataset, Event, EventStatus, Lang, Precision, Relation, Text, When};
+use super::model::{Dataset, Event, EventStatus, Lang, Precision, When};
+use super::series::Series;
 
 /// The dates of a dataset that the as-of date moves between.
 #[derive(Debug, Clone, Default)]
@@ -31,10 +30,8 @@ pub struct Chronology {
     pub stops: Vec<Date>,
     /// The earliest and latest calendar dates of any record.
     pub span: Option<(Date, Date)>,
-    /// For each rate and each count: when the next record of its series is
-    /// known, if there is one.
-    rate_next: Vec<Option<Date>>,
-    count_next: Vec<Option<Date>>,
+    /// Every series: what the as-of date shows the latest of.
+    series: Series,
 }
 
 /// A milestone's or event's state on the as-of date.
@@ -166,15 +163,7 @@ pub fn reported_short(d: Date, lang: Lang) -> String {
     }
 }
 
-/// When a rate or count is known, given the report date.
-pub fn reported(when: &When, report: Option<Date>) -> Option<Date> {
-    match (when.date, when.relation) {
-        (Some(d), Relation::On | Relation::AsOf | Relation::Before) => Some(d),
-        // A figure "since" a date runs up to the report; an undated one is
-        // as of the report.
-        _ => report,
-    }
-}
+pub use super::series::reported;
 
 /// When an event that happened is known: its date, or else the report's.
 fn happened(e: &Event, report: Option<Date>) -> Option<Date> {
@@ -190,57 +179,14 @@ pub fn is_known(known: Option<Date>, as_of: Option<Date>) -> bool {
     }
 }
 
-/// The series a record belongs to: same label, organisation and place.
-type SeriesKey<'a> = (&'a Text, Option<&'a str>, Option<&'a str>);
-
-/// For each record, when the next record of its series is known.
-fn next_in_series<'a>(
-    records: impl Iterator<Item = (SeriesKey<'a>, Option<Date>)>,
-) -> Vec<Option<Date>> {
-    let records = records.into_iter();
-    // Number the series (hashed fast, with a seed per process so no
-    // dataset can be made to collide), then sort the records by series and
-    // date once: no list per series.
-    let mut numbers: HashMap<SeriesKey<'a>, u32, foldhash::fast::RandomState> =
-        HashMap::with_capacity_and_hasher(
-            records.size_hint().0,
-            foldhash::fast::RandomState::default(),
-        );
-    let mut members: Vec<(u32, Option<Date>, usize)> = Vec::with_capacity(records.size_hint().0);
-    for (i, (key, known)) in records.enumerate() {
-        let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
-        let series = *numbers.entry(key).or_insert(next);
-        members.push((series, known, i));
-    }
-    let mut next = vec![None; members.len()];
-    members.sort_unstable();
-    for pair in members.windows(2) {
-        if pair[0].0 == pair[1].0 {
-            next[pair[0].2] = pair[1].1;
-        }
-    }
-    next
-}
-
 impl Chronology {
     pub fn new(ds: &Dataset) -> Chronology {
-        let stated = |w: &When| match w.relation {
-            Relation::On | Relation::AsOf | Relation::Before => w.date,
-            Relation::Since => None,
-        };
-        let report = ds
-            .rates
-            .iter()
-            .map(|r| stated(&r.when))
-            .chain(ds.counts.iter().map(|c| stated(&c.when)))
-            .chain(
-                ds.events
-                    .iter()
-                    .filter(|e| e.status == EventStatus::Done)
-                    .map(|e| e.when.date),
-            )
-            .flatten()
-            .max();
+        Chronology::with_series(ds, Series::new(ds))
+    }
+
+    /// As [`Chronology::new`], with the dataset's series already found.
+    pub fn with_series(ds: &Dataset, series: Series) -> Chronology {
+        let report = series.report;
         let mut stops: Vec<Date> = ds.events.iter().filter_map(|e| e.when.date).collect();
         stops.sort_unstable();
         stops.dedup();
@@ -259,19 +205,13 @@ impl Chronology {
             report,
             stops,
             span,
-            rate_next: next_in_series(ds.rates.iter().map(|r| {
-                (
-                    (&r.label, r.organisation.as_deref(), r.place.as_deref()),
-                    reported(&r.when, report),
-                )
-            })),
-            count_next: next_in_series(ds.counts.iter().map(|c| {
-                (
-                    (&c.label, c.organisation.as_deref(), c.place.as_deref()),
-                    reported(&c.when, report),
-                )
-            })),
+            series,
         }
+    }
+
+    /// The dataset's series.
+    pub fn series(&self) -> &Series {
+        &self.series
     }
 
     /// The Overview's headline figures on `as_of`: the largest counts of
@@ -300,12 +240,22 @@ impl Chronology {
 
     /// Whether rate `i` is the latest of its series known on `as_of`.
     pub fn rate_is_latest(&self, ds: &Dataset, i: usize, as_of: Option<Date>) -> bool {
-        self.is_latest(&ds.rates[i].when, self.rate_next.get(i), as_of)
+        let next = self
+            .series
+            .rates
+            .next(i)
+            .map(|n| self.series.rates.known(n));
+        self.is_latest(&ds.rates[i].when, next.as_ref(), as_of)
     }
 
     /// Whether count `i` is the latest of its series known on `as_of`.
     pub fn count_is_latest(&self, ds: &Dataset, i: usize, as_of: Option<Date>) -> bool {
-        self.is_latest(&ds.counts[i].when, self.count_next.get(i), as_of)
+        let next = self
+            .series
+            .counts
+            .next(i)
+            .map(|n| self.series.counts.known(n));
+        self.is_latest(&ds.counts[i].when, next.as_ref(), as_of)
     }
 
     /// Known on `as_of`, and the next of its series (`next`) is not yet.

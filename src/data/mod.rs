@@ -2,7 +2,7 @@
 //!
 //! A module imports only modules to its left, never one to its right:
 //! `fmt` (the crate's, a leaf) ← `sanitize` ← `figure` ← `model` ← `scan`
-//! ← `show` ← `index` ← `load` ← `check` ← `draft` ← `asof` ← this one,
+//! ← `show` ← `index` ← `series` ← `load` ← `check` ← `draft` ← `asof` ← this one,
 //! which ties them together. `model` is the types alone; `show` is how
 //! they read; `scan` finds the figures of a text, which `check` (its
 //! coverage) and `draft` (a dataset from an article) both need.
@@ -16,6 +16,7 @@ pub mod load;
 pub mod model;
 pub mod sanitize;
 pub mod scan;
+pub mod series;
 mod show;
 
 use std::path::Path;
@@ -33,6 +34,8 @@ pub const EMBEDDED: &str = include_str!("../../assets/dataset.json");
 pub struct Loaded {
     pub dataset: Dataset,
     pub index: Index,
+    /// Records of one figure over time (see [`series`]).
+    pub series: series::Series,
     pub checks: Vec<CheckResult>,
     /// Figures of the article's text that no record carries (and the
     /// dataset does not explain in `source.unrecorded`): warnings, not errors.
@@ -92,6 +95,7 @@ fn finish(
         drafted: dataset.source.drafted,
         dataset,
         index: report.index,
+        series: report.series,
         checks: report.checks,
         warnings: report.warnings,
     })
@@ -257,15 +261,16 @@ impl Loaded {
         };
         format!(
             "{title}\n{en}\n\
-             records: rates {rates}, counts {counts}, events {events} ({planned} planned, {derived} derived), \
+             records: rates {rates}, counts {counts}, changes {changes}, events {events} ({planned} planned, {derived} derived), \
              projects {projects}, organisations {orgs}, places {places}, people {people}\n\
-             checks: {passed} of {total} passed (ratio {ratio}, figure {figure}, derived date {derivedc}, agreement {agree})\n\
+             checks: {passed} of {total} passed (ratio {ratio}, figure {figure}, derived date {derivedc}, agreement {agree}, change {changec})\n\
              year: {year}\n\
              text: {text}",
             title = ds.title.zh,
             en = ds.title.en,
             rates = ds.rates.len(),
             counts = ds.counts.len(),
+            changes = ds.changes.len(),
             events = ds.events.len(),
             planned = ds
                 .events
@@ -282,6 +287,7 @@ impl Loaded {
             figure = by_kind(CheckKind::Figure),
             derivedc = by_kind(CheckKind::Derived),
             agree = by_kind(CheckKind::Agreement),
+            changec = by_kind(CheckKind::Change),
             text = match &ds.source.text {
                 Some(t) => format!("carried, {} paragraphs; {}", t.len(), self.quotes_found()),
                 None => "not carried; quotes are checked against their figures only".to_string(),

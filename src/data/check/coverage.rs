@@ -60,7 +60,13 @@ pub(super) fn uncovered(ds: &Dataset, article: Option<&ArticleFile>) -> Vec<Stri
         .iter()
         .map(|r| (r.source.paragraph, &r.when))
         .chain(ds.counts.iter().map(|c| (c.source.paragraph, &c.when)))
-        .chain(ds.changes.iter().map(|c| (c.source.paragraph, &c.when)));
+        .chain(ds.changes.iter().map(|c| (c.source.paragraph, &c.when)))
+        // 较2月10日: the date a change is measured from.
+        .chain(
+            ds.changes
+                .iter()
+                .filter_map(|c| Some((c.source.paragraph, c.from.as_ref()?))),
+        );
     for (n, w) in whens {
         if let (Some(d), Some(slot)) = (
             w.date,

@@ -16,7 +16,7 @@ pub(super) const FLIGHT: usize = 0; // event-flight: "3月22日", 10:59
 pub(super) const BEGAN: usize = 1; // event-began: derived, day 42 on event-flight
 pub(super) const PLAN: usize = 2; // event-plan: "5月中旬前", planned
 
-pub(super) fn minimal() -> Dataset {
+pub(crate) fn minimal() -> Dataset {
     parse(MINIMAL).expect("tests/data/minimal.json parses")
 }
 

@@ -14,6 +14,7 @@ use super::model::{
     SCHEMA_VERSION, Source, Text, When,
 };
 use super::scan::{self, DatePrecision, Found, Number, What};
+use super::series::{Kind, Series};
 use crate::data::model::Category;
 
 /// The longest paragraph (line) drafted: news paragraphs are a few
@@ -113,7 +114,7 @@ pub fn draft(text: &str, opts: &Options) -> Result<Dataset, String> {
         }
     };
     let n = u32::try_from(paragraphs.len()).map_err(|_| "has too many paragraphs".to_string())?;
-    Ok(Dataset {
+    let mut ds = Dataset {
         schema_version: SCHEMA_VERSION,
         title: title.clone(),
         source: Article {
@@ -136,7 +137,102 @@ pub fn draft(text: &str, opts: &Options) -> Result<Dataset, String> {
         projects: Vec::new(),
         people: Vec::new(),
         changes: b.changes,
+    };
+    apart(&mut ds, chinese);
+    Ok(ds)
+}
+
+/// Which of a paragraph's figures are dates a change is measured from:
+/// one after 较, 比 (较2月10日), "from" or "than", and the dates listed
+/// after it (较2月10日、2月27日).
+fn comparisons(p: &str, fs: &[Found], chinese: bool) -> Vec<bool> {
+    const ZH: [&str; 5] = ["相比", "较", "較", "比", "对比"];
+    const EN: [&str; 5] = ["from", "than", "compared with", "compared to", "against"];
+    let mut out = Vec::with_capacity(fs.len());
+    let mut last_end: Option<usize> = None;
+    for f in fs {
+        let is_date = matches!(&f.what, What::Date(d) if d.day.is_some());
+        let before = p[..f.start].trim_end();
+        let after_word = if chinese {
+            ZH.iter().any(|w| before.ends_with(w))
+        } else {
+            let lower = before.to_ascii_lowercase();
+            EN.iter().any(|w| lower.ends_with(w))
+        };
+        let listed = last_end.is_some_and(|e| {
+            let between = p.get(e..f.start).unwrap_or("").trim();
+            ["、", "和", "及", ",", "，", "and", "or"].contains(&between)
+        });
+        let yes = is_date && (after_word || listed);
+        last_end = yes.then_some(f.end);
+        out.push(yes);
+    }
+    out
+}
+
+/// 较前一日提高5.6个百分点: the change is against the day before its date.
+fn previous_day(before: &str, when: &When) -> Option<When> {
+    const WORDS: [&str; 10] = [
+        "前一日",
+        "前一天",
+        "上一日",
+        "昨日",
+        "昨天",
+        "前日",
+        "the previous day",
+        "the day before",
+        "a day earlier",
+        "a day before",
+    ];
+    let lower = before.to_lowercase();
+    if !WORDS.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let d = when.date?.previous_day()?;
+    Some(When {
+        date: Some(d),
+        precision: Precision::Day,
+        relation: Relation::On,
+        ..When::default()
     })
+}
+
+/// Labels are the words around a figure, so two figures of one date can
+/// share one: they would read as one series on one date, which `check`
+/// refuses. Each but the first gets its paragraph, or, within one
+/// paragraph, its number among the records.
+fn apart(ds: &mut Dataset, chinese: bool) {
+    // Each pass settles every clash it sees; a new label can clash again
+    // only with one that already carries a mark, so a few passes suffice.
+    for _ in 0..4 {
+        let clashes: Vec<_> = Series::new(ds).clashes().collect();
+        if clashes.is_empty() {
+            return;
+        }
+        for (kind, a, b) in clashes {
+            let (first, label, para) = match kind {
+                Kind::Rate => {
+                    let [x, y] = [a, b].map(|i| ds.rates[i].source.paragraph);
+                    (x, &mut ds.rates[b].label, y)
+                }
+                Kind::Count => {
+                    let [x, y] = [a, b].map(|i| ds.counts[i].source.paragraph);
+                    (x, &mut ds.counts[b].label, y)
+                }
+            };
+            let mark = match (first == para, chinese) {
+                (false, true) => format!("（第{para}段）"),
+                (false, false) => format!(" (¶{para})"),
+                (true, true) => format!("（{}）", b + 1),
+                (true, false) => format!(" ({})", b + 1),
+            };
+            for s in [&mut label.zh, &mut label.en] {
+                if !s.is_empty() {
+                    s.push_str(&mark);
+                }
+            }
+        }
+    }
 }
 
 /// A text in the article's language only.
@@ -192,9 +288,14 @@ impl Builder {
         let first_count = self.counts.len();
         let first_rate = self.rates.len();
         self.first_event = self.events.len();
+        let compared = comparisons(p, fs, self.chinese);
+        // The dates a change is measured from (较2月10日), where they are.
+        let mut froms: Vec<(usize, When)> = Vec::new();
         self.ahead = fs
             .iter()
-            .filter_map(|f| match &f.what {
+            .zip(&compared)
+            .filter(|(_, c)| !**c)
+            .filter_map(|(f, _)| match &f.what {
                 What::Date(d) if d.precision != DatePrecision::TimeOnly => Some(Dated {
                     at: f.start,
                     when: self.when(d, d.month, d.day).filter(|w| w.date.is_some()),
@@ -203,9 +304,16 @@ impl Builder {
                 _ => None,
             })
             .collect();
-        for f in fs {
+        for (f, &is_from) in fs.iter().zip(&compared) {
             let figure = &p[f.start..f.end];
             match &f.what {
+                // 较2月10日 is what a change is against: neither an event nor
+                // the date of the figures after it.
+                What::Date(d) if is_from => {
+                    if let Some(w) = self.when(d, d.month, d.day).filter(|w| w.date.is_some()) {
+                        froms.push((f.start, w));
+                    }
+                }
                 What::Date(d) => {
                     let (month, day) = match (d.month, d.day, d.precision) {
                         (_, _, DatePrecision::TimeOnly) => match last_day {
@@ -290,17 +398,32 @@ impl Builder {
                         .collect();
                     // 分别提高73个百分点、1个百分点: the k-th change after 分别
                     // is of the k-th rate of the sentence; else of the last one.
-                    let of = match p[s..f.start]
+                    let respectively = p[s..f.start]
                         .rfind("分别")
-                        .or_else(|| p[s..f.start].find("respectively"))
-                    {
-                        Some(at) => {
-                            let k = self.change_at[first_change..]
-                                .iter()
-                                .filter(|&&a| a >= s + at)
-                                .count();
-                            before_here.get(k).copied()
-                        }
+                        .or_else(|| p[s..f.start].rfind("分別"))
+                        .or_else(|| p[s..f.start].find("respectively"));
+                    let k = respectively.map(|at| {
+                        self.change_at[first_change..]
+                            .iter()
+                            .filter(|&&a| a >= s + at)
+                            .count()
+                    });
+                    // 较2月10日、2月27日分别提高73个百分点、1个百分点: one
+                    // rate against two dates, the k-th change against the
+                    // k-th date.
+                    let from_here: Vec<&When> = froms
+                        .iter()
+                        .filter(|(at, _)| *at >= s && *at < f.start)
+                        .map(|(_, w)| w)
+                        .collect();
+                    let from = match (k, from_here.len()) {
+                        (_, 0) => previous_day(&p[s..f.start], &when),
+                        (Some(k), n) if n > 1 => from_here.get(k).map(|w| (*w).clone()),
+                        _ => from_here.last().map(|w| (*w).clone()),
+                    };
+                    let of = match k {
+                        Some(_) if from_here.len() > 1 => before_here.last().copied(),
+                        Some(k) => before_here.get(k).copied(),
                         None => before_here.last().copied(),
                     };
                     let words = scan::noun_before(p, f.start, self.chinese)
@@ -335,7 +458,7 @@ impl Builder {
                         of: of.map(|(_, id, _)| id.clone()),
                         figure: figure.to_string(),
                         when,
-                        from: None,
+                        from,
                         source: source(n, p, f),
                     });
                     self.change_at.push(f.start);
