@@ -34,6 +34,8 @@ pub struct Shape {
     pub headlines: usize,
     /// A line of its own above the footer, for a failed reload.
     pub alert: bool,
+    /// The panel's records have a series to chart: its box grows.
+    pub charted: bool,
 }
 
 /// Where things are on screen: shared by drawing and mouse hit-testing.
@@ -117,8 +119,9 @@ pub fn tab_width(p: Panel, lang: Lang, compact: bool) -> u16 {
 fn list_area(s: &Shape, body: Rect) -> Rect {
     match s.panel {
         Panel::Overview => overview(body, s.overview_rows, s.headlines)[0].inner(Margin::new(1, 1)),
-        Panel::Rates | Panel::Checks => text::table_body(table_over_box(body)[0]),
-        Panel::Workforce => text::table_body(workforce(body)[0]),
+        Panel::Rates => text::table_body(rates(body, s.charted)[0]),
+        Panel::Checks => text::table_body(table_over_box(body)[0]),
+        Panel::Workforce => text::table_body(workforce(body, s.charted)[0]),
         Panel::Timeline => text::table_body(timeline(body)[1]),
         Panel::Projects => text::table_body(projects(body)[0]),
         Panel::Article => article(body)[0].inner(Margin::new(1, 1)),
@@ -153,8 +156,26 @@ pub fn table_over_box(body: Rect) -> [Rect; 2] {
     ]))
 }
 
+/// The box below a table: seven lines, or, when it holds a chart, up to
+/// half the body (at most 16 lines).
+fn box_height(body: Rect, charted: bool) -> u16 {
+    if charted {
+        (body.height / 2).clamp(7, 16)
+    } else {
+        7
+    }
+}
+
+/// Rates: the table above the selection's box, which grows for a chart.
+pub fn rates(body: Rect, charted: bool) -> [Rect; 2] {
+    body.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(box_height(body, charted)),
+    ]))
+}
+
 /// Workforce: wide screens put the chart beside the table, narrow ones below it.
-pub fn workforce(body: Rect) -> [Rect; 2] {
+pub fn workforce(body: Rect, charted: bool) -> [Rect; 2] {
     if body.width >= 110 {
         body.layout(&Layout::horizontal([
             Constraint::Fill(3),
@@ -163,7 +184,7 @@ pub fn workforce(body: Rect) -> [Rect; 2] {
     } else {
         body.layout(&Layout::vertical([
             Constraint::Fill(1),
-            Constraint::Length(7),
+            Constraint::Length(box_height(body, charted)),
         ]))
     }
 }
@@ -233,6 +254,7 @@ mod tests {
             overview_rows: 4,
             headlines: 10,
             alert: false,
+            charted: false,
         }
     }
 

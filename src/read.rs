@@ -8,8 +8,9 @@ use anyhow::{Context as _, Result};
 use time::Date;
 
 use crate::cite::{check_sentence, sentence};
-use crate::content::{article, as_of_text, people_of};
+use crate::content::{Ctx, article, as_of_text, people_of, series};
 use crate::data::asof::Chronology;
+use crate::data::series::Kind;
 use crate::data::{EventStatus, Lang, Loaded, RecordRef};
 use crate::panel::Panel;
 
@@ -22,7 +23,7 @@ pub struct Reading {
 /// The lines of one panel in one language (`Zh` or `En`), as of `as_of`
 /// (`None`: the latest date the dataset reports).
 pub fn panel(data: &Loaded, panel: Panel, lang: Lang, as_of: Option<Date>) -> Reading {
-    let chronology = Chronology::new(&data.dataset);
+    let chronology = Chronology::with_series(&data.dataset, data.series.clone());
     let as_of = as_of.or(chronology.default_date());
     read_panel(data, &chronology, panel, lang, as_of)
 }
@@ -87,8 +88,43 @@ fn read_panel(
             })
             .collect(),
     };
+    let theme = crate::theme::Theme::MONO;
+    let ctx = Ctx {
+        data,
+        chronology,
+        as_of,
+        lang,
+        theme: &theme,
+    };
+    // A series in one sentence, once, before its first report.
+    let mut told: Vec<bool> = Vec::new();
+    let mut series_line = |kind: Kind, i: usize, lines: &mut Vec<String>| {
+        let lines_of = data.series.lines(kind);
+        let Some(s) = lines_of.of(i) else { return };
+        let slot = match kind {
+            Kind::Rate => s * 2,
+            Kind::Count => s * 2 + 1,
+        };
+        if told.len() <= slot {
+            told.resize(slot + 1, false);
+        }
+        if told[slot] {
+            return;
+        }
+        told[slot] = true;
+        let label = match kind {
+            Kind::Rate => &ds.rates[i].label,
+            Kind::Count => &ds.counts[i].label,
+        };
+        lines.extend(series::sentence(&ctx, kind, i, &label.get(lang)));
+    };
     for r in records {
         if shown(r) {
+            match (panel, r) {
+                (Panel::Rates, RecordRef::Rate(i)) => series_line(Kind::Rate, i, &mut lines),
+                (Panel::Workforce, RecordRef::Count(i)) => series_line(Kind::Count, i, &mut lines),
+                _ => {}
+            }
             lines.extend(say(r));
         } else {
             later += 1;
@@ -99,12 +135,14 @@ fn read_panel(
             for i in 0..ds.rates.len() {
                 if chronology.rate_is_latest(ds, i, as_of) {
                     lines.extend(say(RecordRef::Rate(i)));
+                    series_line(Kind::Rate, i, &mut lines);
                 } else if !known(&ds.rates[i].when) {
                     later += 1;
                 }
             }
             for i in chronology.headline(ds, as_of) {
                 lines.extend(say(RecordRef::Count(i)));
+                series_line(Kind::Count, i, &mut lines);
             }
             // Headline figures that could be shown once they are reported.
             later += ds
@@ -248,7 +286,7 @@ pub fn write(
     as_of: Option<Date>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let chronology = Chronology::new(&data.dataset);
+    let chronology = Chronology::with_series(&data.dataset, data.series.clone());
     let as_of = as_of.or(chronology.default_date());
     let langs: &[Lang] = match lang {
         Lang::Zh => &[Lang::Zh],

@@ -28,7 +28,7 @@ fn raw(n: &str) -> Value {
 fn add_count(v: &mut Value, id: &str, value: Value, figure: &str) {
     v["counts"].as_array_mut().unwrap().push(json!({
         "id": id,
-        "label": {"zh": "极值", "en": "Extreme"},
+        "label": {"zh": format!("极值 {id}"), "en": format!("Extreme {id}")},
         "category": "workers",
         "value": value,
         "unit": {"zh": "人", "en": "people"},

@@ -95,6 +95,27 @@ impl Spec {
     }
 }
 
+/// Records of one series (the same `key` fields) on one date are refused
+/// by check: each such record but the first, and every undated one, gets
+/// its index in its label, so the random datasets stay valid and keep
+/// their other series.
+fn apart(records: &mut [Value], key: &[&str]) {
+    let mut seen = std::collections::HashSet::new();
+    for (i, r) in records.iter_mut().enumerate() {
+        let date = r["when"].get("date").cloned().unwrap_or(Value::Null);
+        let k: Vec<String> = key
+            .iter()
+            .map(|f| r[*f].to_string())
+            .chain([date.to_string()])
+            .collect();
+        // An undated record is as of the report, whichever date that is.
+        if !seen.insert(k) || date.is_null() {
+            let zh = format!("{} {i}", r["label"]["zh"].as_str().unwrap_or(""));
+            r["label"]["zh"] = zh.into();
+        }
+    }
+}
+
 /// A valid dataset of the given shape, as JSON text.
 fn build(spec: &Spec) -> String {
     let s = |k: usize| spec.seed(k);
@@ -140,6 +161,12 @@ fn build(spec: &Spec) -> String {
             })
         })
         .collect();
+    let (mut rates, mut counts) = (rates, counts);
+    apart(&mut rates, &["label", "organisation", "place"]);
+    apart(
+        &mut counts,
+        &["label", "organisation", "place", "unit", "category"],
+    );
     let events: Vec<Value> = (0..spec.events)
         .map(|i| {
             let (m, d) = (1 + i % 12, 1 + (i * 7) % 28);

@@ -12,6 +12,7 @@ use super::search::Lazy;
 use super::view::{CategoryFilter, ListView};
 use crate::content::{self, Ctx, Popup, Spot, Target};
 use crate::data::asof::Chronology;
+use crate::data::series::Kind;
 use crate::data::{Lang, Loaded, Text};
 use crate::input::Mode;
 use crate::layout::{self, Shape};
@@ -97,6 +98,9 @@ pub struct App {
     pub(super) headline: Vec<usize>,
     /// The dataset's dates: the report date, event dates, series.
     pub(super) chronology: Chronology,
+    /// Whether some rate, and some count, has a series of two points or
+    /// more: Rates and Workforce then make room for a chart.
+    pub(super) charted: [bool; 2],
     /// The date the dashboard shows the data as of; `None` when the dataset
     /// has no dates at all.
     pub(super) as_of: Option<Date>,
@@ -129,6 +133,7 @@ impl App {
         let as_of = chronology.default_date();
         let mut app = App {
             headline: chronology.headline(&data.dataset, as_of),
+            charted: [Kind::Rate, Kind::Count].map(|k| data.series.may_chart(k)),
             chronology,
             as_of,
             month_day: None,
@@ -301,6 +306,11 @@ impl App {
             overview_rows: self.view(Panel::Overview).rows.len(),
             headlines: self.headline.len(),
             alert: !self.reload_errors.is_empty(),
+            charted: match self.panel {
+                Panel::Rates | Panel::Overview => self.charted[0],
+                Panel::Workforce => self.charted[1],
+                _ => false,
+            },
         }
     }
 

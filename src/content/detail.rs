@@ -1,12 +1,14 @@
 //! The detail popup: every field of a record, its source, its checks and
 //! related records (same organisation or same project).
 
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::ctx::{Ctx, Target, as_of_text, field};
 use super::marks::{category_name, events_of, mark, record_value_line, summary_note, verdict};
-use crate::data::{Lang, Qualifier, RecordRef, Source, Text, When};
+use super::series;
+use crate::data::series::Kind;
+use crate::data::{Change, Lang, Qualifier, RecordRef, Source, Text, When};
 use crate::fmt::percent;
 use crate::text::width;
 
@@ -264,22 +266,120 @@ fn id_lines(ids: &[String], ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// The changes the article states of record `id` (提高5.6个百分点), as lines.
-fn changes_of(id: &str, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
+/// The changes the article states of a rate or count (提高5.6个百分点), as lines.
+fn changes_of(kind: Kind, i: usize, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
     let p = ctx.lang.prose();
     let lines: Vec<Line<'static>> = ctx
         .data
-        .dataset
-        .changes
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.of.as_deref() == Some(id))
-        .filter_map(|(i, _)| record_line(RecordRef::Change(i), ctx))
+        .series
+        .changes_of(kind, i)
+        .filter_map(|j| record_line(RecordRef::Change(j), ctx))
         .collect();
     if !lines.is_empty() {
         v.push(Line::styled(p.pick("变化", "Changes"), ctx.theme.title));
         v.extend(lines);
     }
+}
+
+/// A rate's or count's series, when it has two points or more: the
+/// sentence, then each point (this one marked), at most a dozen.
+fn series_of(kind: Kind, i: usize, label: &str, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
+    const MAX: usize = 12;
+    let Some(sentence) = series::sentence(ctx, kind, i, label) else {
+        return;
+    };
+    let p = ctx.lang.prose();
+    let t = ctx.theme;
+    v.push(Line::styled(p.pick("历次报道", "Over time"), t.title));
+    v.push(Line::from(sentence));
+    let points = series::points(ctx, kind, i);
+    // The dozen around this record.
+    let at = points
+        .iter()
+        .position(|pt| !pt.derived && pt.record == i)
+        .unwrap_or(0);
+    let from = at
+        .saturating_sub(MAX / 2)
+        .min(points.len().saturating_sub(MAX));
+    if from > 0 {
+        v.push(Line::styled(
+            p.pick("  …前面还有{}个", "  … {} earlier")
+                .replace("{}", &from.to_string()),
+            t.muted,
+        ));
+    }
+    for (k, pt) in points.iter().enumerate().skip(from).take(MAX) {
+        let mark = if k == at { "▶ " } else { "  " };
+        let note = match (pt.derived, pt.later) {
+            (true, _) => p.pick(" ▄由变化推算", " ▄ implied by a change"),
+            (false, true) => p.pick(" （晚于所选日期）", " (after the as-of date)"),
+            (false, false) => "",
+        };
+        let style = if pt.later { t.later } else { Style::default() };
+        v.push(Line::styled(
+            format!("{mark}{} {}{note}", pt.day(p), pt.shown(kind)),
+            style,
+        ));
+    }
+    let after = points.len().saturating_sub(from + MAX);
+    if after > 0 {
+        v.push(Line::styled(
+            p.pick("  …后面还有{}个", "  … {} later")
+                .replace("{}", &after.to_string()),
+            t.muted,
+        ));
+    }
+}
+
+/// What a change implies its figure was before it: "before: 99% − 73 =
+/// 26% on 2月10日", and whether that is reported.
+fn implied_of(c: &Change, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
+    let data = ctx.data;
+    let (kind, of) = match c.of.as_deref().and_then(|id| data.index.get(id)) {
+        Some(RecordRef::Rate(i)) => (Kind::Rate, i),
+        Some(RecordRef::Count(i)) => (Kind::Count, i),
+        _ => return,
+    };
+    let Some(im) = data.series.implied(&data.dataset, c, kind, of) else {
+        return;
+    };
+    let p = ctx.lang.prose();
+    let show = |v: f64| match kind {
+        Kind::Rate => percent(v),
+        Kind::Count => crate::fmt::count_value(v.max(0.0).round() as u64, Qualifier::Exact),
+    };
+    let now = match kind {
+        Kind::Rate => data.dataset.rates[of].value,
+        Kind::Count => data.dataset.counts[of].value as f64,
+    };
+    let date = im
+        .date
+        .map(|d| format!(" {}", series::day(d, p)))
+        .unwrap_or_default();
+    v.push(field(
+        p.pick("变化前（推算）", "before (derived)"),
+        format!(
+            "{} − {} = {}{date}",
+            show(now),
+            crate::fmt::trim_number(c.value),
+            show(im.value)
+        ),
+        ctx.theme,
+    ));
+    let reported = match im.reported {
+        Some(r) => {
+            let v = match kind {
+                Kind::Rate => data.dataset.rates[r].value,
+                Kind::Count => data.dataset.counts[r].value as f64,
+            };
+            p.pick("报道为{}，已核对", "reported as {}, checked")
+                .replace("{}", &show(v))
+        }
+        None => p
+            .pick("没有报道，只是推算", "not reported: derived only")
+            .to_string(),
+    };
+    v.push(field(p.pick("该日", "on that date"), reported, ctx.theme));
 }
 
 /// Every line of a record's or a check's detail.
@@ -306,7 +406,8 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                     ));
                 }
             }
-            changes_of(&r.id, ctx, &mut v);
+            changes_of(Kind::Rate, i, ctx, &mut v);
+            series_of(Kind::Rate, i, &r.label.get(ctx.lang), ctx, &mut v);
             v.extend(provenance(RecordRef::Rate(i), true, ctx));
         }
         Target::Record(RecordRef::Change(i)) => {
@@ -322,6 +423,7 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                 v.push(Line::styled(p.pick("变化的是", "Change of"), t.title));
                 v.push(line);
             }
+            implied_of(c, ctx, &mut v);
             v.extend(provenance(RecordRef::Change(i), true, ctx));
         }
         Target::Record(RecordRef::Count(i)) => {
@@ -353,6 +455,8 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                 format!("{} / {}", c.unit.zh, c.unit.en),
                 t,
             ));
+            changes_of(Kind::Count, i, ctx, &mut v);
+            series_of(Kind::Count, i, &c.label.get(ctx.lang), ctx, &mut v);
             v.extend(provenance(RecordRef::Count(i), true, ctx));
         }
         Target::Record(RecordRef::Event(i)) => {

@@ -10,6 +10,7 @@ pub mod help;
 mod marks;
 mod people;
 pub mod popup;
+pub mod series;
 
 pub use article::Spot;
 pub use ctx::{Ctx, Target, as_of_text, field};

@@ -261,8 +261,8 @@ impl Loaded {
         };
         format!(
             "{title}\n{en}\n\
-             records: rates {rates}, counts {counts}, changes {changes}, events {events} ({planned} planned, {derived} derived), \
-             projects {projects}, organisations {orgs}, places {places}, people {people}\n\
+             records: rates {rates}, counts {counts}, events {events} ({planned} planned, {derived} derived), \
+             projects {projects}, organisations {orgs}, places {places}, people {people}, changes {changes}\n\
              checks: {passed} of {total} passed (ratio {ratio}, figure {figure}, derived date {derivedc}, agreement {agree}, change {changec})\n\
              year: {year}\n\
              text: {text}",

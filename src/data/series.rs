@@ -22,6 +22,7 @@ use std::collections::HashMap;
 
 use time::Date;
 
+use super::index::{Index, RecordRef};
 use super::model::{Category, Change, Dataset, Relation, Text, When};
 
 /// When a rate or count is known, given the report date (the latest date
@@ -56,7 +57,7 @@ pub fn report_date(ds: &Dataset) -> Option<Date> {
 }
 
 /// Which records a series holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Rate,
     Count,
@@ -207,6 +208,9 @@ pub struct Series {
     pub counts: Lines,
     /// The dataset's report date, which undated points are known from.
     pub report: Option<Date>,
+    /// Each change of a rate or count, by the record it is of: (kind,
+    /// record, change), sorted. Filled by [`Series::link`].
+    changes: Vec<(Kind, u32, u32)>,
 }
 
 /// The value a change implies its figure had before, and where that is
@@ -250,7 +254,47 @@ impl Series {
             rates,
             counts,
             report,
+            changes: Vec::new(),
         }
+    }
+
+    /// Files each change under the rate or count it is of, once the ids
+    /// are known.
+    pub fn link(&mut self, ds: &Dataset, index: &Index) {
+        self.changes = ds
+            .changes
+            .iter()
+            .enumerate()
+            .filter_map(|(j, c)| {
+                let (kind, i) = match index.get(c.of.as_deref()?)? {
+                    RecordRef::Rate(i) => (Kind::Rate, i),
+                    RecordRef::Count(i) => (Kind::Count, i),
+                    _ => return None,
+                };
+                Some((kind, u32::try_from(i).ok()?, u32::try_from(j).ok()?))
+            })
+            .collect();
+        self.changes.sort_unstable();
+    }
+
+    /// Whether any series of `kind` may have two points to draw: one with
+    /// two reports, or a report with a change. Cheap: for the layout.
+    pub fn may_chart(&self, kind: Kind) -> bool {
+        let lines = self.lines(kind);
+        (0..lines.len()).any(|s| lines.points(s).len() > 1)
+            || self.changes.iter().any(|&(k, _, _)| k == kind)
+    }
+
+    /// The changes of record `i` (a rate or a count), in the dataset's order.
+    pub fn changes_of(&self, kind: Kind, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        let from = self
+            .changes
+            .partition_point(|&(k, r, _)| (k, r) < (kind, i));
+        self.changes[from..]
+            .iter()
+            .take_while(move |&&(k, r, _)| (k, r) == (kind, i))
+            .map(|&(_, _, j)| j as usize)
     }
 
     pub fn lines(&self, kind: Kind) -> &Lines {

@@ -7,6 +7,7 @@
 
 mod article;
 mod axis;
+mod chart;
 mod checks;
 mod events;
 mod overview;

@@ -8,10 +8,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{axis, events, widgets};
+use super::{axis, chart, events, widgets};
 use crate::app::App;
-use crate::content::{self, Emptiness};
+use crate::content::{self, Emptiness, series};
 use crate::data::Lang;
+use crate::data::series::Kind;
 use crate::fmt::percent;
 use crate::layout;
 use crate::panel::{Collection, Panel};
@@ -36,7 +37,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let w = usize::from(inner.width);
     let (vw, fw, dw) = (6, 11, if w >= 90 { 10 } else { 5 });
     let lw = (w * 2 / 5).clamp(8, 48);
-    let bw = w.saturating_sub(lw + vw + fw + dw + 4).max(1);
+    // A sparkline of each series beside its gauge, when the data has one.
+    let sw = if app.shape().charted && w >= 70 { 8 } else { 0 };
+    let bw = w
+        .saturating_sub(lw + vw + fw + dw + 4 + sw + usize::from(sw > 0))
+        .max(1);
     let ds = &app.data().dataset;
     if view.rows.is_empty() {
         buf.set_stringn(
@@ -66,10 +71,23 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         let selected = i == view.selected;
         let label_style = if selected { t.selected } else { t.base };
         let y = inner.y + u16::try_from(line_no).unwrap_or(0);
-        Strip::new(buf, Rect::new(inner.x, y, inner.width, 1))
+        let mut strip = Strip::new(buf, Rect::new(inner.x, y, inner.width, 1));
+        strip
             .text(&r.label.get(lang), lw, false, label_style)
             .text(" ", 1, false, Style::default())
-            .bar(r.value / 100.0, bw, t)
+            .bar(r.value / 100.0, bw, t);
+        if sw > 0 {
+            // What was known on the as-of date, up to this report.
+            let mut points = series::points(&ctx, Kind::Rate, row);
+            points.retain(|p| !p.later);
+            let spark = if points.len() > 1 {
+                chart::sparkline(Kind::Rate, &points, sw)
+            } else {
+                String::new()
+            };
+            strip.text(&spark, sw + 1, true, t.figure);
+        }
+        strip
             .text(&percent(r.value), vw + 1, true, t.figure)
             .text(&frac, fw + 1, true, t.muted)
             .text(&date, dw + 1, true, t.muted);

@@ -6,11 +6,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Widget};
 
-use super::widgets;
+use super::{chart, widgets};
 use crate::app::App;
 use crate::content::{self, field};
 use crate::data::Lang;
 use crate::data::asof::Status;
+use crate::data::series::Kind;
 use crate::fmt::percent;
 use crate::layout;
 use crate::panel::Panel;
@@ -32,7 +33,7 @@ fn columns(lang: Lang, date_width: u16) -> [Column; 6] {
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let t = app.theme();
     let lang = app.lang();
-    let [list, below] = layout::table_over_box(body);
+    let [list, below] = layout::rates(body, app.shape().charted);
     let view = app.view(Panel::Rates);
     let ctx = app.ctx();
     let ds = &app.data().dataset;
@@ -91,6 +92,21 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let b = widgets::block(format!(" {} ", r.label.get(lang)), t);
     let inner = b.inner(below);
     b.render(below, buf);
+    // A series of two points or more: its chart beside the selection.
+    let i = view.selected_row().unwrap_or(0);
+    let points = content::series::points(&ctx, Kind::Rate, i);
+    let inner = if points.len() > 1 && inner.width >= 50 && inner.height >= 5 {
+        let left = (inner.width * 2 / 5).clamp(24, 60);
+        let [info, _, plot] = inner.layout(&Layout::horizontal([
+            Constraint::Length(left),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ]));
+        chart::draw(Kind::Rate, &points, app.as_of(), lang, t, plot, buf);
+        info
+    } else {
+        inner
+    };
     let [gauge, src] = inner.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),

@@ -1,14 +1,16 @@
 //! Workforce: every count of people, filtered by province and category, and
-//! a bar chart of the selected row's category.
+//! a bar chart of the selected row's category, or, for a count reported on
+//! several dates, its series over time.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 
-use super::widgets;
+use super::{chart, widgets};
 use crate::app::{App, CategoryFilter};
 use crate::content;
 use crate::data::Lang;
+use crate::data::series::Kind;
 use crate::layout;
 use crate::panel::Panel;
 use crate::text::{Column, Content, Strip, fit, table, table_body};
@@ -42,7 +44,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let t = app.theme();
     let lang = app.lang();
     let p = lang.prose();
-    let [list, chart] = layout::workforce(body);
+    let [list, side] = layout::workforce(body, app.shape().charted);
     let view = app.view(Panel::Workforce);
     let ds = &app.data().dataset;
     let h = usize::from(table_body(list).height);
@@ -111,10 +113,46 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     // scaled to the largest shown. Only a bounded stretch of the list around
     // the selection is looked at, so drawing costs what is visible.
     let Some(sel) = view.selected_row().map(|i| &ds.counts[i]) else {
-        widgets::empty_box(chart, app.empty_note(Panel::Workforce), t, buf);
+        widgets::empty_box(side, app.empty_note(Panel::Workforce), t, buf);
         return;
     };
-    let height = usize::from(chart.height.saturating_sub(2));
+    // A count reported on several dates: its series as a line chart.
+    let side = if let Some(i) = view.selected_row() {
+        let points = content::series::points(&app.ctx(), Kind::Count, i);
+        if points.len() > 1 && side.height >= 6 {
+            // A tall column keeps the category's bars below the chart.
+            let (side, rest) = if side.height > 24 {
+                let [a, b] = side.layout(&Layout::vertical([
+                    Constraint::Length(16),
+                    Constraint::Fill(1),
+                ]));
+                (a, Some(b))
+            } else {
+                (side, None)
+            };
+            let b = widgets::block(
+                format!(
+                    " {} · {} ({}) ",
+                    sel.label.get(lang),
+                    p.pick("历次报道", "over time"),
+                    points.len()
+                ),
+                t,
+            );
+            let inner = b.inner(side);
+            b.render(side, buf);
+            chart::draw(Kind::Count, &points, app.as_of(), lang, t, inner, buf);
+            match rest {
+                Some(r) => r,
+                None => return,
+            }
+        } else {
+            side
+        }
+    } else {
+        side
+    };
+    let height = usize::from(side.height.saturating_sub(2));
     let alike = |i: usize| {
         let c = &ds.counts[i];
         c.category == sel.category && c.unit == sel.unit && !c.ordinal
@@ -153,8 +191,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         ),
         t,
     );
-    let inner = b.inner(chart);
-    b.render(chart, buf);
+    let inner = b.inner(side);
+    b.render(side, buf);
     let max = bars
         .iter()
         .map(|&i| ds.counts[i].value)

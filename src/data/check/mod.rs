@@ -123,6 +123,7 @@ pub fn check_against(ds: &Dataset, article: Option<&ArticleFile>) -> Report {
         problems: Vec::new(),
     };
     c.collect_ids();
+    c.series.link(ds, &c.index);
     c.label("title".to_string(), &ds.title);
     c.label("source.title".to_string(), &ds.source.title);
     c.check_places_and_organisations();

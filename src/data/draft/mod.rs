@@ -4,18 +4,21 @@
 //! around it, in the article's language only. The article's text is carried,
 //! so every quote is verified when the draft is loaded.
 
+mod compare;
+mod words;
 mod year;
 
 use time::{Date, Month, Time};
 
+use compare::{apart, comparisons, previous_day};
+use words::{english_unit, event_label, rate_label, source};
+
 use super::load::article_paragraphs;
 use super::model::{
     Article, Change, Count, Dataset, Derivation, Event, EventStatus, Precision, Rate, Relation,
-    SCHEMA_VERSION, Source, Text, When,
+    SCHEMA_VERSION, Text, When,
 };
 use super::scan::{self, DatePrecision, Found, Number, What};
-use super::series::{Kind, Series};
-use crate::data::model::Category;
 
 /// The longest paragraph (line) drafted: news paragraphs are a few
 /// hundred characters; a longer line is not one paragraph a line.
@@ -140,99 +143,6 @@ pub fn draft(text: &str, opts: &Options) -> Result<Dataset, String> {
     };
     apart(&mut ds, chinese);
     Ok(ds)
-}
-
-/// Which of a paragraph's figures are dates a change is measured from:
-/// one after 较, 比 (较2月10日), "from" or "than", and the dates listed
-/// after it (较2月10日、2月27日).
-fn comparisons(p: &str, fs: &[Found], chinese: bool) -> Vec<bool> {
-    const ZH: [&str; 5] = ["相比", "较", "較", "比", "对比"];
-    const EN: [&str; 5] = ["from", "than", "compared with", "compared to", "against"];
-    let mut out = Vec::with_capacity(fs.len());
-    let mut last_end: Option<usize> = None;
-    for f in fs {
-        let is_date = matches!(&f.what, What::Date(d) if d.day.is_some());
-        let before = p[..f.start].trim_end();
-        let after_word = if chinese {
-            ZH.iter().any(|w| before.ends_with(w))
-        } else {
-            let lower = before.to_ascii_lowercase();
-            EN.iter().any(|w| lower.ends_with(w))
-        };
-        let listed = last_end.is_some_and(|e| {
-            let between = p.get(e..f.start).unwrap_or("").trim();
-            ["、", "和", "及", ",", "，", "and", "or"].contains(&between)
-        });
-        let yes = is_date && (after_word || listed);
-        last_end = yes.then_some(f.end);
-        out.push(yes);
-    }
-    out
-}
-
-/// 较前一日提高5.6个百分点: the change is against the day before its date.
-fn previous_day(before: &str, when: &When) -> Option<When> {
-    const WORDS: [&str; 10] = [
-        "前一日",
-        "前一天",
-        "上一日",
-        "昨日",
-        "昨天",
-        "前日",
-        "the previous day",
-        "the day before",
-        "a day earlier",
-        "a day before",
-    ];
-    let lower = before.to_lowercase();
-    if !WORDS.iter().any(|w| lower.contains(w)) {
-        return None;
-    }
-    let d = when.date?.previous_day()?;
-    Some(When {
-        date: Some(d),
-        precision: Precision::Day,
-        relation: Relation::On,
-        ..When::default()
-    })
-}
-
-/// Labels are the words around a figure, so two figures of one date can
-/// share one: they would read as one series on one date, which `check`
-/// refuses. Each but the first gets its paragraph, or, within one
-/// paragraph, its number among the records.
-fn apart(ds: &mut Dataset, chinese: bool) {
-    // Each pass settles every clash it sees; a new label can clash again
-    // only with one that already carries a mark, so a few passes suffice.
-    for _ in 0..4 {
-        let clashes: Vec<_> = Series::new(ds).clashes().collect();
-        if clashes.is_empty() {
-            return;
-        }
-        for (kind, a, b) in clashes {
-            let (first, label, para) = match kind {
-                Kind::Rate => {
-                    let [x, y] = [a, b].map(|i| ds.rates[i].source.paragraph);
-                    (x, &mut ds.rates[b].label, y)
-                }
-                Kind::Count => {
-                    let [x, y] = [a, b].map(|i| ds.counts[i].source.paragraph);
-                    (x, &mut ds.counts[b].label, y)
-                }
-            };
-            let mark = match (first == para, chinese) {
-                (false, true) => format!("（第{para}段）"),
-                (false, false) => format!(" (¶{para})"),
-                (true, true) => format!("（{}）", b + 1),
-                (true, false) => format!(" ({})", b + 1),
-            };
-            for s in [&mut label.zh, &mut label.en] {
-                if !s.is_empty() {
-                    s.push_str(&mark);
-                }
-            }
-        }
-    }
 }
 
 /// A text in the article's language only.
@@ -713,109 +623,5 @@ impl Builder {
             }
         }
         None
-    }
-}
-
-fn english_unit(c: &Category) -> &'static str {
-    match c {
-        Category::Jobs => "jobs",
-        Category::Teams => "teams",
-        Category::Enterprises => "enterprises",
-        Category::Duration => "days",
-        Category::Cadres
-        | Category::Workers
-        | Category::Staff
-        | Category::Commando
-        | Category::People => "people",
-        _ => "items",
-    }
-}
-
-/// A rate's label: the words before it in its clause (复工率, 上岗率), without
-/// the verb that joins them (达, 为); else the words after.
-fn rate_label(p: &str, start: usize, end: usize, chinese: bool) -> String {
-    let before = scan::noun_before(p, start, chinese);
-    // Not the tail of the figure before (95％和八成).
-    let mut s = before
-        .trim()
-        .trim_start_matches(['％', '%', '和', '及', '与', '、', ' ']);
-    for w in [
-        "达到",
-        "达",
-        "为",
-        "是",
-        "到",
-        "约",
-        "超过",
-        "近",
-        "保持在",
-        "提高到",
-        "升至",
-        "reached",
-        "was",
-        "at",
-        "of",
-    ] {
-        s = s.strip_suffix(w).unwrap_or(s).trim_end();
-    }
-    if s.chars().count() >= 2 {
-        return s.to_string();
-    }
-    let after = scan::noun_after(p, end, chinese).trim();
-    if after.is_empty() {
-        p[start..end].to_string()
-    } else {
-        after.to_string()
-    }
-}
-
-/// An event's label: the words after its date, in its clause or the next
-/// (3月22日，中国商飞公司…); where nothing follows in its sentence, the
-/// words before it ("1,500 masks were delivered on March 18").
-fn event_label(p: &str, start: usize, end: usize, chinese: bool) -> String {
-    let (_, se) = scan::sentence(p, end);
-    let (_, ce) = scan::clause(p, end);
-    let mut s = p[end..ce].trim_start_matches(['，', ',', ' ', '　']).trim();
-    if s.chars().count() < 4 && ce < se {
-        let next = p[ce..se].trim_start_matches(|c: char| !c.is_alphanumeric() && !scan::is_han(c));
-        let at = se - next.len();
-        let (_, ne) = scan::clause(p, at);
-        s = p[at..ne.clamp(at, se)].trim();
-    }
-    if s.chars().count() < 2 {
-        s = scan::noun_before(p, start, chinese).trim();
-    }
-    let cut = s.char_indices().nth(16).map_or(s.len(), |(k, _)| k);
-    let label = s[..cut].trim();
-    if label.is_empty() {
-        p[start..end].to_string()
-    } else {
-        label.to_string()
-    }
-}
-
-/// The clause around the figure, verbatim; a short one takes the clause after it too.
-fn source(n: u32, p: &str, f: &Found) -> Source {
-    let (mut s, mut e) = scan::clause(p, f.start);
-    s = s.min(f.start);
-    e = e.max(f.end);
-    if p[s..e].chars().count() < 8 {
-        let (_, se) = scan::sentence(p, f.start);
-        let after_stop = e + p[e..].chars().next().map_or(0, char::len_utf8);
-        let next_end = scan::clause(p, after_stop).1.min(se);
-        if next_end > e {
-            e = next_end;
-        }
-        // Stay whole characters and at most about 40 of them.
-        let limit = p[s..]
-            .char_indices()
-            .nth(40)
-            .map_or(p.len(), |(k, _)| s + k);
-        e = e.min(limit.max(f.end));
-    }
-    let quote = p[s..e].trim_matches(['　', ' ']);
-    Source {
-        paragraph: n,
-        quote: quote.to_string(),
     }
 }

@@ -1,0 +1,285 @@
+//! A series as points to draw and words to read: its reports, and the
+//! values its changes imply where nothing is reported.
+//!
+//! A point costs no text: the words for one are made only for the points
+//! a panel shows ([`Point::shown`], [`Point::day`]).
+
+use time::Date;
+
+use super::ctx::Ctx;
+use crate::data::series::Kind;
+use crate::data::{Lang, Qualifier};
+use crate::fmt::{count_value, percent};
+
+/// One value of a series on a date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub date: Date,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    /// Implied by a change (99% less 73 points), not reported.
+    pub derived: bool,
+    /// Known only after the as-of date.
+    pub later: bool,
+    /// The rate or count reported, or the change that implies it.
+    pub record: usize,
+}
+
+impl Point {
+    /// "98%", ">90%", "4.45万" as the value column writes it.
+    pub fn shown(&self, kind: Kind) -> String {
+        match kind {
+            Kind::Rate => {
+                let m = self.qualifier.marks();
+                format!("{}{}{}", m.before, percent(self.value), m.after)
+            }
+            Kind::Count => count_value(self.value.max(0.0).round() as u64, self.qualifier),
+        }
+    }
+
+    /// "2月10日" / "02-10".
+    pub fn day(&self, lang: Lang) -> String {
+        day(self.date, lang)
+    }
+}
+
+/// "2月10日" / "02-10".
+pub fn day(d: Date, lang: Lang) -> String {
+    match lang.prose() {
+        Lang::Zh => format!("{}月{}日", u8::from(d.month()), d.day()),
+        _ => crate::data::asof::month_day(d),
+    }
+}
+
+/// Every dated point of record `i`'s series, oldest first: its reports and,
+/// on dates none reports, the values its changes imply. Undated reports
+/// cannot be placed on a time axis and are left out.
+pub fn points(ctx: &Ctx<'_>, kind: Kind, i: usize) -> Vec<Point> {
+    let data = ctx.data;
+    let ds = &data.dataset;
+    let series = &data.series;
+    let lines = series.lines(kind);
+    let members = lines.with(i);
+    let mut out: Vec<Point> = Vec::with_capacity(members.len());
+    let mut derived: Vec<Point> = Vec::new();
+    for &m in members {
+        let m = m as usize;
+        let (when, value, qualifier) = match kind {
+            Kind::Rate => {
+                let r = &ds.rates[m];
+                (&r.when, r.value, r.qualifier)
+            }
+            Kind::Count => {
+                let c = &ds.counts[m];
+                (&c.when, c.value as f64, c.qualifier)
+            }
+        };
+        let later = ctx.chronology.later(when, ctx.as_of).is_some();
+        if let Some(date) = when.date {
+            out.push(Point {
+                date,
+                value,
+                qualifier,
+                derived: false,
+                later,
+                record: m,
+            });
+        }
+        for j in series.changes_of(kind, m) {
+            let c = &ds.changes[j];
+            let Some(implied) = series.implied(ds, c, kind, m) else {
+                continue;
+            };
+            if let (None, Some(date)) = (implied.reported, implied.date) {
+                derived.push(Point {
+                    date,
+                    value: implied.value,
+                    qualifier,
+                    derived: true,
+                    later: later || ctx.chronology.later(&c.when, ctx.as_of).is_some(),
+                    record: j,
+                });
+            }
+        }
+    }
+    if derived.is_empty() {
+        return out;
+    }
+    // A date reported, or implied twice, keeps its first value.
+    derived.retain(|d| !out.iter().any(|p| p.date == d.date));
+    derived.sort_by_key(|d| d.date);
+    derived.dedup_by_key(|d| d.date);
+    out.extend(derived);
+    out.sort_by_key(|p| p.date);
+    out
+}
+
+/// A series in one sentence, as known on the as-of date: "Weimei on-post
+/// rate rose from 62.5% on 2020-02-20 to 99% on 2020-03-25 (4 reports)",
+/// with the values its changes imply counted apart. `None` for fewer than
+/// two points.
+pub fn sentence(ctx: &Ctx<'_>, kind: Kind, i: usize, label: &str) -> Option<String> {
+    let mut points = points(ctx, kind, i);
+    points.retain(|p| !p.later);
+    let (first, last) = (points.first()?, points.last()?);
+    if points.len() < 2 {
+        return None;
+    }
+    let p = ctx.lang.prose();
+    let reports = points.iter().filter(|p| !p.derived).count();
+    let implied = points.len() - reports;
+    let date = |d: Date| match p {
+        Lang::Zh => crate::fmt::zh_date(d),
+        _ => crate::fmt::iso(d),
+    };
+    let (a, b) = (first.shown(kind), last.shown(kind));
+    let rose = last.value > first.value;
+    let same = last.value == first.value;
+    Some(match p {
+        Lang::Zh => {
+            let mut n = format!("{reports}次报道");
+            if implied > 0 {
+                n.push_str(&format!("，另有{implied}个由变化推算"));
+            }
+            let (d0, d1) = (date(first.date), date(last.date));
+            if same {
+                format!("{label}从{d0}到{d1}持平于{a}（{n}）")
+            } else {
+                let verb = if rose { "升至" } else { "降至" };
+                format!("{label}从{d0}的{a}{verb}{d1}的{b}（{n}）")
+            }
+        }
+        _ => {
+            let mut n = format!("{reports} report{}", if reports == 1 { "" } else { "s" });
+            if implied > 0 {
+                n.push_str(&format!(
+                    " and {implied} value{} implied by a change",
+                    if implied == 1 { "" } else { "s" }
+                ));
+            }
+            let (d0, d1) = (date(first.date), date(last.date));
+            if same {
+                format!("{label} held at {a} from {d0} to {d1} ({n})")
+            } else {
+                let verb = if rose { "rose" } else { "fell" };
+                format!("{label} {verb} from {a} on {d0} to {b} on {d1} ({n})")
+            }
+        }
+    })
+}
+
+/// Whether record `i`'s series has two points or more to draw.
+pub fn is_charted(ctx: &Ctx<'_>, kind: Kind, i: usize) -> bool {
+    ctx.data.series.may_chart(kind) && points(ctx, kind, i).len() > 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::asof::Chronology;
+    use crate::data::{Change, Loaded, Precision, Relation, When};
+    use crate::theme::Theme;
+
+    fn on(m: u8, d: u8) -> When {
+        When {
+            date: Date::from_calendar_date(2020, time::Month::try_from(m).unwrap(), d).ok(),
+            precision: Precision::Day,
+            relation: Relation::AsOf,
+            ..When::default()
+        }
+    }
+
+    /// The embedded dataset's first rate reported again on 3月26日, with a
+    /// change against 3月20日 that nothing reports.
+    fn data() -> Loaded {
+        let mut ds = crate::data::load::parse(crate::data::EMBEDDED).unwrap();
+        ds.source.text = None;
+        let mut later = ds.rates[0].clone();
+        later.id = "rate-later".into();
+        later.when = on(3, 26);
+        later.value = 100.0;
+        later.figure = "100%".into();
+        later.source.quote = "100%".into();
+        later.numerator = None;
+        later.denominator = None;
+        ds.changes.push(Change {
+            id: "change-later".into(),
+            label: later.label.clone(),
+            value: 5.0,
+            unit: crate::data::Text::default(),
+            of: Some("rate-later".into()),
+            figure: "5".into(),
+            when: on(3, 26),
+            from: Some(on(3, 20)),
+            source: crate::data::Source {
+                paragraph: 1,
+                quote: "5".into(),
+            },
+        });
+        ds.rates.push(later);
+        let text = serde_json::to_string(&ds).unwrap();
+        crate::data::load_str(&text, "test").unwrap()
+    }
+
+    #[test]
+    fn a_series_is_its_reports_and_the_values_its_changes_imply() {
+        let data = data();
+        let chronology = Chronology::with_series(&data.dataset, data.series.clone());
+        let theme = Theme::DARK;
+        let ctx = Ctx {
+            data: &data,
+            chronology: &chronology,
+            as_of: chronology.default_date(),
+            lang: Lang::En,
+            theme: &theme,
+        };
+        let last = data.dataset.rates.len() - 1;
+        let p = points(&ctx, Kind::Rate, 0);
+        let seen: Vec<(String, String, bool)> = p
+            .iter()
+            .map(|p| (p.day(Lang::En), p.shown(Kind::Rate), p.derived))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("03-20".into(), "95%".into(), true),
+                ("03-25".into(), "99%".into(), false),
+                ("03-26".into(), "100%".into(), false),
+            ]
+        );
+        assert_eq!(p[2].record, last);
+        assert_eq!(
+            sentence(&ctx, Kind::Rate, 0, "Weimei on-post rate").as_deref(),
+            Some(
+                "Weimei on-post rate rose from 95% on 2020-03-20 to 100% on 2020-03-26 \
+                 (2 reports and 1 value implied by a change)"
+            )
+        );
+        let zh = Ctx {
+            lang: Lang::Zh,
+            ..ctx
+        };
+        assert_eq!(
+            sentence(&zh, Kind::Rate, 0, "唯美公司上岗率").as_deref(),
+            Some(
+                "唯美公司上岗率从2020年3月20日的95%升至2020年3月26日的100%（2次报道，另有1个由变化推算）"
+            )
+        );
+        assert_eq!(sentence(&ctx, Kind::Rate, 1, "one"), None);
+        assert!(is_charted(&ctx, Kind::Rate, 0));
+        assert!(
+            !is_charted(&ctx, Kind::Rate, 1),
+            "a single report draws as today"
+        );
+        // As of 3月25日 the 3月26日 report, and what its change implies, are later.
+        let ctx = Ctx {
+            as_of: on(3, 25).date,
+            ..ctx
+        };
+        let later: Vec<bool> = points(&ctx, Kind::Rate, 0)
+            .iter()
+            .map(|p| p.later)
+            .collect();
+        assert_eq!(later, [true, false, true]);
+    }
+}
