@@ -7,7 +7,11 @@ use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 use serde_json::{Map, Value, json};
 
-use crate::data::{EventStatus, Lang, Loaded, Place, Qualifier, When};
+use crate::content::{Ctx, series};
+use crate::data::asof::Chronology;
+use crate::data::series::Kind;
+use crate::data::{EventStatus, Lang, Loaded, Place, Qualifier, Text, When};
+use crate::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum What {
@@ -18,6 +22,9 @@ pub enum What {
     People,
     /// Percentage-point changes (提高5.6个百分点), with what changed.
     Changes,
+    /// Every point of every series (a figure on two dates or more): one
+    /// row each, reported or implied by a change, with its source.
+    Series,
     Checks,
 }
 
@@ -187,12 +194,17 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row.insert("unit_en".into(), json!(c.unit.en));
                 row.insert("of".into(), opt(c.of.clone()));
                 date_columns(&mut row, &c.when);
+                row.insert(
+                    "from_date".into(),
+                    opt(c.from.as_ref().and_then(|w| w.date).map(crate::fmt::iso)),
+                );
                 row.insert("figure".into(), json!(c.figure));
                 row.insert("paragraph".into(), json!(c.source.paragraph));
                 row.insert("quote".into(), json!(c.source.quote));
                 row
             })
             .collect(),
+        What::Series => series_rows(d),
         What::Checks => d
             .checks
             .iter()
@@ -208,6 +220,96 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
             })
             .collect(),
     }
+}
+
+/// The points of every series, series by series (in the order of their
+/// first record), oldest point first. A series is named by its first
+/// record's id; a point implied by a change names the change as its record
+/// and says how it is worked out (`99% − 73 = 26%`).
+fn series_rows(d: &Loaded) -> Vec<Row> {
+    let ds = &d.dataset;
+    let chronology = Chronology::with_series(ds, d.series.clone());
+    let theme = Theme::MONO;
+    // Every point is exported, whatever the as-of date.
+    let ctx = Ctx {
+        data: d,
+        chronology: &chronology,
+        as_of: None,
+        lang: Lang::En,
+        theme: &theme,
+    };
+    let mut out = Vec::new();
+    for kind in [Kind::Rate, Kind::Count] {
+        let lines = d.series.lines(kind);
+        for s in 0..lines.len() {
+            let Some(&first) = lines.points(s).first() else {
+                continue;
+            };
+            let first = first as usize;
+            let points = series::points(&ctx, kind, first);
+            if points.len() < 2 {
+                continue;
+            }
+            let (id, label, unit, org, place) = match kind {
+                Kind::Rate => {
+                    let r = &ds.rates[first];
+                    let pct = Text {
+                        zh: "%".into(),
+                        en: "%".into(),
+                    };
+                    (&r.id, &r.label, pct, &r.organisation, &r.place)
+                }
+                Kind::Count => {
+                    let c = &ds.counts[first];
+                    (&c.id, &c.label, c.unit.clone(), &c.organisation, &c.place)
+                }
+            };
+            for (n, p) in points.iter().enumerate() {
+                let mut row = Row::new();
+                row.insert("series".into(), json!(id));
+                row.insert("point".into(), json!(n + 1));
+                row.insert(
+                    "kind".into(),
+                    json!(match kind {
+                        Kind::Rate => "rate",
+                        Kind::Count => "count",
+                    }),
+                );
+                row.insert("label_zh".into(), json!(label.zh));
+                row.insert("label_en".into(), json!(label.en));
+                row.insert("unit_zh".into(), json!(unit.zh));
+                row.insert("unit_en".into(), json!(unit.en));
+                row.insert("date".into(), json!(crate::fmt::iso(p.date)));
+                row.insert("value".into(), json!(p.value));
+                row.insert("qualifier".into(), json!(qualifier(p.qualifier)));
+                row.insert("derived".into(), json!(p.derived));
+                let (record, formula, figure, source) = if p.derived {
+                    let c = &ds.changes[p.record];
+                    let formula = series::implied(d, c).map(|(_, f)| f);
+                    (&c.id, formula, &c.figure, &c.source)
+                } else {
+                    match kind {
+                        Kind::Rate => {
+                            let r = &ds.rates[p.record];
+                            (&r.id, None, &r.figure, &r.source)
+                        }
+                        Kind::Count => {
+                            let c = &ds.counts[p.record];
+                            (&c.id, None, &c.figure, &c.source)
+                        }
+                    }
+                };
+                row.insert("formula".into(), opt(formula));
+                row.insert("record".into(), json!(record));
+                org_place_columns(&mut row, d, org.as_deref(), place.as_deref());
+                row.insert("figure".into(), json!(figure));
+                row.insert("paragraph".into(), json!(source.paragraph));
+                row.insert("quote".into(), json!(source.quote));
+                out.push(row);
+            }
+        }
+    }
+    out
 }
 
 fn cell(v: &Value) -> String {
@@ -287,6 +389,26 @@ pub fn columns(what: What) -> Vec<&'static str> {
                 "id", "label_zh", "label_en", "value", "unit_zh", "unit_en", "of",
             ],
             &WHEN,
+            &["from_date"],
+            &SOURCE,
+        ],
+        What::Series => &[
+            &[
+                "series",
+                "point",
+                "kind",
+                "label_zh",
+                "label_en",
+                "unit_zh",
+                "unit_en",
+                "date",
+                "value",
+                "qualifier",
+                "derived",
+                "formula",
+                "record",
+            ],
+            &ORG_PLACE,
             &SOURCE,
         ],
         What::Checks => &[&[

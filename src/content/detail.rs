@@ -335,37 +335,21 @@ fn series_of(kind: Kind, i: usize, label: &str, ctx: &Ctx<'_>, v: &mut Vec<Line<
 /// 26% on 2月10日", and whether that is reported.
 fn implied_of(c: &Change, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
     let data = ctx.data;
-    let (kind, of) = match c.of.as_deref().and_then(|id| data.index.get(id)) {
-        Some(RecordRef::Rate(i)) => (Kind::Rate, i),
-        Some(RecordRef::Count(i)) => (Kind::Count, i),
-        _ => return,
-    };
-    let Some(im) = data.series.implied(&data.dataset, c, kind, of) else {
+    let Some((im, formula)) = series::implied(data, c) else {
         return;
     };
     let p = ctx.lang.prose();
-    let show = |v: f64| match kind {
-        Kind::Rate => percent(v),
-        Kind::Count => crate::fmt::count_value(v.max(0.0).round() as u64, Qualifier::Exact),
-    };
-    let now = match kind {
-        Kind::Rate => data.dataset.rates[of].value,
-        Kind::Count => data.dataset.counts[of].value as f64,
-    };
     let date = im
         .date
         .map(|d| format!(" {}", series::day(d, p)))
         .unwrap_or_default();
     v.push(field(
         p.pick("变化前（推算）", "before (derived)"),
-        format!(
-            "{} − {} = {}{date}",
-            show(now),
-            crate::fmt::trim_number(c.value),
-            show(im.value)
-        ),
+        format!("{formula}{date}"),
         ctx.theme,
     ));
+    let show = |v: f64| series::show(im.kind, v);
+    let kind = im.kind;
     let reported = match im.reported {
         Some(r) => {
             let v = match kind {

@@ -64,6 +64,24 @@ pub const MARKS: &[Mark] = &[
         "253 on post, the total not given",
     ),
     mark(
+        "• ▄",
+        "• ▄",
+        "曲线图上的点：报道的数值；由变化推算的数值（如“较2月10日提高73个百分点”）",
+        "on a chart: a reported value; a value a change implies (73 points up since 10 Feb)",
+    ),
+    mark(
+        "│ ⢸",
+        "│ ⢸",
+        "曲线图上的竖线：截至日期，其右为之后才报道的数值",
+        "the vertical line on a chart: the as-of date; what lies right of it is reported later",
+    ),
+    mark(
+        "▃██",
+        "▃██",
+        "总览中比率旁的小图：该数字历次的值，由低到高",
+        "beside an Overview rate: its values over time, low to high",
+    ),
+    mark(
         "23,000+",
         "23,000+",
         "数字后的 +：至少（“多”）",

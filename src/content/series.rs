@@ -7,8 +7,8 @@
 use time::Date;
 
 use super::ctx::Ctx;
-use crate::data::series::Kind;
-use crate::data::{Lang, Qualifier};
+use crate::data::series::{Implied, Kind};
+use crate::data::{Change, Lang, Loaded, Qualifier, RecordRef};
 use crate::fmt::{count_value, percent};
 
 /// One value of a series on a date.
@@ -115,57 +115,127 @@ pub fn points(ctx: &Ctx<'_>, kind: Kind, i: usize) -> Vec<Point> {
 }
 
 /// A series in one sentence, as known on the as-of date: "Weimei on-post
-/// rate rose from 62.5% on 2020-02-20 to 99% on 2020-03-25 (4 reports)",
-/// with the values its changes imply counted apart. `None` for fewer than
-/// two points.
+/// rate rose from 62.5% on 2020-02-20 to 99% on 2020-03-25 (4 reports)".
+/// The sentence runs from the first report to the last; the values its
+/// changes imply are named apart ("a change implies 26% on 2020-02-10"),
+/// so a derived value is never read as reported. With one report, the
+/// sentence runs over the implied values too, each marked "(implied)".
+/// `None` for fewer than two points.
 pub fn sentence(ctx: &Ctx<'_>, kind: Kind, i: usize, label: &str) -> Option<String> {
     let mut points = points(ctx, kind, i);
     points.retain(|p| !p.later);
-    let (first, last) = (points.first()?, points.last()?);
     if points.len() < 2 {
         return None;
     }
-    let p = ctx.lang.prose();
     let reports = points.iter().filter(|p| !p.derived).count();
-    let implied = points.len() - reports;
-    let date = |d: Date| match p {
-        Lang::Zh => crate::fmt::zh_date(d),
-        _ => crate::fmt::iso(d),
+    let span: Vec<&Point> = if reports >= 2 {
+        points.iter().filter(|p| !p.derived).collect()
+    } else {
+        points.iter().collect()
     };
-    let (a, b) = (first.shown(kind), last.shown(kind));
-    let rose = last.value > first.value;
+    let (first, last) = (span.first()?, span.last()?);
+    // The implied values the sentence does not run from or to.
+    let others: Vec<&Point> = points
+        .iter()
+        .filter(|p| p.derived && p.date != first.date && p.date != last.date)
+        .collect();
+    let zh = ctx.lang.prose() == Lang::Zh;
+    let date = |d: Date| {
+        if zh {
+            crate::fmt::zh_date(d)
+        } else {
+            crate::fmt::iso(d)
+        }
+    };
+    let value = |p: &Point| {
+        let v = p.shown(kind);
+        match (p.derived, zh) {
+            (false, _) => v,
+            (true, true) => format!("{v}（推算）"),
+            (true, false) => format!("{v} (implied)"),
+        }
+    };
+    let (a, b) = (value(first), value(last));
+    let (d0, d1) = (date(first.date), date(last.date));
     let same = last.value == first.value;
-    Some(match p {
-        Lang::Zh => {
-            let mut n = format!("{reports}次报道");
-            if implied > 0 {
-                n.push_str(&format!("，另有{implied}个由变化推算"));
-            }
-            let (d0, d1) = (date(first.date), date(last.date));
-            if same {
-                format!("{label}从{d0}到{d1}持平于{a}（{n}）")
+    let verb = if last.value > first.value {
+        ["升至", "rose"]
+    } else {
+        ["降至", "fell"]
+    };
+    // At most three implied values are named; more are counted.
+    let named = others.len() <= 3;
+    let list = |sep: &str, at: &dyn Fn(&Point) -> String| -> String {
+        others.iter().map(|p| at(p)).collect::<Vec<_>>().join(sep)
+    };
+    Some(if zh {
+        let mut n = format!("{reports}次报道");
+        if !others.is_empty() {
+            if named {
+                let l = list("、", &|p| format!("{}{}", date(p.date), p.shown(kind)));
+                n.push_str(&format!("；由变化推算：{l}"));
             } else {
-                let verb = if rose { "升至" } else { "降至" };
-                format!("{label}从{d0}的{a}{verb}{d1}的{b}（{n}）")
+                n.push_str(&format!("；另有{}个值由变化推算", others.len()));
             }
         }
-        _ => {
-            let mut n = format!("{reports} report{}", if reports == 1 { "" } else { "s" });
-            if implied > 0 {
-                n.push_str(&format!(
-                    " and {implied} value{} implied by a change",
-                    if implied == 1 { "" } else { "s" }
-                ));
-            }
-            let (d0, d1) = (date(first.date), date(last.date));
-            if same {
-                format!("{label} held at {a} from {d0} to {d1} ({n})")
+        if same {
+            format!("{label}从{d0}到{d1}持平于{a}（{n}）")
+        } else {
+            format!("{label}从{d0}的{a}{}{d1}的{b}（{n}）", verb[0])
+        }
+    } else {
+        let mut n = format!("{reports} report{}", if reports == 1 { "" } else { "s" });
+        if !others.is_empty() {
+            if named {
+                let l = list(" and ", &|p| {
+                    format!("{} on {}", p.shown(kind), date(p.date))
+                });
+                let who = if others.len() == 1 {
+                    "a change implies"
+                } else {
+                    "changes imply"
+                };
+                n.push_str(&format!("; {who} {l}"));
             } else {
-                let verb = if rose { "rose" } else { "fell" };
-                format!("{label} {verb} from {a} on {d0} to {b} on {d1} ({n})")
+                n.push_str(&format!("; changes imply {} more values", others.len()));
             }
+        }
+        if same {
+            format!("{label} held at {a} from {d0} to {d1} ({n})")
+        } else {
+            format!("{label} {} from {a} on {d0} to {b} on {d1} ({n})", verb[1])
         }
     })
+}
+
+/// A value as its kind shows it, exactly: "26%", "44,500".
+pub fn show(kind: Kind, v: f64) -> String {
+    match kind {
+        Kind::Rate => percent(v),
+        Kind::Count => count_value(v.max(0.0).round() as u64, Qualifier::Exact),
+    }
+}
+
+/// What change `c` implies its figure was before it, and how: "99% − 73 =
+/// 26%". `None` when the change names no rate or count.
+pub fn implied(data: &Loaded, c: &Change) -> Option<(Implied, String)> {
+    let (kind, of) = match c.of.as_deref().and_then(|id| data.index.get(id)) {
+        Some(RecordRef::Rate(i)) => (Kind::Rate, i),
+        Some(RecordRef::Count(i)) => (Kind::Count, i),
+        _ => return None,
+    };
+    let im = data.series.implied(&data.dataset, c, kind, of)?;
+    let now = match kind {
+        Kind::Rate => data.dataset.rates[of].value,
+        Kind::Count => data.dataset.counts[of].value as f64,
+    };
+    let formula = format!(
+        "{} − {} = {}",
+        show(kind, now),
+        crate::fmt::trim_number(c.value),
+        show(kind, im.value)
+    );
+    Some((im, formula))
 }
 
 /// Whether record `i`'s series has two points or more to draw.
@@ -251,8 +321,8 @@ mod tests {
         assert_eq!(
             sentence(&ctx, Kind::Rate, 0, "Weimei on-post rate").as_deref(),
             Some(
-                "Weimei on-post rate rose from 95% on 2020-03-20 to 100% on 2020-03-26 \
-                 (2 reports and 1 value implied by a change)"
+                "Weimei on-post rate rose from 99% on 2020-03-25 to 100% on 2020-03-26 \
+                 (2 reports; a change implies 95% on 2020-03-20)"
             )
         );
         let zh = Ctx {
@@ -262,7 +332,7 @@ mod tests {
         assert_eq!(
             sentence(&zh, Kind::Rate, 0, "唯美公司上岗率").as_deref(),
             Some(
-                "唯美公司上岗率从2020年3月20日的95%升至2020年3月26日的100%（2次报道，另有1个由变化推算）"
+                "唯美公司上岗率从2020年3月25日的99%升至2020年3月26日的100%（2次报道；由变化推算：2020年3月20日95%）"
             )
         );
         assert_eq!(sentence(&ctx, Kind::Rate, 1, "one"), None);
