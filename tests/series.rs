@@ -178,6 +178,11 @@ fn braille(buf: &Buffer) -> usize {
 /// How many cells show `mark`, below the chart's legend line (which shows
 /// each mark once, and the latest points that fit).
 fn count_of(buf: &Buffer, mark: &str) -> usize {
+    count_where(buf, |c| c.symbol() == mark)
+}
+
+/// How many cells below the chart's legend line pass `keep`.
+fn count_where(buf: &Buffer, keep: impl Fn(&ratatui::buffer::Cell) -> bool) -> usize {
     let legend = (0..buf.area.height)
         .find(|&y| {
             let r = row_text(buf, y);
@@ -188,7 +193,7 @@ fn count_of(buf: &Buffer, mark: &str) -> usize {
     buf.content()
         .iter()
         .enumerate()
-        .filter(|(i, c)| i / w > usize::from(legend) && c.symbol() == mark)
+        .filter(|(i, c)| i / w > usize::from(legend) && keep(c))
         .count()
 }
 
@@ -371,4 +376,96 @@ fn export_series_writes_one_row_per_point_with_its_source() {
             .unwrap()
             .starts_with("series,point,kind,")
     );
+}
+
+/// A rate reported every day for `n` days from 2020-01-01 (over several
+/// years: the text prints them), its value a saw between 20% and 100%.
+fn long_series(n: usize) -> Loaded {
+    let start = date!(2020 - 01 - 01);
+    let rates: Vec<Value> = (0..n)
+        .map(|k| {
+            let d = start + time::Duration::days(k as i64);
+            let v = 20 + (k * 37) % 81;
+            serde_json::json!({
+                "id": format!("r{k}"), "label": {"zh": "复工率", "en": "Resumption rate"},
+                "value": v, "figure": format!("{v}%"),
+                "when": {"date": d.to_string(), "relation": "as_of"},
+                "source": {"paragraph": 1, "quote": format!("{v}%")}
+            })
+        })
+        .collect();
+    let v = serde_json::json!({
+        "schema_version": 1, "title": {"zh": "长", "en": "Long"},
+        "source": {"title": {"zh": "合成", "en": "Synthetic"}, "paragraphs": 1},
+        "year": {"value": 2020, "inferred": false},
+        "places": [], "organisations": [], "rates": rates, "counts": [], "events": [],
+        "projects": []
+    });
+    data::load_str(&v.to_string(), "long").unwrap_or_else(|e| panic!("{:#?}", e.problems))
+}
+
+#[test]
+fn a_long_series_is_drawn_from_a_few_points_a_column() {
+    use fugong::content::{Ctx, series};
+    use fugong::data::asof::Chronology;
+    use fugong::data::series::Kind;
+    let data = long_series(5_000);
+    let chronology = Chronology::with_series(&data.dataset, data.series.clone());
+    let theme = Theme::DARK;
+    let ctx = Ctx {
+        data: &data,
+        chronology: &chronology,
+        as_of: chronology.default_date(),
+        lang: Lang::En,
+        theme: &theme,
+    };
+    let all = series::points(&ctx, Kind::Rate, 0);
+    assert_eq!(all.len(), 5_000);
+    let columns = 200;
+    let drawn = series::chart_points(&ctx, Kind::Rate, 0, columns);
+    assert!(drawn.len() <= 2 * columns + 2, "{}", drawn.len());
+    assert_eq!(drawn.first().map(|p| p.date), all.first().map(|p| p.date));
+    assert_eq!(drawn.last().map(|p| p.date), all.last().map(|p| p.date));
+    let extreme = |ps: &[series::Point]| {
+        ps.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+            (lo.min(p.value), hi.max(p.value))
+        })
+    };
+    assert_eq!(
+        extreme(&drawn),
+        extreme(&all),
+        "the lowest and highest stay"
+    );
+    assert!(drawn.windows(2).all(|w| w[0].date < w[1].date));
+    // A short series is drawn whole.
+    assert_eq!(
+        series::chart_points(&ctx, Kind::Rate, 0, 5_000).len(),
+        5_000
+    );
+    // And the dashboard draws it, at any as-of date, as a chart.
+    let mut a = App::new(data.clone(), Lang::En, Theme::DARK);
+    let t = step_and_draw(&mut a, &[Action::GoPanel(Panel::Rates)], 120, 40);
+    assert!(braille(&t) > 10);
+    let t = step_and_draw(&mut a, &[Action::EarlierMonth], 120, 40);
+    assert_cells(&t, "after moving the date");
+    let colour = Theme::DARK.as_of.fg.expect("the as-of style has a colour");
+    assert_eq!(
+        marker_columns(&t, colour).len(),
+        1,
+        "the date is inside the series"
+    );
+}
+
+#[test]
+fn moving_the_date_redraws_the_chart_as_known_then() {
+    // Jiangsu as of 3月19日, then a month earlier: 2月19日, before every
+    // report, so each dot turns to the later style.
+    let mut a = app(Lang::En, Theme::DARK);
+    let later = Theme::DARK.later.fg.expect("later has a colour");
+    let dots = |b: &Buffer| count_where(b, |c| c.symbol() == "•" && c.fg == later);
+    let t = step_and_draw(&mut a, &[Action::GoPanel(Panel::Rates)], 120, 40);
+    assert_eq!(dots(&t), 0);
+    let t = step_and_draw(&mut a, &[Action::EarlierMonth], 120, 40);
+    assert!(screen_text(&t).contains("as of 2020-02-19"));
+    assert_eq!(dots(&t), 3, "three reports, all later");
 }

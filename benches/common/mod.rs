@@ -64,3 +64,61 @@ pub fn light(g: &mut BenchmarkGroup<'_, WallTime>) {
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(1));
 }
+
+/// A dataset of `series` rates and `series` counts of `points` reports
+/// each, a report every other day from 2020-01-01, and on every fifth
+/// report a change against the day before (a value it implies): the
+/// series benchmarks' data. Rates run from 20% to 100%, counts up to
+/// about 50,000.
+pub fn series(series: usize, points: usize) -> String {
+    use serde_json::json;
+    let start = time::macros::date!(2020 - 01 - 01);
+    let day = |n: usize| {
+        let d = start + time::Duration::days(n as i64);
+        format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    };
+    let mut rates = Vec::with_capacity(series * points);
+    let mut counts = Vec::with_capacity(series * points);
+    let mut changes = Vec::new();
+    for s in 0..series {
+        for p in 0..points {
+            let rate = 20.0 + 80.0 * (p as f64 + 1.0) / points as f64;
+            let rate = (rate * 10.0).round() / 10.0;
+            let count = 1_000 + (s * 7 + p * 13) % 49_000;
+            let date = day(2 * p);
+            let id = format!("rate-{s}-{p}");
+            rates.push(json!({
+                "id": id, "label": {"zh": format!("复工率{s}"), "en": format!("Resumption rate {s}")},
+                "value": rate, "figure": format!("{rate}%"),
+                "when": {"date": date, "relation": "as_of"},
+                "source": {"paragraph": 1, "quote": format!("{rate}%")}
+            }));
+            counts.push(json!({
+                "id": format!("count-{s}-{p}"),
+                "label": {"zh": format!("返岗人数{s}"), "en": format!("Workers back {s}")},
+                "category": "workers", "value": count, "unit": {"zh": "人", "en": "people"},
+                "figure": count.to_string(), "when": {"date": date, "relation": "as_of"},
+                "source": {"paragraph": 1, "quote": count.to_string()}
+            }));
+            if p % 5 == 4 {
+                changes.push(json!({
+                    "id": format!("change-{s}-{p}"),
+                    "label": {"zh": "较前一日提高", "en": "Rise since the day before"},
+                    "value": 0.5, "unit": {"zh": "个百分点", "en": "percentage points"},
+                    "of": id, "figure": "0.5", "when": {"date": date, "relation": "as_of"},
+                    "from": {"date": day(2 * p - 1), "relation": "on"},
+                    "source": {"paragraph": 1, "quote": "0.5"}
+                }));
+            }
+        }
+    }
+    json!({
+        "schema_version": 1,
+        "title": {"zh": "序列", "en": "Series"},
+        "source": {"title": {"zh": "合成", "en": "Synthetic"}, "paragraphs": 1},
+        "year": {"value": 2020, "inferred": false},
+        "places": [], "organisations": [], "rates": rates, "counts": counts,
+        "changes": changes, "events": [], "projects": [], "people": []
+    })
+    .to_string()
+}

@@ -2,7 +2,7 @@
 //! reads it. Fields are private to `app`; [`App::update`] changes them.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -10,6 +10,7 @@ use time::Date;
 
 use super::search::Lazy;
 use super::view::{CategoryFilter, ListView};
+use crate::content::series::Point;
 use crate::content::{self, Ctx, Popup, Spot, Target};
 use crate::data::asof::Chronology;
 use crate::data::series::Kind;
@@ -117,6 +118,15 @@ pub struct App {
     pub(super) reload_errors: Vec<String>,
     /// The terminal's size, for mouse hit-testing and page sizes.
     pub(super) area: Rect,
+    /// The last chart's points, kept between frames so that a frame costs
+    /// what it shows, not the series' length (see [`App::chart_points`]).
+    pub(super) chart: Mutex<Option<ChartMemo>>,
+}
+
+/// A chart's points and what they were made for.
+pub(super) struct ChartMemo {
+    key: (Kind, usize, usize, Option<Date>),
+    points: Arc<[Point]>,
 }
 
 impl App {
@@ -159,6 +169,7 @@ impl App {
             watch: None,
             reload_errors: Vec::new(),
             area: Rect::new(0, 0, 120, 40),
+            chart: Mutex::new(None),
         };
         for p in Panel::ALL {
             app.rebuild(p);
@@ -287,6 +298,26 @@ impl App {
     }
 
     /// What content is made from: the data as this app shows it.
+    /// Record `i`'s series to draw `columns` wide, as of the as-of date
+    /// ([`content::series::chart_points`]): made once for a selection, a
+    /// width and a date, then reused while they stay. The memo is the only
+    /// state drawing touches, and it holds nothing drawing does not
+    /// recompute the same.
+    pub fn chart_points(&self, kind: Kind, i: usize, columns: usize) -> Arc<[Point]> {
+        let key = (kind, i, columns, self.as_of);
+        let mut memo = self.chart.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(m) = memo.as_ref().filter(|m| m.key == key) {
+            return Arc::clone(&m.points);
+        }
+        let points: Arc<[Point]> =
+            content::series::chart_points(&self.ctx(), kind, i, columns).into();
+        *memo = Some(ChartMemo {
+            key,
+            points: Arc::clone(&points),
+        });
+        points
+    }
+
     pub fn ctx(&self) -> Ctx<'_> {
         Ctx {
             data: &self.data,

@@ -292,15 +292,26 @@ fn series_of(kind: Kind, i: usize, label: &str, ctx: &Ctx<'_>, v: &mut Vec<Line<
     let t = ctx.theme;
     v.push(Line::styled(p.pick("历次报道", "Over time"), t.title));
     v.push(Line::from(sentence));
-    let points = series::points(ctx, kind, i);
-    // The dozen around this record.
-    let at = points
-        .iter()
-        .position(|pt| !pt.derived && pt.record == i)
+    // The dozen around this record, found by its date: a detail costs
+    // its lines, not the series.
+    let all = ctx.data.series.plotted(kind, i);
+    let date = match kind {
+        Kind::Rate => ctx.data.dataset.rates.get(i).and_then(|r| r.when.date),
+        Kind::Count => ctx.data.dataset.counts.get(i).and_then(|c| c.when.date),
+    };
+    let at = date
+        .map(|d| {
+            let from = all.partition_point(|pt| pt.date < d);
+            all[from..]
+                .iter()
+                .take_while(|pt| pt.date == d)
+                .position(|pt| !pt.derived && pt.record as usize == i)
+                .map_or(from, |k| from + k)
+        })
         .unwrap_or(0);
     let from = at
         .saturating_sub(MAX / 2)
-        .min(points.len().saturating_sub(MAX));
+        .min(all.len().saturating_sub(MAX));
     if from > 0 {
         v.push(Line::styled(
             p.pick("  …前面还有{}个", "  … {} earlier")
@@ -308,7 +319,8 @@ fn series_of(kind: Kind, i: usize, label: &str, ctx: &Ctx<'_>, v: &mut Vec<Line<
             t.muted,
         ));
     }
-    for (k, pt) in points.iter().enumerate().skip(from).take(MAX) {
+    for (k, plot) in all.iter().enumerate().skip(from).take(MAX) {
+        let pt = series::Point::of(plot, ctx.as_of);
         let mark = if k == at { "▶ " } else { "  " };
         let note = match (pt.derived, pt.later) {
             (true, _) => p.pick(" ▄由变化推算", " ▄ implied by a change"),
@@ -321,7 +333,7 @@ fn series_of(kind: Kind, i: usize, label: &str, ctx: &Ctx<'_>, v: &mut Vec<Line<
             style,
         ));
     }
-    let after = points.len().saturating_sub(from + MAX);
+    let after = all.len().saturating_sub(from + MAX);
     if after > 0 {
         v.push(Line::styled(
             p.pick("  …后面还有{}个", "  … {} later")

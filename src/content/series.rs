@@ -7,7 +7,8 @@
 use time::Date;
 
 use super::ctx::Ctx;
-use crate::data::series::{Implied, Kind};
+use crate::data::asof::is_known;
+use crate::data::series::{Implied, Kind, Plot};
 use crate::data::{Change, Lang, Loaded, Qualifier, RecordRef};
 use crate::fmt::{count_value, percent};
 
@@ -51,66 +52,104 @@ pub fn day(d: Date, lang: Lang) -> String {
     }
 }
 
+impl Point {
+    /// A series' point as seen on the as-of date.
+    pub fn of(p: &Plot, as_of: Option<Date>) -> Point {
+        Point {
+            date: p.date,
+            value: p.value,
+            qualifier: p.qualifier,
+            derived: p.derived,
+            later: !is_known(p.known, as_of),
+            record: p.record as usize,
+        }
+    }
+}
+
 /// Every dated point of record `i`'s series, oldest first: its reports and,
-/// on dates none reports, the values its changes imply. Undated reports
-/// cannot be placed on a time axis and are left out.
+/// on dates none reports, the values its changes imply (found once, at
+/// load: [`crate::data::series::Series::plotted`]).
 pub fn points(ctx: &Ctx<'_>, kind: Kind, i: usize) -> Vec<Point> {
-    let data = ctx.data;
-    let ds = &data.dataset;
-    let series = &data.series;
-    let lines = series.lines(kind);
-    let members = lines.with(i);
-    let mut out: Vec<Point> = Vec::with_capacity(members.len());
-    let mut derived: Vec<Point> = Vec::new();
-    for &m in members {
-        let m = m as usize;
-        let (when, value, qualifier) = match kind {
-            Kind::Rate => {
-                let r = &ds.rates[m];
-                (&r.when, r.value, r.qualifier)
-            }
-            Kind::Count => {
-                let c = &ds.counts[m];
-                (&c.when, c.value as f64, c.qualifier)
-            }
-        };
-        let later = ctx.chronology.later(when, ctx.as_of).is_some();
-        if let Some(date) = when.date {
-            out.push(Point {
-                date,
-                value,
-                qualifier,
-                derived: false,
-                later,
-                record: m,
-            });
-        }
-        for j in series.changes_of(kind, m) {
-            let c = &ds.changes[j];
-            let Some(implied) = series.implied(ds, c, kind, m) else {
-                continue;
-            };
-            if let (None, Some(date)) = (implied.reported, implied.date) {
-                derived.push(Point {
-                    date,
-                    value: implied.value,
-                    qualifier,
-                    derived: true,
-                    later: later || ctx.chronology.later(&c.when, ctx.as_of).is_some(),
-                    record: j,
-                });
-            }
-        }
+    ctx.data
+        .series
+        .plotted(kind, i)
+        .iter()
+        .map(|p| Point::of(p, ctx.as_of))
+        .collect()
+}
+
+/// The last `n` points of record `i`'s series known on the as-of date,
+/// oldest first: what a sparkline shows. It costs `n`, not the series.
+pub fn known_tail(ctx: &Ctx<'_>, kind: Kind, i: usize, n: usize) -> Vec<Point> {
+    let all = ctx.data.series.plotted(kind, i);
+    // A point is never known before its date, so none after the as-of
+    // date is known.
+    let end = ctx
+        .as_of
+        .map_or(all.len(), |d| all.partition_point(|p| p.date <= d));
+    let mut tail: Vec<Point> = all[..end]
+        .iter()
+        .rev()
+        .map(|p| Point::of(p, ctx.as_of))
+        .filter(|p| !p.later)
+        .take(n)
+        .collect();
+    tail.reverse();
+    tail
+}
+
+/// Record `i`'s series to draw `columns` wide: every point when they fit
+/// two to a column; else, of each column, the lowest and the highest value
+/// and the first value a change implies, with the first and the last point
+/// kept. A chart costs its width, not the series.
+pub fn chart_points(ctx: &Ctx<'_>, kind: Kind, i: usize, columns: usize) -> Vec<Point> {
+    let all = ctx.data.series.plotted(kind, i);
+    let of = |p: &Plot| Point::of(p, ctx.as_of);
+    let (Some(first), Some(last)) = (all.first(), all.last()) else {
+        return Vec::new();
+    };
+    if all.len() <= columns * 2 || columns < 2 {
+        return all.iter().map(of).collect();
     }
-    if derived.is_empty() {
-        return out;
+    let (x0, span) = (
+        first.date.to_julian_day(),
+        (last.date.to_julian_day() - first.date.to_julian_day()).max(1),
+    );
+    let column = |p: &Plot| {
+        (i64::from(p.date.to_julian_day() - x0) * (columns as i64 - 1) / i64::from(span)) as usize
+    };
+    let mut out = Vec::with_capacity(columns * 3);
+    let mut k = 0;
+    while k < all.len() {
+        let c = column(&all[k]);
+        let mut end = k;
+        let (mut lo, mut hi, mut derived) = (k, k, None);
+        while end < all.len() && column(&all[end]) == c {
+            let p = &all[end];
+            if p.value < all[lo].value {
+                lo = end;
+            }
+            if p.value > all[hi].value {
+                hi = end;
+            }
+            if p.derived && derived.is_none() {
+                derived = Some(end);
+            }
+            end += 1;
+        }
+        let mut picked = vec![lo, hi];
+        picked.extend(derived);
+        if k == 0 {
+            picked.push(0);
+        }
+        if end == all.len() {
+            picked.push(end - 1);
+        }
+        picked.sort_unstable();
+        picked.dedup();
+        out.extend(picked.into_iter().map(|x| of(&all[x])));
+        k = end;
     }
-    // A date reported, or implied twice, keeps its first value.
-    derived.retain(|d| !out.iter().any(|p| p.date == d.date));
-    derived.sort_by_key(|d| d.date);
-    derived.dedup_by_key(|d| d.date);
-    out.extend(derived);
-    out.sort_by_key(|p| p.date);
     out
 }
 
@@ -122,23 +161,30 @@ pub fn points(ctx: &Ctx<'_>, kind: Kind, i: usize) -> Vec<Point> {
 /// sentence runs over the implied values too, each marked "(implied)".
 /// `None` for fewer than two points.
 pub fn sentence(ctx: &Ctx<'_>, kind: Kind, i: usize, label: &str) -> Option<String> {
-    let mut points = points(ctx, kind, i);
-    points.retain(|p| !p.later);
-    if points.len() < 2 {
-        return None;
-    }
-    let reports = points.iter().filter(|p| !p.derived).count();
-    let span: Vec<&Point> = if reports >= 2 {
-        points.iter().filter(|p| !p.derived).collect()
-    } else {
-        points.iter().collect()
+    // Walks the series without copying it: a sentence costs its words.
+    let all = ctx.data.series.plotted(kind, i);
+    let known = || {
+        all.iter()
+            .filter(|p| is_known(p.known, ctx.as_of))
+            .map(|p| Point::of(p, ctx.as_of))
     };
-    let (first, last) = (span.first()?, span.last()?);
-    // The implied values the sentence does not run from or to.
-    let others: Vec<&Point> = points
-        .iter()
-        .filter(|p| p.derived && p.date != first.date && p.date != last.date)
-        .collect();
+    // Fewer than two points is no series.
+    known().nth(1)?;
+    let reports = known().filter(|p| !p.derived).count();
+    let span = |p: &Point| reports < 2 || !p.derived;
+    let first = known().find(span)?;
+    let last = known().rev().find(span)?;
+    // The implied values the sentence does not run from or to: up to four
+    // (three are named, more are counted).
+    let mut others: Vec<Point> = Vec::new();
+    let mut more = 0usize;
+    for p in known().filter(|p| p.derived && p.date != first.date && p.date != last.date) {
+        if others.len() < 4 {
+            others.push(p);
+        }
+        more += 1;
+    }
+    let (first, last) = (&first, &last);
     let zh = ctx.lang.prose() == Lang::Zh;
     let date = |d: Date| {
         if zh {
@@ -164,9 +210,9 @@ pub fn sentence(ctx: &Ctx<'_>, kind: Kind, i: usize, label: &str) -> Option<Stri
         ["降至", "fell"]
     };
     // At most three implied values are named; more are counted.
-    let named = others.len() <= 3;
+    let named = more <= 3;
     let list = |sep: &str, at: &dyn Fn(&Point) -> String| -> String {
-        others.iter().map(|p| at(p)).collect::<Vec<_>>().join(sep)
+        others.iter().map(at).collect::<Vec<_>>().join(sep)
     };
     Some(if zh {
         let mut n = format!("{reports}次报道");
@@ -175,7 +221,7 @@ pub fn sentence(ctx: &Ctx<'_>, kind: Kind, i: usize, label: &str) -> Option<Stri
                 let l = list("、", &|p| format!("{}{}", date(p.date), p.shown(kind)));
                 n.push_str(&format!("；由变化推算：{l}"));
             } else {
-                n.push_str(&format!("；另有{}个值由变化推算", others.len()));
+                n.push_str(&format!("；另有{more}个值由变化推算"));
             }
         }
         if same {
@@ -197,7 +243,7 @@ pub fn sentence(ctx: &Ctx<'_>, kind: Kind, i: usize, label: &str) -> Option<Stri
                 };
                 n.push_str(&format!("; {who} {l}"));
             } else {
-                n.push_str(&format!("; changes imply {} more values", others.len()));
+                n.push_str(&format!("; changes imply {more} more values"));
             }
         }
         if same {

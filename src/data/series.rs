@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use time::Date;
 
 use super::index::{Index, RecordRef};
-use super::model::{Category, Change, Dataset, Relation, Text, When};
+use super::model::{Category, Change, Dataset, Qualifier, Relation, Text, When};
 
 /// When a rate or count is known, given the report date (the latest date
 /// the dataset reports): its date, unless it runs "since" a date or has
@@ -211,6 +211,33 @@ pub struct Series {
     /// Each change of a rate or count, by the record it is of: (kind,
     /// record, change), sorted. Filled by [`Series::link`].
     changes: Vec<(Kind, u32, u32)>,
+    /// Every series' points to draw, rates then counts. Filled by
+    /// [`Series::link`].
+    plots: [Plots; 2],
+}
+
+/// One point of a series to draw: a dated report, or the value a change
+/// implies on a date nothing reports.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Plot {
+    pub date: Date,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    /// Implied by a change (99% less 73 points), not reported.
+    pub derived: bool,
+    /// The rate or count reported, or the change that implies it.
+    pub record: u32,
+    /// The date it is known from (a value a change implies is known when
+    /// both the change and what it is of are); `None`: always.
+    pub known: Option<Date>,
+}
+
+/// The points of every series of one kind, in one vector: series `s` is
+/// `points[starts[s]..starts[s + 1]]`, oldest first.
+#[derive(Debug, Clone, Default)]
+struct Plots {
+    points: Vec<Plot>,
+    starts: Vec<u32>,
 }
 
 /// The value a change implies its figure had before, and where that is
@@ -255,6 +282,7 @@ impl Series {
             counts,
             report,
             changes: Vec::new(),
+            plots: Default::default(),
         }
     }
 
@@ -275,6 +303,94 @@ impl Series {
             })
             .collect();
         self.changes.sort_unstable();
+        self.plots = [Kind::Rate, Kind::Count].map(|kind| self.plot(ds, kind));
+    }
+
+    /// The points of every series of `kind`: its dated reports and, on
+    /// dates none reports, the values its changes imply (a date implied
+    /// twice keeps the first). Undated reports cannot be placed on a time
+    /// axis and are left out.
+    fn plot(&self, ds: &Dataset, kind: Kind) -> Plots {
+        let lines = self.lines(kind);
+        let mut plots = Plots {
+            points: Vec::with_capacity(lines.points.len()),
+            starts: Vec::with_capacity(lines.len() + 1),
+        };
+        let mut out: Vec<Plot> = Vec::new();
+        let mut derived: Vec<Plot> = Vec::new();
+        let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        for s in 0..lines.len() {
+            plots.starts.push(index(plots.points.len()));
+            out.clear();
+            derived.clear();
+            for &m in lines.points(s) {
+                let m = m as usize;
+                let (when, value, qualifier) = match kind {
+                    Kind::Rate => {
+                        let r = &ds.rates[m];
+                        (&r.when, r.value, r.qualifier)
+                    }
+                    Kind::Count => {
+                        let c = &ds.counts[m];
+                        (&c.when, c.value as f64, c.qualifier)
+                    }
+                };
+                let known = reported(when, self.report);
+                if let Some(date) = when.date {
+                    out.push(Plot {
+                        date,
+                        value,
+                        qualifier,
+                        derived: false,
+                        record: index(m),
+                        known,
+                    });
+                }
+                for j in self.changes_of(kind, m) {
+                    let c = &ds.changes[j];
+                    if let Some(Implied {
+                        value,
+                        date: Some(date),
+                        reported: None,
+                        ..
+                    }) = self.implied(ds, c, kind, m)
+                    {
+                        derived.push(Plot {
+                            date,
+                            value,
+                            qualifier,
+                            derived: true,
+                            record: index(j),
+                            known: known.max(reported(&c.when, self.report)),
+                        });
+                    }
+                }
+            }
+            // In date order already (a series' records are by the date they
+            // are known from): the sort only checks, and each look below
+            // is a search.
+            out.sort_by_key(|p| p.date);
+            derived.retain(|d| out.binary_search_by_key(&d.date, |p| p.date).is_err());
+            derived.sort_by_key(|d| d.date);
+            derived.dedup_by_key(|d| d.date);
+            out.append(&mut derived);
+            out.sort_by_key(|p| p.date);
+            plots.points.extend_from_slice(&out);
+        }
+        plots.starts.push(index(plots.points.len()));
+        plots
+    }
+
+    /// The points of record `i`'s series, oldest first (see [`Plot`]).
+    pub fn plotted(&self, kind: Kind, i: usize) -> &[Plot] {
+        let plots = &self.plots[kind as usize];
+        let Some(s) = self.lines(kind).of(i) else {
+            return &[];
+        };
+        let (Some(&a), Some(&b)) = (plots.starts.get(s), plots.starts.get(s + 1)) else {
+            return &[];
+        };
+        plots.points.get(a as usize..b as usize).unwrap_or(&[])
     }
 
     /// Whether any series of `kind` may have two points to draw: one with
@@ -345,11 +461,14 @@ impl Series {
         let previous = lines.previous(of);
         let (date, reported) = match c.from.as_ref().and_then(|w| w.date) {
             Some(d) => {
-                let at = lines
-                    .with(of)
+                // The series is in the order of its known dates: a search.
+                let all = lines.with(of);
+                let from = all.partition_point(|&p| lines.known(p as usize) < Some(d));
+                let at = all[from..]
                     .iter()
                     .map(|&p| p as usize)
-                    .find(|&p| p != of && lines.known(p) == Some(d));
+                    .take_while(|&p| lines.known(p) == Some(d))
+                    .find(|&p| p != of);
                 (Some(d), at)
             }
             None => (previous.and_then(|p| lines.known(p)), previous),

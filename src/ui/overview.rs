@@ -78,8 +78,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             .bar(r.value / 100.0, bw, t);
         if sw > 0 {
             // What was known on the as-of date, up to this report.
-            let mut points = series::points(&ctx, Kind::Rate, row);
-            points.retain(|p| !p.later);
+            let points = series::known_tail(&ctx, Kind::Rate, row, sw);
             let spark = if points.len() > 1 {
                 chart::sparkline(Kind::Rate, &points, sw)
             } else {

@@ -94,7 +94,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     b.render(below, buf);
     // A series of two points or more: its chart beside the selection.
     let i = view.selected_row().unwrap_or(0);
-    let points = content::series::points(&ctx, Kind::Rate, i);
+    let points = app.chart_points(Kind::Rate, i, usize::from(inner.width) * 2);
     let inner = if points.len() > 1 && inner.width >= 50 && inner.height >= 5 {
         let left = (inner.width * 2 / 5).clamp(24, 60);
         let [info, _, plot] = inner.layout(&Layout::horizontal([

@@ -118,7 +118,9 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     };
     // A count reported on several dates: its series as a line chart.
     let side = if let Some(i) = view.selected_row() {
-        let points = content::series::points(&app.ctx(), Kind::Count, i);
+        let ctx = app.ctx();
+        let points = app.chart_points(Kind::Count, i, usize::from(side.width) * 2);
+        let all = ctx.data.series.plotted(Kind::Count, i).len();
         if points.len() > 1 && side.height >= 6 {
             // A tall column keeps the category's bars below the chart.
             let (side, rest) = if side.height > 24 {
@@ -135,7 +137,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                     " {} · {} ({}) ",
                     sel.label.get(lang),
                     p.pick("历次报道", "over time"),
-                    points.len()
+                    all
                 ),
                 t,
             );
