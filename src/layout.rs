@@ -274,6 +274,20 @@ mod tests {
     }
 
     #[test]
+    fn a_chart_grows_the_selection_box_to_half_the_body_within_7_to_16_rows() {
+        for (h, grown) in [(14, 7), (20, 10), (40, 16), (60, 16)] {
+            let body = Rect::new(0, 2, 80, h);
+            assert_eq!(rates(body, false)[1].height, 7, "no chart: {h}");
+            assert_eq!(rates(body, true)[1].height, grown, "{h}");
+            // Narrow Workforce stacks its chart below the table the same way.
+            assert_eq!(workforce(body, true)[1].height, grown, "{h}");
+        }
+        // Wide Workforce puts it beside the table, the full height.
+        let wide = Rect::new(0, 2, 200, 56);
+        assert_eq!(workforce(wide, true)[1].height, 56);
+    }
+
+    #[test]
     fn too_small_has_no_regions() {
         assert!(regions(&shape(59, 30, Panel::Rates)).tabs.is_empty());
         assert!(!regions(&shape(60, 16, Panel::Rates)).tabs.is_empty());

@@ -237,6 +237,24 @@ fn number_out_of_range_names_its_path() {
 }
 
 #[test]
+fn every_problem_of_shape_is_said_at_once_in_words() {
+    // A text where a number belongs, a negative count, a date that does
+    // not exist: three records, three lines, none hiding another.
+    let file = bad("shape-errors.json");
+    assert_fails(
+        &["check", &file],
+        &[
+            format!(
+                "{file}: rates[0].value: must be a number, not the text \"98.3\" at line 13 column 91"
+            ),
+            format!("{file}: counts[1].value: must not be negative, not the number -470"),
+            format!("{file}: counts[3].when.date: \"2020-02-30\" is not a date (YYYY-MM-DD)"),
+            format!("{file}: 3 problems"),
+        ],
+    );
+}
+
+#[test]
 fn unknown_field_names_the_field_and_its_path() {
     let file = bad("unknown-field.json");
     let out = fugong()

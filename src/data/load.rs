@@ -113,6 +113,40 @@ fn sanitize_char(c: char) -> String {
 /// [`sanitize`]); the error names the line, column and JSON path of the
 /// first problem.
 pub fn parse(text: &str) -> Result<Dataset, String> {
+    parse_all(text).map_err(|mut problems| {
+        if problems.is_empty() {
+            "the file could not be read as a dataset".to_string()
+        } else {
+            problems.swap_remove(0)
+        }
+    })
+}
+
+/// As [`parse`], with every problem of shape the file has, not only the
+/// first (see [`super::shape`]); the first says its line and column.
+pub fn parse_all(text: &str) -> Result<Dataset, Vec<String>> {
+    parse_first(text).map_err(|first| {
+        // Valid JSON: each record read on its own, for all the problems.
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+            return vec![first];
+        };
+        let mut all = super::shape::problems(&v);
+        if all.is_empty() {
+            return vec![first];
+        }
+        // The typed read's problem is one of them: give it its place in
+        // the file.
+        if let Some((path, rest)) = first.split_once(": ")
+            && let Some(at) = rest.rfind(" at line ")
+            && let Some(p) = all.iter_mut().find(|p| p.starts_with(&format!("{path}: ")))
+        {
+            p.push_str(&rest[at..]);
+        }
+        all
+    })
+}
+
+fn parse_first(text: &str) -> Result<Dataset, String> {
     if text.trim().is_empty() {
         return Err("the file is empty; a dataset is a JSON object".to_string());
     }

@@ -17,6 +17,7 @@ pub mod model;
 pub mod sanitize;
 pub mod scan;
 pub mod series;
+mod shape;
 mod show;
 
 use std::path::Path;
@@ -70,9 +71,9 @@ pub fn load_str(text: &str, origin: &str) -> Result<Loaded, Invalid> {
 
 /// Parses a dataset's text; a problem names its origin.
 fn parse(text: &str, origin: &str) -> Result<Dataset, Invalid> {
-    load::parse(text).map_err(|p| Invalid {
+    load::parse_all(text).map_err(|problems| Invalid {
         origin: origin.to_string(),
-        problems: vec![p],
+        problems,
     })
 }
 
