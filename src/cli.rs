@@ -97,12 +97,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "all")]
         panel: PanelChoice,
     },
-    /// Write a table of the dataset as CSV, JSON or Markdown.
+    /// Write a table of the dataset as CSV (the default), JSON or Markdown; with --as-of, only what is known on that date.
     Export {
         /// Which records.
         #[arg(long, value_enum)]
         what: What,
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, default_value = "csv")]
         format: Format,
         /// Write to FILE (atomically) instead of stdout.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -110,6 +110,10 @@ pub enum Command {
         /// Overwrite FILE if it exists.
         #[arg(long, requires = "output")]
         force: bool,
+        /// Begin a CSV or Markdown file with a UTF-8 byte-order mark, so that
+        /// spreadsheets (Excel) read its Chinese as UTF-8.
+        #[arg(long)]
+        bom: bool,
     },
 }
 

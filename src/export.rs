@@ -6,8 +6,10 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 use serde_json::{Map, Value, json};
+use time::Date;
 
 use crate::content::{Ctx, series};
+use crate::data::RecordRef;
 use crate::data::asof::Chronology;
 use crate::data::series::Kind;
 use crate::data::{EventStatus, Lang, Loaded, Place, Qualifier, Text, When};
@@ -65,6 +67,35 @@ fn qualifier(q: Qualifier) -> &'static str {
     q.name()
 }
 
+/// The rows of one table as known on `as_of` (`None`: every record): a
+/// rate, count, change or series point reported later, or an event that
+/// happens later, is left out, as the dashboard greys it.
+pub fn rows_as_of(d: &Loaded, what: What, as_of: Option<Date>) -> Vec<Row> {
+    let Some(date) = as_of else {
+        return rows(d, what);
+    };
+    if what == What::Series {
+        return series_rows(d, Some(date));
+    }
+    let ds = &d.dataset;
+    let chronology = Chronology::with_series(ds, d.series.clone());
+    let later = |row: &Row| {
+        let Some(id) = row.get("id").and_then(Value::as_str) else {
+            return false;
+        };
+        match d.index.get(id) {
+            Some(RecordRef::Rate(i)) => chronology.later(&ds.rates[i].when, as_of).is_some(),
+            Some(RecordRef::Count(i)) => chronology.later(&ds.counts[i].when, as_of).is_some(),
+            Some(RecordRef::Change(i)) => chronology.later(&ds.changes[i].when, as_of).is_some(),
+            Some(RecordRef::Event(i)) => chronology.status(&ds.events[i], as_of).is_later(),
+            _ => false,
+        }
+    };
+    let mut out = rows(d, what);
+    out.retain(|r| !later(r));
+    out
+}
+
 /// The rows of one table, in the dataset's order (events by date).
 pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
     let ds = &d.dataset;
@@ -79,14 +110,17 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row.insert("label_en".into(), json!(r.label.en));
                 row.insert("value".into(), json!(r.value));
                 row.insert("qualifier".into(), json!(qualifier(r.qualifier)));
-                row.insert("unit".into(), json!("%"));
+                row.insert("unit_zh".into(), json!("%"));
+                row.insert("unit_en".into(), json!("%"));
                 let count = |id: &Option<String>| {
                     id.as_deref()
                         .and_then(|id| d.count(id))
                         .map_or(Value::Null, |c| json!(c.value))
                 };
                 row.insert("numerator".into(), count(&r.numerator));
+                row.insert("numerator_id".into(), opt(r.numerator.clone()));
                 row.insert("denominator".into(), count(&r.denominator));
+                row.insert("denominator_id".into(), opt(r.denominator.clone()));
                 date_columns(&mut row, &r.when);
                 row.insert("status".into(), json!("reported"));
                 org_place_columns(&mut row, d, r.organisation.as_deref(), r.place.as_deref());
@@ -159,8 +193,8 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row.insert("summary_zh".into(), json!(p.summary.zh));
                 row.insert("summary_en".into(), json!(p.summary.en));
                 org_place_columns(&mut row, d, p.organisation.as_deref(), p.place.as_deref());
-                row.insert("events".into(), json!(p.events.join(" ")));
-                row.insert("figures".into(), json!(p.figures.join(" ")));
+                row.insert("events".into(), json!(p.events));
+                row.insert("figures".into(), json!(p.figures));
                 row
             })
             .collect(),
@@ -204,7 +238,7 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row
             })
             .collect(),
-        What::Series => series_rows(d),
+        What::Series => series_rows(d, None),
         What::Checks => d
             .checks
             .iter()
@@ -212,7 +246,7 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 let mut row = Row::new();
                 row.insert("kind".into(), json!(c.kind.label().en));
                 row.insert("subject".into(), json!(c.subject));
-                row.insert("inputs".into(), json!(c.inputs.join(" ")));
+                row.insert("inputs".into(), json!(c.inputs));
                 row.insert("formula_zh".into(), json!(c.formula.zh));
                 row.insert("formula_en".into(), json!(c.formula.en));
                 row.insert("passed".into(), json!(c.passed));
@@ -226,15 +260,14 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
 /// first record), oldest point first. A series is named by its first
 /// record's id; a point implied by a change names the change as its record
 /// and says how it is worked out (`99% − 73 = 26%`).
-fn series_rows(d: &Loaded) -> Vec<Row> {
+fn series_rows(d: &Loaded, as_of: Option<Date>) -> Vec<Row> {
     let ds = &d.dataset;
     let chronology = Chronology::with_series(ds, d.series.clone());
     let theme = Theme::MONO;
-    // Every point is exported, whatever the as-of date.
     let ctx = Ctx {
         data: d,
         chronology: &chronology,
-        as_of: None,
+        as_of,
         lang: Lang::En,
         theme: &theme,
     };
@@ -246,7 +279,8 @@ fn series_rows(d: &Loaded) -> Vec<Row> {
                 continue;
             };
             let first = first as usize;
-            let points = series::points(&ctx, kind, first);
+            let mut points = series::points(&ctx, kind, first);
+            points.retain(|p| !p.later);
             if points.len() < 2 {
                 continue;
             }
@@ -312,10 +346,13 @@ fn series_rows(d: &Loaded) -> Vec<Row> {
     out
 }
 
+/// A value as one CSV or Markdown cell: a list's items space-separated (an
+/// id holds no space), as a JSON export keeps them a list.
 fn cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(" "),
         other => other.to_string(),
     }
 }
@@ -334,9 +371,12 @@ pub fn columns(what: What) -> Vec<&'static str> {
                 "label_en",
                 "value",
                 "qualifier",
-                "unit",
+                "unit_zh",
+                "unit_en",
                 "numerator",
+                "numerator_id",
                 "denominator",
+                "denominator_id",
             ],
             &WHEN,
             &["status"],
@@ -485,6 +525,13 @@ pub fn write_file_with(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        let folder = crate::data::sanitize::clean(&dir.display().to_string()).into_owned();
+        if dir.exists() {
+            bail!("{folder} is not a folder; cannot write {shown} in it");
+        }
+        bail!("the folder {folder} does not exist; create it, or give another -o");
+    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".fugong-export");
     // A new file gets the usual permissions (0666 less the umask), a

@@ -13,16 +13,11 @@ use fugong::theme::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // The as-of date is a way of showing the data; check and export list
-    // every record as it is. Say so rather than ignore it.
-    if cli.as_of.is_some()
-        && matches!(
-            cli.command,
-            Some(Command::Check { .. } | Command::Export { .. })
-        )
-    {
+    // The as-of date is a way of showing the data; check covers every
+    // record as it is. Say so rather than ignore it.
+    if cli.as_of.is_some() && matches!(cli.command, Some(Command::Check { .. })) {
         say(
-            "fugong: --as-of applies to the dashboard, snapshot and read; check and export always cover every record",
+            "fugong: --as-of applies to the dashboard, snapshot, read and export; check always covers every record",
         );
         return ExitCode::from(2);
     }
@@ -65,17 +60,30 @@ fn main() -> ExitCode {
             format,
             output,
             force,
-        }) => with_data(&cli, |loaded| {
-            let rows = fugong::export::rows(&loaded, *what);
-            let mut bytes = Vec::new();
-            fugong::export::write(*what, &rows, *format, &mut bytes)?;
-            match output {
-                Some(path) => fugong::export::write_file(path, *force, &bytes),
-                None => std::io::stdout()
-                    .write_all(&bytes)
-                    .context("writing to stdout"),
+            bom,
+        }) => {
+            if *bom && *format == fugong::export::Format::Json {
+                eprintln!(
+                    "fugong: --bom is for CSV and Markdown; JSON is UTF-8 without a byte-order mark"
+                );
+                return ExitCode::from(2);
             }
-        }),
+            with_data(&cli, |loaded| {
+                warn_as_of(&cli, &loaded);
+                let rows = fugong::export::rows_as_of(&loaded, *what, cli.as_of);
+                let mut bytes = Vec::new();
+                if *bom {
+                    bytes.extend_from_slice("\u{feff}".as_bytes());
+                }
+                fugong::export::write(*what, &rows, *format, &mut bytes)?;
+                match output {
+                    Some(path) => fugong::export::write_file(path, *force, &bytes),
+                    None => std::io::stdout()
+                        .write_all(&bytes)
+                        .context("writing to stdout"),
+                }
+            })
+        }
         None => dashboard(&cli),
     }
 }

@@ -499,6 +499,8 @@ fn cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
+        // A list is a JSON list; its CSV cell, the items space-separated.
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(" "),
         other => other.to_string(),
     }
 }
@@ -1226,4 +1228,97 @@ fn exported_file_has_ordinary_permissions() {
         "export", "--what", "rates", "--format", "csv", "-o", out_s, "--force",
     ]);
     assert_eq!(format!("{:o}", mode(&out)), "644", "an overwritten export");
+}
+
+/// What scripts and spreadsheets need of an export: CSV without asking, a
+/// byte-order mark on request, lists as JSON lists, the same unit columns
+/// for rates and counts, a rate's numerator and denominator by id as well
+/// as by value, and `--as-of` leaving out what is reported later.
+#[test]
+fn export_fits_scripts_and_spreadsheets() {
+    let d = load(None);
+    let ds = &d.dataset;
+    // CSV is the default format.
+    let plain = stdout_of(&["export", "--what", "rates"]);
+    assert_eq!(plain, export(None, "rates", "csv"));
+    // --bom puts U+FEFF first, and nothing else changes.
+    let bom = stdout_of(&["export", "--what", "rates", "--bom"]);
+    assert_eq!(&bom[..3], "\u{feff}".as_bytes());
+    assert_eq!(&bom[3..], &plain[..]);
+    let json_bom = failure_of(
+        &["export", "--what", "rates", "--format", "json", "--bom"],
+        2,
+    );
+    one_line(&json_bom.stderr);
+    // Lists are lists in JSON, space-separated ids in CSV.
+    let v: Value = serde_json::from_slice(&export(None, "projects", "json")).unwrap();
+    let first = &v[0];
+    let want: Vec<Value> = ds.projects[0]
+        .events
+        .iter()
+        .map(|e| Value::from(e.as_str()))
+        .collect();
+    assert_eq!(first["events"], Value::Array(want));
+    let (_, recs) = parse_csv(&export(None, "projects", "csv"));
+    assert_eq!(recs[0]["events"], ds.projects[0].events.join(" "));
+    let checks: Value = serde_json::from_slice(&export(None, "checks", "json")).unwrap();
+    assert!(
+        checks
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["inputs"].is_array())
+    );
+    // Rates and counts name their unit in the same two columns.
+    let (rate_head, rates) = parse_csv(&export(None, "rates", "csv"));
+    let (count_head, _) = parse_csv(&export(None, "counts", "csv"));
+    for col in ["unit_zh", "unit_en"] {
+        assert!(rate_head.iter().any(|h| h == col) && count_head.iter().any(|h| h == col));
+    }
+    assert!(!rate_head.iter().any(|h| h == "unit"));
+    // A ratio's counts by id and by value.
+    let (i, rate) = ds
+        .rates
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.numerator.is_some() && r.denominator.is_some())
+        .expect("a rate with both counts");
+    let num = d.count(rate.numerator.as_deref().unwrap()).unwrap();
+    assert_eq!(rates[i]["numerator_id"], num.id);
+    assert_eq!(rates[i]["numerator"], num.value.to_string());
+    assert_eq!(
+        rates[i]["denominator_id"],
+        rate.denominator.clone().unwrap()
+    );
+    // As of a date, what is reported later is left out.
+    let early = "2020-02-20";
+    let (_, events) = parse_csv(&stdout_of(&[
+        "export", "--what", "events", "--as-of", early,
+    ]));
+    let (_, all) = parse_csv(&export(None, "events", "csv"));
+    assert!(!events.is_empty() && events.len() < all.len());
+    assert!(
+        events
+            .iter()
+            .all(|e| e["date"].as_str() <= early || e["status"] == "planned")
+    );
+}
+
+/// `-o` into a folder that is not there names the folder, not a
+/// temporary file.
+#[test]
+fn export_into_a_missing_folder_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("missing").join("out.csv");
+    let o = failure_of(
+        &["export", "--what", "rates", "-o", target.to_str().unwrap()],
+        1,
+    );
+    let msg = String::from_utf8_lossy(&o.stderr);
+    one_line(&o.stderr);
+    assert!(
+        msg.contains("missing") && msg.contains("does not exist"),
+        "{msg}"
+    );
+    assert!(!msg.contains(".fugong-export"), "{msg}");
 }
