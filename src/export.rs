@@ -96,6 +96,47 @@ pub fn rows_as_of(d: &Loaded, what: What, as_of: Option<Date>) -> Vec<Row> {
     out
 }
 
+impl What {
+    /// Its name on the command line: "rates", "series".
+    pub fn name(self) -> &'static str {
+        match self {
+            What::Rates => "rates",
+            What::Counts => "counts",
+            What::Events => "events",
+            What::Projects => "projects",
+            What::People => "people",
+            What::Changes => "changes",
+            What::Series => "series",
+            What::Checks => "checks",
+        }
+    }
+}
+
+/// The rows of records `order` (indices into the table's collection: the
+/// dashboard's list, filtered and sorted), in that order.
+pub fn rows_of(d: &Loaded, what: What, order: &[usize]) -> Vec<Row> {
+    let mut all: Vec<Option<Row>> = rows(d, what).into_iter().map(Some).collect();
+    // Events are exported by date; find each by its id.
+    let at: Vec<usize> = match what {
+        What::Events => {
+            let ds = &d.dataset;
+            let mut pos = vec![0; ds.events.len()];
+            for (k, r) in all.iter().enumerate() {
+                let id = r.as_ref().and_then(|r| r.get("id")).and_then(Value::as_str);
+                if let Some(RecordRef::Event(i)) = id.and_then(|id| d.index.get(id)) {
+                    pos[i] = k;
+                }
+            }
+            pos
+        }
+        _ => (0..all.len()).collect(),
+    };
+    order
+        .iter()
+        .filter_map(|&i| at.get(i).and_then(|&k| all.get_mut(k)?.take()))
+        .collect()
+}
+
 /// The rows of one table, in the dataset's order (events by date).
 pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
     let ds = &d.dataset;

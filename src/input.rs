@@ -60,6 +60,8 @@ pub enum Action {
     AsOfSelected,
     /// `y`: copy the selection with its citation.
     Copy,
+    /// `x`: write the panel's rows, as filtered and sorted, to a CSV file.
+    ExportView,
     Click(u16, u16),
     /// Mouse wheel at a position: negative is up.
     Scroll(u16, u16, i8),
@@ -430,6 +432,14 @@ pub const KEYMAP: &[Binding] = &[
         "复制数字及出处",
     )
     .hint(7, "y", "复制", "copy"),
+    bind(
+        &[(KeyCode::Char('x'), NONE)],
+        "x",
+        Action::ExportView,
+        Global,
+        "save this panel's rows (filtered, sorted) as CSV",
+        "把本面板的行（按筛选和排序）写入 CSV 文件",
+    ),
     bind(
         &[(KeyCode::Char('z'), CTRL)],
         "^Z",

@@ -373,6 +373,10 @@ fn perform(
             suspend(terminal)?;
             // Our own SIGCONT arrives now too; the redraw covers it.
         }
+        Effect::Export { name, bytes, rows } => {
+            let written = write_free(std::path::Path::new("."), &name, &bytes).map(|n| (n, rows));
+            *dirty |= app.exported(written).redraws();
+        }
         Effect::Reload(path) => {
             // The one file read after start-up, here and not in the app.
             let reloaded = app.reloaded(crate::data::load_path_with(&path, app.draft_options()));
@@ -380,6 +384,33 @@ fn perform(
         }
     }
     Ok(None)
+}
+
+/// Writes `bytes` to `name` in `dir` (the working folder), or to the first
+/// of `name-2`, `name-3`… that does not exist: an export never replaces a
+/// file. Returns the name written, or the reason in one line.
+fn write_free(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Result<String, String> {
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let mut last = String::new();
+    for n in 1..100 {
+        let candidate = match n {
+            1 => name.to_string(),
+            _ => format!("{stem}-{n}.{ext}"),
+        };
+        let path = dir.join(&candidate);
+        if path.exists() {
+            continue;
+        }
+        match crate::export::write_file(&path, false, bytes) {
+            Ok(()) => return Ok(candidate),
+            Err(e) => last = format!("{e:#}"),
+        }
+    }
+    Err(if last.is_empty() {
+        format!("{name} and 98 more names are taken")
+    } else {
+        last
+    })
 }
 
 /// The terminal's "set clipboard" sequence (OSC 52) for `text`, which is
@@ -404,7 +435,7 @@ fn debug_panic() {
 
 #[cfg(test)]
 mod tests {
-    use super::{WideSafe, osc52};
+    use super::{WideSafe, osc52, write_free};
     use ratatui::backend::{Backend, TestBackend};
     use ratatui::buffer::Cell;
 
@@ -481,5 +512,20 @@ mod tests {
             "{text:?}"
         );
         assert!(text.contains("⟨U+202E⟩"), "{text:?}");
+    }
+
+    #[test]
+    fn an_export_from_the_dashboard_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = "fugong-rates-2020-03-25.csv";
+        assert_eq!(write_free(dir.path(), name, b"a").as_deref(), Ok(name));
+        assert_eq!(
+            write_free(dir.path(), name, b"b").as_deref(),
+            Ok("fugong-rates-2020-03-25-2.csv")
+        );
+        assert_eq!(std::fs::read(dir.path().join(name)).unwrap(), b"a");
+        let missing = dir.path().join("gone");
+        let e = write_free(&missing, name, b"c").unwrap_err();
+        assert!(e.contains("does not exist"), "{e}");
     }
 }

@@ -743,3 +743,41 @@ fn e_without_watch_says_why_nothing_opens() {
         );
     }
 }
+
+/// `x` exports the panel's rows as its list shows them: filtered and
+/// sorted, as CSV, named for the table and the as-of date; the footer then
+/// says where they went. The Article's figures are not a table.
+#[test]
+fn x_exports_the_view_as_filtered_and_sorted() {
+    let mut a = app(Lang::En);
+    step(&mut a, &[Action::GoPanel(Panel::Workforce)]);
+    // Filter to the counts whose text has 党员, sorted by value.
+    step(&mut a, &[Action::StartFilter]);
+    for c in "党员".chars() {
+        step(&mut a, &[Action::FilterChar(c)]);
+    }
+    step(&mut a, &[Action::FilterDone, Action::CycleSort]);
+    let shown: Vec<String> = a
+        .view(Panel::Workforce)
+        .rows
+        .iter()
+        .map(|&i| a.data().dataset.counts[i].id.clone())
+        .collect();
+    assert!(!shown.is_empty() && shown.len() < a.data().dataset.counts.len());
+    let Effect::Export { name, bytes, rows } = a.update(Action::ExportView) else {
+        panic!("x asks for a file to be written");
+    };
+    assert_eq!(name, "fugong-counts-2020-03-25.csv");
+    assert_eq!(rows, shown.len());
+    let mut r = csv::Reader::from_reader(&bytes[..]);
+    let ids: Vec<String> = r.records().map(|rec| rec.unwrap()[0].to_string()).collect();
+    assert_eq!(ids, shown, "the list's rows, in its order");
+    a.exported(Ok((name.clone(), rows)));
+    assert_eq!(
+        a.notice(),
+        Some(format!("wrote {rows} rows to {name}").as_str())
+    );
+    step(&mut a, &[Action::GoPanel(Panel::Article)]);
+    assert!(matches!(a.update(Action::ExportView), Effect::Redraw));
+    assert!(a.notice().is_some_and(|n| n.contains("not a table")));
+}

@@ -47,6 +47,13 @@ pub enum Effect {
     Quit,
     /// Read this dataset file and hand the result to [`App::reloaded`].
     Reload(PathBuf),
+    /// Write a CSV file named `name` (or `name-2`, `-3`… if it exists) in
+    /// the working folder, and hand the result to [`App::exported`].
+    Export {
+        name: String,
+        bytes: Vec<u8>,
+        rows: usize,
+    },
 }
 
 impl Effect {

@@ -8,6 +8,7 @@ use time::Date;
 use super::state::{App, Effect, Overlay};
 use crate::content::{self, Target, as_of_text};
 use crate::data::{EventStatus, Lang};
+use crate::export::{self, What};
 use crate::input::Action;
 use crate::layout;
 use crate::panel::{Collection, Panel, SortKey};
@@ -183,6 +184,7 @@ impl App {
                     return Effect::Redraw;
                 }
             },
+            Action::ExportView => return self.export_view(),
             Action::FilterChar(_)
             | Action::FilterBackspace
             | Action::FilterDone
@@ -309,6 +311,60 @@ impl App {
 
     /// `y`: the citation for the clipboard, said in the footer; with
     /// `--no-clipboard`, only shown.
+    /// The panel's rows as its list shows them (filtered, sorted) as CSV,
+    /// for `term` to write; the Article's figures are not a table.
+    fn export_view(&mut self) -> Effect {
+        let lang = self.lang.prose();
+        let what = match self.panel.collection() {
+            Collection::Rates => What::Rates,
+            Collection::Counts => What::Counts,
+            Collection::Events => What::Events,
+            Collection::Projects => What::Projects,
+            Collection::Checks => What::Checks,
+            Collection::Figures => {
+                self.notice = Some(
+                    lang.pick(
+                        "原文不是表格：x 可在其他面板导出",
+                        "the article is not a table: x exports the other panels",
+                    )
+                    .to_string(),
+                );
+                return Effect::Redraw;
+            }
+        };
+        let order = &self.view(self.panel).rows;
+        let rows = export::rows_of(&self.data, what, order);
+        let mut bytes = Vec::new();
+        if export::write(what, &rows, export::Format::Csv, &mut bytes).is_err() {
+            self.notice = Some(lang.pick("导出失败", "the export failed").to_string());
+            return Effect::Redraw;
+        }
+        let date = self.as_of.map(crate::fmt::iso).unwrap_or_default();
+        let name = format!(
+            "fugong-{}{}{date}.csv",
+            what.name(),
+            if date.is_empty() { "" } else { "-" }
+        );
+        Effect::Export {
+            name,
+            bytes,
+            rows: rows.len(),
+        }
+    }
+
+    /// What became of an export: the footer says where it went, or why not.
+    pub fn exported(&mut self, result: Result<(String, usize), String>) -> Effect {
+        let lang = self.lang.prose();
+        self.notice = Some(match result {
+            Ok((name, n)) => lang
+                .pick("已导出 {n} 行到 {name}", "wrote {n} rows to {name}")
+                .replace("{n}", &n.to_string())
+                .replace("{name}", &name),
+            Err(e) => format!("{}: {e}", lang.pick("导出失败", "export failed")),
+        });
+        Effect::Redraw
+    }
+
     fn copy(&mut self, target: Target) -> Effect {
         let lang = self.lang.prose();
         let Some(text) = self.citation(target) else {
