@@ -73,9 +73,15 @@ fn a_three_date_series_reads_as_one_sentence() {
     let workforce = lines(&data, Panel::Workforce, Lang::En, None);
     assert!(
         workforce.iter().any(|l| l
-            == "Workers back at work rose from 4,900,000 on 2020-02-22 to 7,500,000 on \
+            == "Workers back at work rose from 4,900,000 people on 2020-02-22 to 7,500,000 people on \
                 2020-03-18 (3 reports)"),
         "{workforce:#?}"
+    );
+    let zh = lines(&data, Panel::Workforce, Lang::Zh, None);
+    assert!(
+        zh.iter().any(|l| l
+            == "复工人数从2020年2月22日的4,900,000人升至2020年3月18日的7,500,000人（3次报道）"),
+        "{zh:#?}"
     );
 }
 
@@ -241,7 +247,8 @@ fn marker_columns(buf: &Buffer, as_of: Color) -> Vec<u16> {
 
 #[test]
 fn the_as_of_date_moves_a_marker_along_the_chart() {
-    let colour = Theme::DARK.as_of.fg.expect("the as-of style has a colour");
+    // The header's as-of colour (its background there), on a dark terminal.
+    let colour = Theme::DARK.as_of.bg.expect("the as-of style has a colour");
     let on = |d: Date| {
         let mut a = app(Lang::En, Theme::DARK).with_as_of(Some(d));
         let t = step_and_draw(&mut a, &[Action::GoPanel(Panel::Rates)], 120, 40);
@@ -448,7 +455,8 @@ fn a_long_series_is_drawn_from_a_few_points_a_column() {
     assert!(braille(&t) > 10);
     let t = step_and_draw(&mut a, &[Action::EarlierMonth], 120, 40);
     assert_cells(&t, "after moving the date");
-    let colour = Theme::DARK.as_of.fg.expect("the as-of style has a colour");
+    // The header's as-of colour (its background there), on a dark terminal.
+    let colour = Theme::DARK.as_of.bg.expect("the as-of style has a colour");
     assert_eq!(
         marker_columns(&t, colour).len(),
         1,
@@ -468,4 +476,29 @@ fn moving_the_date_redraws_the_chart_as_known_then() {
     let t = step_and_draw(&mut a, &[Action::EarlierMonth], 120, 40);
     assert!(screen_text(&t).contains("as of 2020-02-19"));
     assert_eq!(dots(&t), 3, "three reports, all later");
+}
+
+#[test]
+fn what_is_not_known_yet_is_greyed_right_of_the_marker_or_left_out() {
+    // As of 2月25日: 93% is known; 99%, 99.7% and the 98% that the 2月28日
+    // change implies for 2月27日 come later, right of the marker, greyed;
+    // the 26% it implies for 2月10日 would stand left of the marker as if
+    // known, so it is not drawn.
+    let mut a = app(Lang::En, Theme::DARK).with_as_of(Some(date!(2020 - 02 - 25)));
+    let t = step_and_draw(&mut a, &[Action::GoPanel(Panel::Rates)], 120, 40);
+    let later = Theme::DARK.later.fg.expect("later has a colour");
+    assert_eq!(count_of(&t, "▄"), 1, "only 2月27日's implied value");
+    assert_eq!(count_where(&t, |c| c.symbol() == "▄" && c.fg == later), 1);
+    assert_eq!(count_where(&t, |c| c.symbol() == "•" && c.fg == later), 2);
+    assert_eq!(count_where(&t, |c| c.symbol() == "•" && c.fg != later), 1);
+    // The line right of the marker is greyed too.
+    assert!(count_where(&t, |c| is_braille(c.symbol()) && c.fg == later) > 0);
+    // The legend lists only what is known.
+    let text = screen_text(&t);
+    let legend = text.lines().find(|l| l.contains("• reported")).unwrap();
+    assert!(legend.contains("as of 02-25"), "{legend}");
+    assert!(
+        !legend.contains("99%") && legend.contains("02-22 93%"),
+        "{legend}"
+    );
 }

@@ -285,13 +285,23 @@ fn changes_of(kind: Kind, i: usize, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
 /// sentence, then each point (this one marked), at most a dozen.
 fn series_of(kind: Kind, i: usize, label: &str, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
     const MAX: usize = 12;
-    let Some(sentence) = series::sentence(ctx, kind, i, label) else {
+    // A series of two points or more, known or not on the as-of date: the
+    // points below say which come later; the sentence, what is known.
+    if ctx.data.series.plotted(kind, i).len() < 2 {
         return;
-    };
+    }
     let p = ctx.lang.prose();
     let t = ctx.theme;
     v.push(Line::styled(p.pick("历次报道", "Over time"), t.title));
-    v.push(Line::from(sentence));
+    v.push(Line::from(
+        series::sentence(ctx, kind, i, label).unwrap_or_else(|| {
+            p.pick(
+                "截至所选日期，该数字只有一个已知的值",
+                "on the as-of date, one value of it is known",
+            )
+            .to_string()
+        }),
+    ));
     // The dozen around this record, found by its date: a detail costs
     // its lines, not the series.
     let all = ctx.data.series.plotted(kind, i);
@@ -353,7 +363,7 @@ fn implied_of(c: &Change, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
     let p = ctx.lang.prose();
     let date = im
         .date
-        .map(|d| format!(" {}", series::day(d, p)))
+        .map(|d| p.pick("（{}）", " on {}").replace("{}", &series::day(d, p)))
         .unwrap_or_default();
     v.push(field(
         p.pick("变化前（推算）", "before (derived)"),
@@ -372,7 +382,7 @@ fn implied_of(c: &Change, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
                 .replace("{}", &show(v))
         }
         None => p
-            .pick("没有报道，只是推算", "not reported: derived only")
+            .pick("没有报道，只是推算", "not reported (derived only)")
             .to_string(),
     };
     v.push(field(p.pick("该日", "on that date"), reported, ctx.theme));

@@ -78,8 +78,14 @@ pub const MARKS: &[Mark] = &[
     mark(
         "▃██",
         "▃██",
-        "总览中比率旁的小图：该数字历次的值，由低到高",
-        "beside an Overview rate: its values over time, low to high",
+        "总览中比率旁的小图：该数字历次的值，按日期排列，从零画起",
+        "beside an Overview rate: its values over time, in date order, from zero",
+    ),
+    mark(
+        "▶",
+        "▶",
+        "详情的“历次报道”中：所选的那一次",
+        "in a detail's Over time: the selected report",
     ),
     mark(
         "23,000+",

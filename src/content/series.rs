@@ -193,8 +193,21 @@ pub fn sentence(ctx: &Ctx<'_>, kind: Kind, i: usize, label: &str) -> Option<Stri
             crate::fmt::iso(d)
         }
     };
+    // A count says its unit: 4,900,000 people, 4,900,000人.
+    let unit = match kind {
+        Kind::Rate => String::new(),
+        Kind::Count => ctx.data.dataset.counts.get(i).map_or(String::new(), |c| {
+            let u = c.unit.get(ctx.lang.prose());
+            if zh || u.is_empty() {
+                u.into_owned()
+            } else {
+                format!(" {u}")
+            }
+        }),
+    };
+    let amount = |p: &Point| format!("{}{unit}", p.shown(kind));
     let value = |p: &Point| {
-        let v = p.shown(kind);
+        let v = amount(p);
         match (p.derived, zh) {
             (false, _) => v,
             (true, true) => format!("{v}（推算）"),
@@ -218,7 +231,7 @@ pub fn sentence(ctx: &Ctx<'_>, kind: Kind, i: usize, label: &str) -> Option<Stri
         let mut n = format!("{reports}次报道");
         if !others.is_empty() {
             if named {
-                let l = list("、", &|p| format!("{}{}", date(p.date), p.shown(kind)));
+                let l = list("、", &|p| format!("{}{}", date(p.date), amount(p)));
                 n.push_str(&format!("；由变化推算：{l}"));
             } else {
                 n.push_str(&format!("；另有{more}个值由变化推算"));
@@ -233,9 +246,7 @@ pub fn sentence(ctx: &Ctx<'_>, kind: Kind, i: usize, label: &str) -> Option<Stri
         let mut n = format!("{reports} report{}", if reports == 1 { "" } else { "s" });
         if !others.is_empty() {
             if named {
-                let l = list(" and ", &|p| {
-                    format!("{} on {}", p.shown(kind), date(p.date))
-                });
+                let l = list(" and ", &|p| format!("{} on {}", amount(p), date(p.date)));
                 let who = if others.len() == 1 {
                     "a change implies"
                 } else {

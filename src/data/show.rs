@@ -228,7 +228,12 @@ impl Change {
         let n = fmt::trim_number(self.value.abs());
         let unit = match lang {
             Lang::Zh => self.unit.get(Lang::Zh),
-            _ => self.unit.get(Lang::En),
+            _ => {
+                // "+1 percentage point", "+2 percentage points".
+                let many = if self.value.abs() == 1.0 { 1 } else { 2 };
+                let en = self.unit.get(Lang::En);
+                fmt::singular(&en, many).into_owned().into()
+            }
         };
         format!("{sign}{n} {unit}")
     }

@@ -96,22 +96,25 @@ fn thin(points: &[(f64, f64)], x0: f64, x1: f64, columns: usize) -> Vec<(f64, f6
     out
 }
 
-/// The words above a chart: its marks, the as-of date, and the latest
-/// points that fit, each with its qualifier: "• reported ▄ implied by a
-/// change │ as of 03-18 · 02-10 26%▄ 02-27 98%▄ 02-28 99%".
+/// The words above a chart: the as-of date first (it survives a narrow
+/// chart), the marks, and the latest points known on the date that fit,
+/// each with its qualifier: "as of 03-18 │ • reported ▄ implied by a change
+/// · 02-10 26%▄ 02-27 98%▄ 02-28 99%".
 pub fn legend(kind: Kind, points: &[Point], as_of: Option<Date>, lang: Lang, w: usize) -> String {
     let p = lang.prose();
-    let mut head = String::from(p.pick("•报道", "• reported"));
+    let mut head = String::new();
+    if let Some(d) = as_of {
+        head.push_str(&p.pick("截至{} │ ", "as of {} │ ").replace("{}", &day(d, p)));
+    }
+    head.push_str(p.pick("•报道", "• reported"));
     if points.iter().any(|p| p.derived) {
         head.push_str(p.pick("  ▄由变化推算", "  ▄ implied by a change"));
     }
-    if let Some(d) = as_of {
-        head.push_str(&format!("  │ {}", crate::content::as_of_text(d, p)));
-    }
-    // The latest points that fit after the marks, oldest of them first.
+    // The latest known points that fit after the marks, oldest of them first.
+    let known: Vec<&Point> = points.iter().filter(|p| !p.later).collect();
     let mut tail: Vec<String> = Vec::new();
     let mut used = width(&head) + 3;
-    for pt in points.iter().rev() {
+    for pt in known.iter().rev() {
         let s = format!(
             "{} {}{}",
             pt.day(p),
@@ -129,7 +132,7 @@ pub fn legend(kind: Kind, points: &[Point], as_of: Option<Date>, lang: Lang, w: 
         return head;
     }
     tail.reverse();
-    let cut = if tail.len() < points.len() { "…" } else { "" };
+    let cut = if tail.len() < known.len() { "…" } else { "" };
     format!("{head} · {cut}{}", tail.join(" "))
 }
 
@@ -159,6 +162,18 @@ pub fn draw(
         return;
     }
     let plot = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
+    // A value not known on the as-of date but dated before it (what a
+    // later change implies) would stand left of the marker as if known:
+    // it is left out, as `read` and the sparkline leave it out.
+    let shown: Vec<Point> = points
+        .iter()
+        .filter(|p| !(p.later && as_of.is_some_and(|d| p.date <= d)))
+        .copied()
+        .collect();
+    let points = &shown[..];
+    if points.is_empty() {
+        return;
+    }
     let (first, last) = (points[0].date, points[points.len() - 1].date);
     let [x0, x1] = if first == last {
         [x(first) - 1.0, x(first) + 1.0]
@@ -167,54 +182,65 @@ pub fn draw(
     };
     let [y0, y1] = y_bounds(kind, points);
     let columns = usize::from(area.width) * 2;
-    let all: Vec<(f64, f64)> = points.iter().map(|p| (x(p.date), p.value)).collect();
-    let line = thin(&all, x0, x1, columns);
+    let xy = |p: &Point| (x(p.date), p.value);
+    // The line in two parts: what is known on the as-of date, and from its
+    // last known point on, what comes later (greyed).
+    let split = points.partition_point(|p| !p.later);
+    let known: Vec<(f64, f64)> = points[..split].iter().map(xy).collect();
+    let after: Vec<(f64, f64)> = points[split.saturating_sub(1)..].iter().map(xy).collect();
+    let known = thin(&known, x0, x1, columns);
+    let after = if split < points.len() {
+        thin(&after, x0, x1, columns)
+    } else {
+        Vec::new()
+    };
     let dots = |pick: &dyn Fn(&Point) -> bool| -> Vec<(f64, f64)> {
-        points
-            .iter()
-            .filter(|p| pick(p))
-            .map(|p| (x(p.date), p.value))
-            .collect()
+        points.iter().filter(|p| pick(p)).map(xy).collect()
     };
     // Marks for each point only while they stay apart.
     let marked = points.len() <= usize::from(area.width) / 2;
-    let reported = if marked {
-        dots(&|p| !p.derived && !p.later)
+    let (reported, later) = if marked {
+        (
+            dots(&|p| !p.derived && !p.later),
+            dots(&|p| !p.derived && p.later),
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
-    let later = if marked {
-        dots(&|p| !p.derived && p.later)
-    } else {
-        Vec::new()
-    };
-    let derived = dots(&|p| p.derived);
+    let derived = dots(&|p| p.derived && !p.later);
+    let derived_later = dots(&|p| p.derived && p.later);
     // Where the as-of date falls inside the series; after its last point
     // everything is known and the words say so.
     let marker = as_of
         .filter(|&d| d >= first && d < last)
         .map(|d| vec![(x(d), y0), (x(d), y1)])
         .unwrap_or_default();
-    let mut sets = vec![
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(t.figure)
-            .data(&line),
-    ];
-    if !marker.is_empty() {
-        sets.push(
-            Dataset::default()
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(t.as_of)
-                .data(&marker),
-        );
+    // The marker in the as-of colour of the header's date (its background
+    // there): a line has no background to show.
+    let marker_style = Style::new()
+        .fg(t.as_of.bg.unwrap_or(ratatui::style::Color::Reset))
+        .add_modifier(ratatui::style::Modifier::BOLD);
+    let mut sets = Vec::new();
+    for (data, style) in [
+        (&known, t.figure),
+        (&after, t.later),
+        (&marker, marker_style),
+    ] {
+        if !data.is_empty() {
+            sets.push(
+                Dataset::default()
+                    .marker(Marker::Braille)
+                    .graph_type(GraphType::Line)
+                    .style(style)
+                    .data(data),
+            );
+        }
     }
     for (data, marker, style) in [
         (&reported, Marker::Dot, t.figure),
         (&later, Marker::Dot, t.later),
         (&derived, Marker::Bar, t.derived),
+        (&derived_later, Marker::Bar, t.later),
     ] {
         if !data.is_empty() {
             sets.push(
@@ -321,7 +347,7 @@ mod tests {
         let l = legend(Kind::Rate, &points, Some(d), Lang::En, 120);
         assert_eq!(
             l,
-            "• reported  ▄ implied by a change  │ as of 2020-02-28 · 02-10 26%▄ 02-27 98%▄ 02-28 99%"
+            "as of 02-28 │ • reported  ▄ implied by a change · 02-10 26%▄ 02-27 98%▄ 02-28 99%"
         );
         let narrow = legend(Kind::Rate, &points, Some(d), Lang::En, 70);
         assert!(narrow.ends_with("· …02-28 99%"), "{narrow}");
