@@ -63,6 +63,15 @@ fn org_place_columns(row: &mut Row, d: &Loaded, org: Option<&str>, place: Option
     row.insert("place_en".into(), opt(p.map(|p| p.full(Lang::En))));
 }
 
+/// A value as JSON: a whole one as an integer (42000, not 42000.0).
+fn number(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
+}
+
 fn qualifier(q: Qualifier) -> &'static str {
     q.name()
 }
@@ -149,7 +158,7 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row.insert("id".into(), json!(r.id));
                 row.insert("label_zh".into(), json!(r.label.zh));
                 row.insert("label_en".into(), json!(r.label.en));
-                row.insert("value".into(), json!(r.value));
+                row.insert("value".into(), number(r.value));
                 row.insert("qualifier".into(), json!(qualifier(r.qualifier)));
                 row.insert("unit_zh".into(), json!("%"));
                 row.insert("unit_en".into(), json!("%"));
@@ -264,7 +273,7 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row.insert("id".into(), json!(c.id));
                 row.insert("label_zh".into(), json!(c.label.zh));
                 row.insert("label_en".into(), json!(c.label.en));
-                row.insert("value".into(), json!(c.value));
+                row.insert("value".into(), number(c.value));
                 row.insert("unit_zh".into(), json!(c.unit.zh));
                 row.insert("unit_en".into(), json!(c.unit.en));
                 row.insert("of".into(), opt(c.of.clone()));
@@ -320,8 +329,14 @@ fn series_rows(d: &Loaded, as_of: Option<Date>) -> Vec<Row> {
                 continue;
             };
             let first = first as usize;
-            let mut points = series::points(&ctx, kind, first);
-            points.retain(|p| !p.later);
+            // Each point with the date it is known from.
+            let points: Vec<(series::Point, Option<Date>)> = d
+                .series
+                .plotted(kind, first)
+                .iter()
+                .map(|p| (series::Point::of(p, ctx.as_of), p.known))
+                .filter(|(p, _)| !p.later)
+                .collect();
             if points.len() < 2 {
                 continue;
             }
@@ -339,7 +354,7 @@ fn series_rows(d: &Loaded, as_of: Option<Date>) -> Vec<Row> {
                     (&c.id, &c.label, c.unit.clone(), &c.organisation, &c.place)
                 }
             };
-            for (n, p) in points.iter().enumerate() {
+            for (n, (p, known)) in points.iter().enumerate() {
                 let mut row = Row::new();
                 row.insert("series".into(), json!(id));
                 row.insert("point".into(), json!(n + 1));
@@ -355,12 +370,14 @@ fn series_rows(d: &Loaded, as_of: Option<Date>) -> Vec<Row> {
                 row.insert("unit_zh".into(), json!(unit.zh));
                 row.insert("unit_en".into(), json!(unit.en));
                 row.insert("date".into(), json!(crate::fmt::iso(p.date)));
-                row.insert("value".into(), json!(p.value));
+                row.insert("known".into(), opt(known.map(crate::fmt::iso)));
+                row.insert("value".into(), number(p.value));
                 row.insert("qualifier".into(), json!(qualifier(p.qualifier)));
                 row.insert("derived".into(), json!(p.derived));
                 let (record, formula, figure, source) = if p.derived {
                     let c = &ds.changes[p.record];
-                    let formula = series::implied(d, c).map(|(_, f)| f);
+                    // Plain ASCII for scripts: 99% - 73 = 26%.
+                    let formula = series::implied(d, c).map(|(_, f)| f.replace('−', "-"));
                     (&c.id, formula, &c.figure, &c.source)
                 } else {
                     match kind {
@@ -483,6 +500,7 @@ pub fn columns(what: What) -> Vec<&'static str> {
                 "unit_zh",
                 "unit_en",
                 "date",
+                "known",
                 "value",
                 "qualifier",
                 "derived",

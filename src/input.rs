@@ -46,9 +46,9 @@ pub enum Action {
     FileChanged,
     /// Show the problems of the last failed reload.
     ShowErrors,
-    /// `[`: the as-of date to the previous event's date.
+    /// `[`: the as-of date to the previous date of an event or a report.
     EarlierEvent,
-    /// `]`: the as-of date to the next event's date.
+    /// `]`: the as-of date to the next date of an event or a report.
     LaterEvent,
     /// `{`: the as-of date a month back.
     EarlierMonth,
@@ -386,8 +386,8 @@ pub const KEYMAP: &[Binding] = &[
         "[",
         Action::EarlierEvent,
         AsOf,
-        "as of the previous event's date",
-        "日期移到上一事件",
+        "as of the previous date of an event or a report",
+        "日期移到上一个事件或报道的日期",
     )
     // `[` and `]` are one hint: they go either way.
     .hint(8, "[ ]", "日期", "date"),
@@ -396,8 +396,8 @@ pub const KEYMAP: &[Binding] = &[
         "]",
         Action::LaterEvent,
         AsOf,
-        "as of the next event's date",
-        "日期移到下一事件",
+        "as of the next date of an event or a report",
+        "日期移到下一个事件或报道的日期",
     ),
     bind(
         &[(KeyCode::Char('{'), NONE)],

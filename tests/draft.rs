@@ -495,7 +495,7 @@ fn percentage_points_are_changes_of_their_rates() {
     let rows = fugong::export::rows(&loaded, fugong::export::What::Changes);
     let of: Vec<&str> = rows.iter().filter_map(|r| r["of"].as_str()).collect();
     assert_eq!(of, ["rate-p1-1", "rate-p2-1", "rate-p2-2"]);
-    assert_eq!(rows[2]["value"], serde_json::json!(-1.0));
+    assert_eq!(rows[2]["value"], serde_json::json!(-1));
 }
 
 /// The figures of a real article as a person checked them

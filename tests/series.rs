@@ -20,7 +20,7 @@ use serde_json::Value;
 use time::Date;
 use time::macros::date;
 
-use support::{assert_cells, fugong, row_text, screen_text, step_and_draw};
+use support::{assert_cells, fugong, row_text, screen_text, step, step_and_draw};
 
 const JIANGSU: &str = "tests/data/series/jiangsu.json";
 
@@ -353,7 +353,10 @@ fn export_series_writes_one_row_per_point_with_its_source() {
             ("2020-03-18".into(), 99.7, false),
         ]
     );
-    assert_eq!(share[0]["formula"], "99% − 73 = 26%");
+    assert_eq!(share[0]["formula"], "99% - 73 = 26%");
+    // Known when the change is: 2月28日.
+    assert_eq!(share[0]["known"], "2020-02-28");
+    assert_eq!(share[1]["known"], "2020-02-22");
     assert_eq!(share[0]["record"], "change-share-since-0210");
     assert_eq!(share[1]["formula"], Value::Null);
     assert_eq!(share[1]["quote"], "复工面 93%");
@@ -500,5 +503,21 @@ fn what_is_not_known_yet_is_greyed_right_of_the_marker_or_left_out() {
     assert!(
         !legend.contains("99%") && legend.contains("02-22 93%"),
         "{legend}"
+    );
+}
+
+#[test]
+fn brackets_stop_on_each_report_date_of_a_series() {
+    // From 3月19日 back: the 3月18日 report, the department's publication
+    // of 2月29日, then the reports of 2月28日 and 2月22日.
+    let mut a = app(Lang::En, Theme::DARK);
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        step(&mut a, &[Action::EarlierEvent]);
+        seen.push(a.as_of().map(|d| d.to_string()).unwrap_or_default());
+    }
+    assert_eq!(
+        seen,
+        ["2020-03-18", "2020-02-29", "2020-02-28", "2020-02-22"]
     );
 }

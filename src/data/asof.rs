@@ -16,7 +16,7 @@
 
 use time::{Date, Month};
 
-use super::model::{Dataset, Event, EventStatus, Lang, Precision, When};
+use super::model::{Dataset, Event, EventStatus, Lang, Precision, Relation, When};
 use super::series::Series;
 
 /// The dates of a dataset that the as-of date moves between.
@@ -187,7 +187,19 @@ impl Chronology {
     /// As [`Chronology::new`], with the dataset's series already found.
     pub fn with_series(ds: &Dataset, series: Series) -> Chronology {
         let report = series.report;
-        let mut stops: Vec<Date> = ds.events.iter().filter_map(|e| e.when.date).collect();
+        // Where `[` and `]` stop: each event's date, and each date a rate or
+        // count is reported as of (a series' report dates).
+        let reported = |w: &When| match w.relation {
+            Relation::On | Relation::AsOf => w.date,
+            _ => None,
+        };
+        let mut stops: Vec<Date> = ds
+            .events
+            .iter()
+            .filter_map(|e| e.when.date)
+            .chain(ds.rates.iter().filter_map(|r| reported(&r.when)))
+            .chain(ds.counts.iter().filter_map(|c| reported(&c.when)))
+            .collect();
         stops.sort_unstable();
         stops.dedup();
         let all = ds
