@@ -241,7 +241,12 @@ fn events_summary(
     use crate::data::asof::Status;
     // Milestones known on the date: due, past due, or with no calendar date.
     let count = |f: fn(&Status) -> bool| statuses.iter().filter(|s| f(s)).count();
-    let due = count(|s| matches!(s, Status::Due { .. } | Status::Planned));
+    let due = count(|s| {
+        matches!(
+            s,
+            Status::Due { .. } | Status::Planned | Status::NoReport(_)
+        )
+    });
     let overdue = count(|s| matches!(s, Status::Overdue { .. }));
     let next = ds
         .events

@@ -360,10 +360,33 @@ fn later_rows_are_greyed_and_past_due_milestones_are_marked() {
     a = a.with_as_of(Some(time::macros::date!(2020 - 06 - 01)));
     let t = step_and_draw(&mut a, &[Action::GoPanel(Panel::Timeline)], 120, 40);
     let text = screen_text(&t);
-    // The steel frame was due before mid-May: past due with no report.
-    assert!(text.contains("past due ~17 d"), "{text}");
+    // The steel frame was due before mid-May, after the data's last report
+    // (03-25): whether it was done, the data cannot say.
+    assert!(text.contains("no report after 03-25"), "{text}");
+    assert!(!text.contains("past due"), "{text}");
     assert!(text.contains("due in ~121 d"), "{text}");
-    // In colour too, and the as-of marker on the axis.
+    // The as-of mark sits on the axis's baseline (the legend repeats it).
+    let baseline = lines(&t)
+        .into_iter()
+        .find(|l| l.contains('┼'))
+        .unwrap_or_default();
+    assert!(baseline.contains('┃'), "no as-of mark on the axis:\n{text}");
+
+    // Due before the last report and not reported done: past due, in red.
+    let mut v: serde_json::Value = serde_json::from_str(fugong::data::EMBEDDED).unwrap();
+    for e in v["events"].as_array_mut().unwrap() {
+        if e["figure"] == "5月中旬前" {
+            e["when"]["date"] = "2020-03-15".into();
+            e["figure"] = "3月中旬前".into();
+            e["source"]["quote"] = "在3月中旬前".into();
+        }
+    }
+    v["source"].as_object_mut().unwrap().remove("text");
+    let mut early = support::app_from(&v.to_string(), Lang::En)
+        .with_as_of(Some(time::macros::date!(2020 - 06 - 01)));
+    let t = step_and_draw(&mut early, &[Action::GoPanel(Panel::Timeline)], 120, 40);
+    let text = screen_text(&t);
+    assert!(text.contains("past due ~78 d"), "{text}");
     let row = lines(&t)
         .iter()
         .position(|l| l.contains("past due"))
@@ -373,12 +396,6 @@ fn later_rows_are_greyed_and_past_due_milestones_are_marked() {
         .find(|&x| t[(x, row)].symbol() == "○")
         .unwrap_or_else(|| panic!("no mark on the past-due row"));
     assert_eq!(t[(x, row)].fg, Theme::DARK.overdue.fg.unwrap());
-    // The as-of mark sits on the axis's baseline (the legend repeats it).
-    let baseline = lines(&t)
-        .into_iter()
-        .find(|l| l.contains('┼'))
-        .unwrap_or_default();
-    assert!(baseline.contains('┃'), "no as-of mark on the axis:\n{text}");
 
     // Before the C919 flights, their row is greyed and says when they come.
     a = a.with_as_of(Some(time::macros::date!(2020 - 03 - 01)));

@@ -292,7 +292,8 @@ impl App {
                     Status::Later(_) | Status::Unannounced(_) => (2, 0),
                     Status::Due { days, .. } => (3, days),
                     Status::Overdue { days, .. } => (4, -days),
-                    Status::Planned => (5, 0),
+                    Status::NoReport(_) => (5, 0),
+                    Status::Planned => (6, 0),
                 };
                 s(a).cmp(&s(b))
             }

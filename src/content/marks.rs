@@ -29,6 +29,7 @@ pub fn mark(e: &Event, s: Status, t: &Theme) -> (&'static str, Style) {
         Status::Derived => t.derived,
         Status::Done => t.done,
         Status::Due { .. } | Status::Planned => t.planned,
+        Status::NoReport(_) => t.muted,
     };
     (sym, style)
 }

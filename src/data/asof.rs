@@ -48,8 +48,12 @@ pub enum Status {
     /// Planned and due in `days` (0: due that day). `approx` when the due
     /// date is a mid-month or month-end estimate.
     Due { days: i64, approx: bool },
-    /// Planned, due `days` ago, and not reported done.
+    /// Planned, due `days` ago, and not reported done though the data
+    /// reports past the due date.
     Overdue { days: i64, approx: bool },
+    /// Planned, due after the data's last report (this date), and the
+    /// as-of date is past it: the data cannot say whether it was done.
+    NoReport(Date),
     /// Planned with no calendar date (入冬前).
     Planned,
 }
@@ -89,6 +93,8 @@ impl Status {
             Status::Overdue { days, approx } => {
                 format!("past due {}{} d", tilde(approx), group(days))
             }
+            Status::NoReport(r) if zh => format!("{}后无报道", month_day(r)),
+            Status::NoReport(r) => format!("no report after {}", month_day(r)),
             Status::Planned => lang.pick("计划", "planned").to_string(),
         }
     }
@@ -135,6 +141,14 @@ impl Status {
                 about(approx),
                 group(days),
                 days_word(days)
+            ),
+            Status::NoReport(r) if zh => format!(
+                "计划，到期日晚于数据的最后报道（{}），无从得知是否完成",
+                crate::fmt::zh_date(r)
+            ),
+            Status::NoReport(r) => format!(
+                "planned, due after the data's last report ({}): whether it was done is not known",
+                crate::fmt::iso(r)
             ),
             Status::Planned => lang.pick("计划", "planned").to_string(),
         }
@@ -310,6 +324,9 @@ impl Chronology {
                 let days = (due - d).whole_days();
                 if days >= 0 {
                     Status::Due { days, approx }
+                } else if let Some(r) = self.report.filter(|&r| due > r) {
+                    // Due after everything the data reports: not "past due".
+                    Status::NoReport(r)
                 } else {
                     Status::Overdue {
                         days: -days,
@@ -463,8 +480,21 @@ mod tests {
                 approx: true
             }
         );
+        // Due after the data's last report (03-25): past its date, the data
+        // cannot say whether it was done.
         assert_eq!(
             c.status(hydro, Some(date!(2020 - 10 - 20))),
+            Status::NoReport(date!(2020 - 03 - 25))
+        );
+        assert_eq!(
+            c.status(hydro, Some(date!(2020 - 10 - 20))).short(Lang::En),
+            "no report after 03-25"
+        );
+        // Due before it and not reported done: past due.
+        let mut early = hydro.clone();
+        early.when.date = Some(date!(2020 - 03 - 25));
+        assert_eq!(
+            c.status(&early, Some(date!(2020 - 03 - 30))),
             Status::Overdue {
                 days: 5,
                 approx: true

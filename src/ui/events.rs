@@ -12,7 +12,7 @@ use crate::panel::Panel;
 use crate::text::{Body, Column, Content, table, table_body, width};
 
 /// The status column is as wide as the widest status on screen ("past due
-/// ~3,518 d" far from the data), within limits.
+/// ~3,518 d", "no report after 03-25"), within limits.
 fn columns(lang: Lang, status_width: u16) -> [Column; 5] {
     [
         Column::new(" ", Constraint::Length(1)),
@@ -21,7 +21,7 @@ fn columns(lang: Lang, status_width: u16) -> [Column; 5] {
         Column::new(lang.pick("地点", "where"), Constraint::Fill(1)),
         Column::new(
             lang.pick("状态", "status"),
-            Constraint::Length(status_width.clamp(8, 20)),
+            Constraint::Length(status_width.clamp(8, 22)),
         ),
     ]
 }
