@@ -133,7 +133,16 @@ pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
             .filter(|n| (1..=1000).contains(n))
             .ok_or_else(|| format!("{what} \"{v}\" must be a whole number from 1 to 1000"))
     };
-    Ok((parse(w, "width")?, parse(h, "height")?))
+    let (w, h) = (parse(w, "width")?, parse(h, "height")?);
+    // Below this the dashboard draws only "terminal too small": a frame
+    // worth printing needs at least this much.
+    let (mw, mh) = (crate::layout::MIN_WIDTH, crate::layout::MIN_HEIGHT);
+    if w < mw || h < mh {
+        return Err(format!(
+            "{w}x{h} is below the smallest frame fugong draws, {mw}x{mh}"
+        ));
+    }
+    Ok((w, h))
 }
 
 #[cfg(test)]
@@ -143,7 +152,12 @@ mod tests {
     #[test]
     fn sizes_parse() {
         assert_eq!(parse_size("120x40"), Ok((120, 40)));
-        assert_eq!(parse_size("1X1"), Ok((1, 1)));
+        assert_eq!(parse_size("60X16"), Ok((60, 16)));
+        assert_eq!(
+            parse_size("59x16"),
+            Err("59x16 is below the smallest frame fugong draws, 60x16".into())
+        );
+        assert!(parse_size("60x15").is_err());
         assert!(parse_size("0x10").is_err());
         assert!(parse_size("120").is_err());
         assert!(parse_size("axb").is_err());

@@ -242,7 +242,7 @@ fn snapshot_every_panel_size_lang_and_format() {
 }
 
 /// The real binary prints, byte for byte, what the library draws: every
-/// panel once, and every language once, at sizes from 1x1 to 300x100, in
+/// panel once, and every language once, at sizes from 60x16 to 300x100, in
 /// both formats. Nine runs; the matrix above is checked in this process.
 #[test]
 fn the_binary_prints_what_the_library_draws() {
@@ -253,7 +253,7 @@ fn the_binary_prints_what_the_library_draws() {
     runs.extend([
         (Panel::Timeline, Lang::Zh, (60, 16), "ansi"),
         (Panel::Checks, Lang::En, (300, 100), "ansi"),
-        (Panel::Overview, Lang::Both, (1, 1), "ansi"),
+        (Panel::Overview, Lang::Both, (60, 16), "ansi"),
     ]);
     for (panel, lang, (w, h), format) in runs {
         let size = format!("{w}x{h}");
@@ -453,9 +453,21 @@ fn snapshot_invalid_size() {
         );
         assert!(!stderr.contains('\x1b'), "{stderr:?}");
     }
+    // Below the smallest frame the dashboard draws, the minimum is named
+    // (the library still draws "terminal too small" there).
+    for size in ["1000x1", "59x16", "60x15", "1x1"] {
+        let out = failure_of(&["snapshot", "--size", size], 2);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("smallest frame fugong draws, 60x16"),
+            "{size}: {stderr}"
+        );
+    }
     // Bounds are inclusive.
-    let text = String::from_utf8(stdout_of(&["snapshot", "--size", "1000x1"])).unwrap();
-    assert_eq!(text.lines().count(), 1);
+    let text = String::from_utf8(stdout_of(&["snapshot", "--size", "1000x16"])).unwrap();
+    assert_eq!(text.lines().count(), 16);
+    let text = String::from_utf8(stdout_of(&["snapshot", "--size", "60x16"])).unwrap();
+    assert!(!text.contains("too small"));
 }
 
 // ---------------------------------------------------------------------------
