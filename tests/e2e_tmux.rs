@@ -490,7 +490,8 @@ fn expect_first_frame_en(pane: &Pane) {
             "Headline figures",
             "Time axis",
             "? help",
-            "sort: article order",
+            "1/4 · ",
+            "article order ↑",
         ],
         &["中文"],
     );
@@ -972,7 +973,7 @@ fn a_watched_file_made_invalid_says_so_on_its_own_line() {
             24,
             "en",
             "reload failed (e shows it)",
-            "sort: article order ↑",
+            "article order ↑",
             "Reload failed; showing the last good data",
         ),
         (

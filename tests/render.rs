@@ -564,3 +564,45 @@ fn detail_shows_the_whole_paragraph_with_the_quote_underlined() {
             .all(|&p| !t[p].modifier.contains(Modifier::UNDERLINED))
     );
 }
+
+/// The list's sort shows on its column's header (↑ ↓) and the footer says
+/// where the selection is (2/4).
+#[test]
+fn the_sorted_column_and_the_position_are_shown() {
+    let mut a = app(Lang::En);
+    // Rates: article order, then by label, then by value.
+    let t = step_and_draw(
+        &mut a,
+        &[
+            Action::GoPanel(Panel::Rates),
+            Action::CycleSort,
+            Action::CycleSort,
+            Action::Down,
+        ],
+        120,
+        40,
+    );
+    let text = screen_text(&t);
+    let header = text.lines().find(|l| l.contains("n/N")).unwrap_or_default();
+    assert!(header.contains("value↑"), "{header}");
+    assert!(!header.contains("rate↑"), "{header}");
+    let footer = text.lines().last().unwrap_or_default();
+    let at = a.view(Panel::Rates).selected + 1;
+    assert!(
+        footer.contains(&format!("{at}/4 · sort: value ↑")),
+        "{footer}"
+    );
+    // Reversed, the arrow turns; in article order no column is marked.
+    let t = step_and_draw(&mut a, &[Action::FlipSort], 120, 40);
+    assert!(screen_text(&t).contains("value↓"));
+    let mut b = app(Lang::Zh);
+    let t = step_and_draw(&mut b, &[Action::GoPanel(Panel::Rates)], 80, 24);
+    let text = screen_text(&t);
+    assert!(!text.contains('↓') && text.lines().filter(|l| l.contains('↑')).count() == 1);
+    assert!(
+        text.lines()
+            .last()
+            .unwrap_or_default()
+            .contains("1/4 · 原文顺序 ↑")
+    );
+}

@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::content;
 use crate::data::Lang;
 use crate::layout;
-use crate::panel::Panel;
+use crate::panel::{Panel, SortKey};
 use crate::text::{Column, Content, table, table_body};
 
 fn columns(lang: Lang) -> [Column; 4] {
@@ -72,7 +72,16 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         list,
         buf,
         widgets::block(title, t),
-        &columns(lang),
+        &{
+            let mut cols = columns(lang);
+            widgets::mark_sorted(
+                &mut cols,
+                app,
+                Panel::Checks,
+                &[(SortKey::Status, 0), (SortKey::Kind, 1)],
+            );
+            cols
+        },
         widgets::body(rows, view, app.empty_note(Panel::Checks)),
         t,
     );

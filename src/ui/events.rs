@@ -8,7 +8,7 @@ use crate::app::App;
 use crate::content::mark;
 use crate::data::Lang;
 use crate::data::asof::Status;
-use crate::panel::Panel;
+use crate::panel::{Panel, SortKey};
 use crate::text::{Body, Column, Content, table, table_body, width};
 
 /// The status column is as wide as the widest status on screen ("past due
@@ -79,7 +79,23 @@ pub fn render(
         area,
         buf,
         block(title, t),
-        &columns(lang, u16::try_from(status_width).unwrap_or(u16::MAX)),
+        &{
+            let mut cols = columns(lang, u16::try_from(status_width).unwrap_or(u16::MAX));
+            // The Timeline's list is sorted; the Overview's box is by date.
+            if app.panel() == Panel::Timeline {
+                widgets::mark_sorted(
+                    &mut cols,
+                    app,
+                    Panel::Timeline,
+                    &[
+                        (SortKey::Date, 1),
+                        (SortKey::Label, 2),
+                        (SortKey::Status, 4),
+                    ],
+                );
+            }
+            cols
+        },
         Body {
             selected,
             ..widgets::body(rows, &Default::default(), app.empty_note(Panel::Timeline))

@@ -165,9 +165,20 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         }
         spans.push(Span::styled(format!(" ({}) ", view.rows.len()), t.muted));
     }
+    // Where the selection is in the list (7/40), then the sort.
+    let position = match view.rows.len() {
+        0 => String::new(),
+        n => format!("{}/{n} · ", view.selected.min(n - 1) + 1),
+    };
+    // Narrow, the word "sort" gives way to the position: the key and its
+    // arrow say it, and the column header carries the arrow too.
+    let label = if area.width >= 100 {
+        format!("{}: ", app.lang().pick("排序", "sort"))
+    } else {
+        String::new()
+    };
     let status = format!(
-        " {}: {}{} ",
-        app.lang().pick("排序", "sort"),
+        " {position}{label}{}{} ",
         app.sort_key(app.panel()).name(app.lang()),
         if view.descending { " ↓" } else { " ↑" }
     );

@@ -14,7 +14,7 @@ use crate::data::asof::Status;
 use crate::data::series::Kind;
 use crate::fmt::percent;
 use crate::layout;
-use crate::panel::Panel;
+use crate::panel::{Panel, SortKey};
 use crate::text::{Column, Content, table, table_body};
 
 /// The date column widens to say "reported 03-25" only when a row on
@@ -38,9 +38,15 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let ctx = app.ctx();
     let ds = &app.data().dataset;
     let h = usize::from(table_body(list).height);
-    let cols = columns(
+    let mut cols = columns(
         lang,
         content::date_width(&ctx, view.visible(h).map(|i| &ds.rates[i].when)),
+    );
+    widgets::mark_sorted(
+        &mut cols,
+        app,
+        Panel::Rates,
+        &[(SortKey::Label, 0), (SortKey::Value, 2), (SortKey::Date, 4)],
     );
     let rows = view
         .visible(h)

@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use crate::app::ListView;
+use crate::app::{App, ListView};
 use crate::data::{Lang, Text};
-use crate::text::{self, Body, Boxed, Content};
+use crate::panel::{Panel, SortKey};
+use crate::text::{self, Body, Boxed, Column, Content};
 use crate::theme::Theme;
 
 /// A bordered box with a title, in the theme.
@@ -79,4 +80,21 @@ pub fn wrapped(lines: &[Line<'_>], more: &str, theme: &Theme, area: Rect, buf: &
         ));
     }
     text::paragraph(buf, area, &w, 0);
+}
+
+/// Marks the column `panel`'s list is sorted by with ↑ or ↓ (`at` maps a
+/// sort key to its column); the article's order marks none.
+pub fn mark_sorted(cols: &mut [Column], app: &App, panel: Panel, at: &[(SortKey, usize)]) {
+    let key = app.sort_key(panel);
+    let Some(&(_, c)) = at.iter().find(|(k, _)| *k == key) else {
+        return;
+    };
+    if let Some(col) = cols.get_mut(c) {
+        let arrow = if app.view(panel).descending {
+            "↓"
+        } else {
+            "↑"
+        };
+        col.title = format!("{}{arrow}", col.title.trim_end());
+    }
 }

@@ -12,7 +12,7 @@ use crate::content;
 use crate::data::Lang;
 use crate::data::series::Kind;
 use crate::layout;
-use crate::panel::Panel;
+use crate::panel::{Panel, SortKey};
 use crate::text::{Column, Content, Strip, fit, table, table_body};
 use crate::theme::Theme;
 
@@ -99,11 +99,25 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         list,
         buf,
         widgets::block(title, t),
-        &columns(
-            lang,
-            u16::try_from(value_width).unwrap_or(u16::MAX),
-            content::date_width(&app.ctx(), view.visible(h).map(|i| &ds.counts[i].when)),
-        ),
+        &{
+            let mut cols = columns(
+                lang,
+                u16::try_from(value_width).unwrap_or(u16::MAX),
+                content::date_width(&app.ctx(), view.visible(h).map(|i| &ds.counts[i].when)),
+            );
+            widgets::mark_sorted(
+                &mut cols,
+                app,
+                Panel::Workforce,
+                &[
+                    (SortKey::Label, 0),
+                    (SortKey::Value, 1),
+                    (SortKey::Place, 2),
+                    (SortKey::Date, 4),
+                ],
+            );
+            cols
+        },
         widgets::body(rows, view, app.empty_note(Panel::Workforce)),
         t,
     );
