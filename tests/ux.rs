@@ -46,9 +46,11 @@ fn a_failed_reload_has_its_own_line_above_the_footer() {
             assert!(alert.trim_end().ends_with('…'), "cut with …: {alert}");
             assert!(!alert.contains("the end of a long problem"), "{alert}");
             // The footer keeps its hints and its sort label, untouched.
-            let sort = match lang {
-                Lang::Zh => "排序: 原文顺序 ↑",
-                _ => "sort: article order ↑",
+            let sort = match (lang, w >= 100) {
+                (Lang::Zh, true) => "1/4 · 排序: 原文顺序 ↑",
+                (Lang::Zh, false) => "1/4 · 原文顺序 ↑",
+                (_, true) => "1/4 · sort: article order ↑",
+                (_, false) => "1/4 · article order ↑",
             };
             assert!(footer.trim_end().ends_with(sort), "{footer}");
             assert!(footer.contains(" ? "), "{footer}");
