@@ -56,12 +56,16 @@ fn filter(c: &mut Criterion) {
     app.update(Action::Resize(200, 60));
     let mut g = c.benchmark_group("interact/100k/filter");
     common::heavy(&mut g, 2);
-    let cases: [(Panel, &str, char); 5] = [
+    let cases: [(Panel, &str, char); 8] = [
         (Panel::Workforce, "", 'e'),
         (Panel::Workforce, "work", 'e'),
         (Panel::Workforce, "务工", '人'),
         (Panel::Timeline, "return", ' '),
         (Panel::Checks, "", '9'),
+        // Column conditions: each key filters every row again.
+        (Panel::Workforce, "value>100", '0'),
+        (Panel::Timeline, "date<2020-03-0", '1'),
+        (Panel::Workforce, "place:湖", '北'),
     ];
     for (panel, before, ch) in cases {
         start_filter(&mut app, panel, before);

@@ -781,3 +781,56 @@ fn x_exports_the_view_as_filtered_and_sorted() {
     assert!(matches!(a.update(Action::ExportView), Effect::Redraw));
     assert!(a.notice().is_some_and(|n| n.contains("not a table")));
 }
+
+/// A filter's word can be a condition on a column; the list keeps the rows
+/// that have the other words and meet every condition, and a condition
+/// that loosens as it is typed (value<1 → value<10000) lets rows back in.
+#[test]
+fn a_filter_can_hold_conditions_on_columns() {
+    let mut a = app(Lang::En);
+    step(
+        &mut a,
+        &[Action::GoPanel(Panel::Workforce), Action::StartFilter],
+    );
+    let ds = a.data().dataset.clone();
+    let type_in = |a: &mut fugong::app::App, s: &str| {
+        for c in s.chars() {
+            step(a, &[Action::FilterChar(c)]);
+        }
+    };
+    type_in(&mut a, "value>1000");
+    let listed: Vec<usize> = a.view(Panel::Workforce).rows.clone();
+    assert!(!listed.is_empty());
+    assert!(listed.iter().all(|&i| ds.counts[i].value > 1000));
+    // Clear, then a bound that loosens as its digits come.
+    step(&mut a, &[Action::Back, Action::StartFilter]);
+    type_in(&mut a, "value<1");
+    assert_eq!(row_count(&a, Panel::Workforce), 0);
+    type_in(&mut a, "0000");
+    let loose = row_count(&a, Panel::Workforce);
+    assert!(loose > 0, "value<10000 lets rows back in");
+    assert!(
+        a.view(Panel::Workforce)
+            .rows
+            .iter()
+            .all(|&i| ds.counts[i].value < 10_000)
+    );
+    // A date bound on the Timeline, with free text beside it.
+    step(
+        &mut a,
+        &[
+            Action::Back,
+            Action::GoPanel(Panel::Timeline),
+            Action::StartFilter,
+        ],
+    );
+    type_in(&mut a, "date<2020-03-01");
+    let early = a.view(Panel::Timeline).rows.clone();
+    assert!(!early.is_empty());
+    assert!(early.iter().all(|&i| {
+        ds.events[i]
+            .when
+            .date
+            .is_some_and(|d| d < time::macros::date!(2020 - 03 - 01))
+    }));
+}

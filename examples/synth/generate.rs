@@ -1165,6 +1165,68 @@ impl Gen {
         }
     }
 
+    /// Records of one series (a rate's label, organisation and place; a
+    /// count's, with its unit and category) known on one date would hide
+    /// each other, and `fugong check` refuses them. The later of two gets
+    /// its paragraph in its label, as `fugong draft` does, and then its
+    /// number if it shares that too.
+    fn apart(&mut self) {
+        use std::collections::HashSet;
+        let stated = |v: &Value| match v["when"]["relation"].as_str() {
+            Some("as_of" | "on" | "before") => v["when"]["date"].as_str().map(str::to_string),
+            _ => None,
+        };
+        let report = self
+            .rates
+            .iter()
+            .chain(&self.counts)
+            .filter_map(stated)
+            .chain(
+                self.events
+                    .iter()
+                    .filter(|e| e["status"] == "done")
+                    .filter_map(|e| e["when"]["date"].as_str().map(str::to_string)),
+            )
+            .max()
+            .unwrap_or_default();
+        let key = |v: &Value, count: bool| {
+            let mut k = format!(
+                "{}|{}|{}|{}",
+                v["label"],
+                v["organisation"],
+                v["place"],
+                stated(v).unwrap_or_else(|| report.clone())
+            );
+            if count {
+                k.push_str(&format!("|{}|{}", v["unit"], v["category"]));
+            }
+            k
+        };
+        for (list, count) in [(&mut self.rates, false), (&mut self.counts, true)] {
+            let mut seen: HashSet<String> = HashSet::new();
+            for (i, v) in list.iter_mut().enumerate() {
+                if seen.insert(key(v, count)) {
+                    continue;
+                }
+                let para = v["source"]["paragraph"].clone();
+                for mark in [
+                    (format!("（第{para}段）"), format!(" (¶{para})")),
+                    (format!("（{}）", i + 1), format!(" ({})", i + 1)),
+                ] {
+                    if let (Some(zh), Some(en)) = (
+                        v["label"]["zh"].as_str().map(|z| format!("{z}{}", mark.0)),
+                        v["label"]["en"].as_str().map(|e| format!("{e}{}", mark.1)),
+                    ) {
+                        v["label"] = json!({"zh": zh, "en": en});
+                    }
+                    if seen.insert(key(v, count)) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     fn json(&self) -> String {
         let mut out = String::with_capacity(
             (self.rates.len() + self.counts.len() + self.events.len()) * 460 + 4096,
@@ -1220,5 +1282,6 @@ pub fn generate(records: usize, seed: u64) -> String {
     g.organisations((records / 40).max(3));
     g.stories();
     g.projects((records / 50).max(1));
+    g.apart();
     g.json()
 }

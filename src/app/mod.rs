@@ -5,6 +5,7 @@
 //! keeps each panel's list filtered and sorted; `search` is the text rows
 //! are filtered by; `reload` takes a reloaded dataset; `view` is one list.
 
+mod query;
 mod reload;
 mod rows;
 mod search;

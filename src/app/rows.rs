@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 
+use super::query::{self, Query};
 use super::state::App;
 use super::view::ListView;
 use crate::content::{self, Emptiness, Target, article};
@@ -67,6 +68,18 @@ impl App {
         self.view_mut().scroll_into_view(h);
     }
 
+    /// The record row `i` of a collection shows.
+    fn record_of(&self, c: Collection, i: usize) -> Option<RecordRef> {
+        Some(match c {
+            Collection::Rates => RecordRef::Rate(i),
+            Collection::Counts => RecordRef::Count(i),
+            Collection::Events => RecordRef::Event(i),
+            Collection::Projects => RecordRef::Project(i),
+            Collection::Checks => return None,
+            Collection::Figures => self.spots.get(i)?.record,
+        })
+    }
+
     fn len(&self, c: Collection) -> usize {
         let ds = &self.data.dataset;
         match c {
@@ -83,11 +96,11 @@ impl App {
     /// by label.
     /// The article's figures are filtered by their paragraph's text, which
     /// needs none.
-    fn need_search(&mut self, panel: Panel, needle: &str) {
+    fn need_search(&mut self, panel: Panel, q: &Query) {
         if panel.collection() == Collection::Figures {
             return;
         }
-        if !needle.is_empty() || self.sort_key(panel) == SortKey::Label {
+        if !q.text.is_empty() || !q.is_plain() || self.sort_key(panel) == SortKey::Label {
             self.search.get(&self.data);
         }
     }
@@ -113,9 +126,24 @@ impl App {
 
     /// Recomputes a panel's rows from its filter and sort, keeping the
     /// selection on the same record where it is still listed.
+    /// The panel's filter, read: free text and column conditions.
+    fn query(&self, panel: Panel) -> Query {
+        let year = self
+            .data
+            .dataset
+            .year
+            .value
+            .or(self.as_of.map(|d| d.year()))
+            .unwrap_or(2020);
+        let mut q = query::parse(&self.view(panel).filter.to_lowercase(), year);
+        q.prepare(&self.data);
+        q
+    }
+
     pub(super) fn rebuild(&mut self, panel: Panel) {
-        let needle = self.view(panel).filter.to_lowercase();
-        self.need_search(panel, &needle);
+        let q = self.query(panel);
+        let needle = &q;
+        self.need_search(panel, &q);
         self.need_provinces(panel);
         let key = self.sort_key(panel);
         let mut rows: Vec<usize> = match (panel.collection(), key) {
@@ -124,12 +152,12 @@ impl App {
                 .timeline
                 .iter()
                 .copied()
-                .filter(|&i| self.admits(panel, i, &needle))
+                .filter(|&i| self.admits(panel, i, needle))
                 .collect(),
             (c, _) => {
                 let n = self.len(c);
                 let mut rows: Vec<usize> =
-                    (0..n).filter(|&i| self.admits(panel, i, &needle)).collect();
+                    (0..n).filter(|&i| self.admits(panel, i, needle)).collect();
                 self.sort_rows(panel, &mut rows);
                 rows
             }
@@ -167,11 +195,16 @@ impl App {
     /// After a character was added to the filter: only rows already listed
     /// can still match, and their order stands, so this costs what is listed.
     pub(super) fn refine(&mut self, panel: Panel) {
-        let needle = self.view(panel).filter.to_lowercase();
-        self.need_search(panel, &needle);
+        let q = self.query(panel);
+        // A condition can let more in as it is typed (value<1 → value<10).
+        if !q.is_plain() {
+            return self.rebuild(panel);
+        }
+        let needle = &q;
+        self.need_search(panel, &q);
         self.need_provinces(panel);
         let mut rows = std::mem::take(&mut self.views[panel.index()].rows);
-        rows.retain(|&i| self.admits(panel, i, &needle));
+        rows.retain(|&i| self.admits(panel, i, needle));
         self.set_rows(panel, rows);
     }
 
@@ -193,14 +226,20 @@ impl App {
     /// Whether row `i` of a panel's collection passes its filters. The
     /// search text is built (see [`App::need_search`]) whenever `needle`
     /// is not empty.
-    fn admits(&self, panel: Panel, i: usize, needle: &str) -> bool {
+    fn admits(&self, panel: Panel, i: usize, q: &Query) -> bool {
         let c = panel.collection();
+        let needle = q.text.as_str();
         let text = || {
-            needle.is_empty()
+            (needle.is_empty()
                 || self
                     .search
                     .ready()
-                    .is_some_and(|s| s.matches(&self.data, c, i, needle))
+                    .is_some_and(|s| s.matches(&self.data, c, i, needle)))
+                && (q.is_plain()
+                    || self.record_of(c, i).is_some_and(|r| {
+                        let at = self.search.ready().and_then(|s| s.whereabouts(c, i));
+                        q.admits(&self.data, r, at)
+                    }))
         };
         match panel {
             Panel::Overview => {

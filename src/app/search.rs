@@ -187,6 +187,20 @@ impl Search {
             || name(&self.places, at.place)
     }
 
+    /// Row `i`'s organisation and place (its own, else its organisation's),
+    /// as indices into the dataset's lists; `None` for a collection
+    /// without them.
+    pub fn whereabouts(&self, c: Collection, i: usize) -> Option<(Option<usize>, Option<usize>)> {
+        let w = match c {
+            Collection::Rates => self.rate_where.get(i)?,
+            Collection::Counts => self.count_where.get(i)?,
+            Collection::Events => self.event_where.get(i)?,
+            _ => return None,
+        };
+        let at = |x: Option<u32>| x.and_then(|x| usize::try_from(x).ok());
+        Some((at(w.organisation), at(w.place)))
+    }
+
     /// Whether row `i` of a collection contains `needle` (lower-cased) in
     /// its text, or its organisation's or place's names.
     pub fn matches(&self, data: &Loaded, c: Collection, i: usize, needle: &str) -> bool {
