@@ -104,6 +104,7 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
         }
         current.clear();
         let mut used = 0;
+        let hang = hanging(line, width);
         let flush = |current: &mut Vec<(&str, Style)>, out: &mut Vec<Line<'static>>| {
             // Trailing spaces are not shown.
             while current.last().is_some_and(|(g, _)| g.trim().is_empty()) {
@@ -111,28 +112,29 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
             }
             out.push(to_line(current));
             current.clear();
+            // A continued line starts under the text, not under its label.
+            current.extend(std::iter::repeat_n((" ", Style::default()), hang));
+            hang
         };
         for &(a, b) in &units {
             let unit = glyphs.get(a..b).unwrap_or(&[]);
             let uw: usize = unit.iter().map(|&(_, _, gw)| gw).sum();
             let is_space = unit.iter().all(|(g, _, _)| g.trim().is_empty());
-            if used + uw > width && used > 0 {
-                flush(&mut current, &mut out);
-                used = 0;
+            if used + uw > width && used > hang {
+                used = flush(&mut current, &mut out);
                 if is_space {
                     continue;
                 }
             }
-            if uw <= width {
+            if used + uw <= width {
                 used += uw;
                 current.extend(unit.iter().map(|&(g, st, _)| (g, st)));
                 continue;
             }
             // A unit wider than a whole line: split it by glyph.
             for &(g, st, gw) in unit {
-                if used + gw > width && used > 0 {
-                    flush(&mut current, &mut out);
-                    used = 0;
+                if used + gw > width && used > hang {
+                    used = flush(&mut current, &mut out);
                 }
                 if gw <= width {
                     used += gw;
@@ -143,6 +145,25 @@ pub fn wrap(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
         flush(&mut current, &mut out);
     }
     out
+}
+
+/// How far a line's continuations are indented: under its second span when
+/// its first is a label padded to a column ("S-Tab ← h   next panel",
+/// "date: as of 2020-03-25"), else under its own leading ASCII spaces; never more
+/// than a third of the width, so there is room to continue.
+fn hanging(line: &Line<'_>, width: usize) -> usize {
+    let w = |s: &str| super::width::width(s);
+    let hang = match line.spans.as_slice() {
+        // A label: padded to a column, or a field's name and colon.
+        [first, _, ..] if first.content.ends_with("  ") || first.content.ends_with(": ") => {
+            w(&first.content)
+        }
+        // ASCII spaces only: an article's first-line indent (　　) is
+        // typography, and its next lines start at the margin.
+        [first, ..] => first.content.len() - first.content.trim_start_matches(' ').len(),
+        [] => 0,
+    };
+    if hang * 3 <= width { hang } else { 0 }
 }
 
 /// Joins styled graphemes back into spans.
@@ -177,6 +198,39 @@ mod wrap_tests {
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_continued_line_hangs_under_its_text() {
+        let help = Line::from(vec![
+            Span::raw("x           "),
+            Span::raw("save this panel's rows as CSV"),
+        ]);
+        assert_eq!(
+            plain(&wrap(&[help], 40)),
+            ["x           save this panel's rows as", "            CSV"]
+        );
+        // Indented text keeps its indent; a label wider than a third of
+        // the width does not hang.
+        let indented = Line::from("  … 3 earlier and more words");
+        assert_eq!(
+            plain(&wrap(&[indented], 14)),
+            ["  … 3 earlier", "  and more", "  words"]
+        );
+        let wide = Line::from(vec![
+            Span::raw("a long label: "),
+            Span::raw("and its value"),
+        ]);
+        assert_eq!(
+            plain(&wrap(&[wide], 20)),
+            ["a long label: and", "its value"]
+        );
+        // Every line still fits.
+        let cjk = Line::from(vec![Span::raw("出处 "), Span::raw("复工复产".repeat(6))]);
+        for l in wrap(&[cjk], 10) {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            assert!(super::super::width::width(&text) <= 10, "{text}");
+        }
     }
 
     #[test]
