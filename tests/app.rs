@@ -241,10 +241,25 @@ fn workforce_filters_by_category_and_province() {
         let p = a.data().place(c.place.as_deref().unwrap()).unwrap();
         assert_eq!(p.province.zh, province);
     }
-    // Cycling all the way round returns to every province.
-    for _ in 0..a.provinces().len() {
+    // Every province `p` stops at lists a row of the category; cycling
+    // round returns to every province.
+    let mut stops = 1;
+    while a.province().is_some() {
+        assert!(
+            !a.view(Panel::Workforce).rows.is_empty(),
+            "{:?} lists nothing",
+            a.province()
+        );
         a.update(Action::CycleProvince);
+        stops += 1;
+        assert!(stops <= a.provinces().len() + 1);
     }
+    // Some province has no count of people; p passes it by.
+    assert!(
+        stops <= a.provinces().len(),
+        "{stops} stops of {}",
+        a.provinces().len()
+    );
     assert_eq!(a.province(), None);
     assert_eq!(a.view(Panel::Workforce).rows.len(), people);
     // Categories end with "every count".
@@ -833,4 +848,30 @@ fn a_filter_can_hold_conditions_on_columns() {
             .date
             .is_some_and(|d| d < time::macros::date!(2020 - 03 - 01))
     }));
+}
+
+/// An ordinal (第二批, day 42) is a position, not an amount: Workforce
+/// draws no bar for it, and says why.
+#[test]
+fn an_ordinal_is_not_drawn_as_a_bar() {
+    let mut a = app(Lang::En);
+    step(&mut a, &[Action::GoPanel(Panel::Workforce)]);
+    // Every count, then down to the first ordinal.
+    while *a.category() != CategoryFilter::All {
+        a.update(Action::CycleCategory);
+    }
+    let rows = a.view(Panel::Workforce).rows.clone();
+    let at = rows
+        .iter()
+        .position(|&i| a.data().dataset.counts[i].ordinal)
+        .expect("the article has an ordinal");
+    for _ in 0..at {
+        a.update(Action::Down);
+    }
+    let t = render_at(&mut a, 120, 40);
+    let text = screen_text(&t);
+    assert!(
+        text.contains("is a position,") && text.contains("not an amount: no bar"),
+        "{text}"
+    );
 }

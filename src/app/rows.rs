@@ -107,7 +107,7 @@ impl App {
 
     /// Finds each count's province if `panel` needs it: for a province
     /// filter, or to sort by place.
-    fn need_provinces(&mut self, panel: Panel) {
+    pub(super) fn need_provinces(&mut self, panel: Panel) {
         let needed = panel.collection() == Collection::Counts
             && (self.province.is_some() || self.sort_key(panel) == SortKey::Place);
         if needed && self.count_province.len() != self.data.dataset.counts.len() {

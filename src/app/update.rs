@@ -126,11 +126,18 @@ impl App {
                 self.open(Overlay::Errors);
             }
             Action::CycleProvince => {
-                self.province = match self.province {
-                    None if !self.provinces.is_empty() => Some(0),
-                    Some(i) if i + 1 < self.provinces.len() => Some(i + 1),
-                    _ => None,
+                // The next province with a count of the category, then all.
+                let from = self.province.map_or(0, |i| i + 1);
+                self.province = Some(0);
+                self.need_provinces(Panel::Workforce);
+                let counts = &self.data.dataset.counts;
+                let has = |k: usize| {
+                    counts.iter().enumerate().any(|(i, c)| {
+                        self.category.admits(&c.category)
+                            && self.count_province.get(i).copied().flatten() == Some(k)
+                    })
                 };
+                self.province = (from..self.provinces.len()).find(|&k| has(k));
                 self.rebuild(Panel::Workforce);
             }
             Action::CycleCategory => {

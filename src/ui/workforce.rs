@@ -168,6 +168,24 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     } else {
         side
     };
+    // An ordinal (第二批, day 42) is a position, not an amount: no bar.
+    if sel.ordinal {
+        let why = p.pick(
+            "序数（第几批、第几天）表示次序，不是数量：不画条形",
+            "an ordinal (batch 2, day 42) is a position, not an amount: no bar",
+        );
+        let b = widgets::block(String::new(), t);
+        let inner = b.inner(side);
+        b.render(side, buf);
+        widgets::wrapped(
+            &[ratatui::text::Line::styled(why, t.muted)],
+            "…",
+            t,
+            inner,
+            buf,
+        );
+        return;
+    }
     let height = usize::from(side.height.saturating_sub(2));
     let alike = |i: usize| {
         let c = &ds.counts[i];
