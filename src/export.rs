@@ -122,9 +122,24 @@ impl What {
 }
 
 /// The rows of records `order` (indices into the table's collection: the
-/// dashboard's list, filtered and sorted), in that order.
-pub fn rows_of(d: &Loaded, what: What, order: &[usize]) -> Vec<Row> {
-    let mut all: Vec<Option<Row>> = rows(d, what).into_iter().map(Some).collect();
+/// dashboard's list, filtered and sorted), in that order, as known on
+/// `as_of` (what is reported later is left out, as `export --as-of` does).
+pub fn rows_of(d: &Loaded, what: What, order: &[usize], as_of: Option<Date>) -> Vec<Row> {
+    let known: std::collections::HashSet<String> = match as_of {
+        Some(_) => rows_as_of(d, what, as_of)
+            .iter()
+            .filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string))
+            .collect(),
+        None => Default::default(),
+    };
+    let mut all: Vec<Option<Row>> = rows(d, what)
+        .into_iter()
+        .map(|r| {
+            let id = r.get("id").and_then(Value::as_str);
+            let keep = as_of.is_none() || id.is_none_or(|id| known.contains(id));
+            keep.then_some(r)
+        })
+        .collect();
     // Events are exported by date; find each by its id.
     let at: Vec<usize> = match what {
         What::Events => {

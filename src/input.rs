@@ -298,8 +298,8 @@ pub const KEYMAP: &[Binding] = &[
         "/",
         Action::StartFilter,
         Global,
-        "filter rows (中文 or English)",
-        "筛选（中文或英文）",
+        "filter: words, value>1000, date<03-01, place:临翔",
+        "筛选：词语，或 数值>1000 日期<3-1 地点:临翔",
     )
     .hint(6, "/", "筛选", "filter"),
     bind(

@@ -185,10 +185,22 @@ fn check(
     };
     match result {
         Ok(loaded) => {
-            println!("{}", loaded.summary());
+            // Not println!: a reader that stops early (| head -1) closes
+            // the pipe, and that is no error.
+            let mut out = std::io::stdout().lock();
+            let mut text = loaded.summary();
             if let Some(a) = &article {
-                println!("{}", loaded.article_summary(a));
+                text.push('\n');
+                text.push_str(&loaded.article_summary(a));
             }
+            if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    say(&format!("fugong: writing to stdout: {e}"));
+                    return ExitCode::FAILURE;
+                }
+                return ExitCode::SUCCESS;
+            }
+            drop(out);
             // Warnings do not fail the check: a figure left out may be
             // left out on purpose, and source.unrecorded says why.
             let origin = path.map_or("embedded dataset".to_string(), |p| {

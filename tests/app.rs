@@ -875,3 +875,76 @@ fn an_ordinal_is_not_drawn_as_a_bar() {
         "{text}"
     );
 }
+
+/// A word that looks like a condition but does not read as one is said in
+/// the footer, as is a condition on a column the panel lacks.
+#[test]
+fn a_condition_that_does_not_read_is_said() {
+    let mut a = app(Lang::En);
+    step(
+        &mut a,
+        &[Action::GoPanel(Panel::Workforce), Action::StartFilter],
+    );
+    for c in "value>abc".chars() {
+        step(&mut a, &[Action::FilterChar(c)]);
+    }
+    assert_eq!(a.filter_note().as_deref(), Some("value>abc: not a number"));
+    let t = render_at(&mut a, 120, 40);
+    let footer = screen_text(&t)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(footer.contains("value>abc: not a number"), "{footer}");
+    step(
+        &mut a,
+        &[
+            Action::Back,
+            Action::GoPanel(Panel::Checks),
+            Action::StartFilter,
+        ],
+    );
+    for c in "value>5".chars() {
+        step(&mut a, &[Action::FilterChar(c)]);
+    }
+    assert!(
+        a.filter_note()
+            .is_some_and(|n| n.contains("no such column"))
+    );
+    // A plain word says nothing.
+    step(
+        &mut a,
+        &[Action::Back, Action::StartFilter, Action::FilterChar('x')],
+    );
+    assert_eq!(a.filter_note(), None);
+}
+
+/// As of an earlier date, `x` leaves out what is reported later, as
+/// `export --as-of` does: the file named for the date holds what was known.
+#[test]
+fn x_exports_what_is_known_on_the_as_of_date() {
+    let mut a = app(Lang::En).with_as_of(Some(time::macros::date!(2020 - 03 - 21)));
+    step(&mut a, &[Action::GoPanel(Panel::Workforce)]);
+    let listed = a.view(Panel::Workforce).rows.len();
+    let Effect::Export { name, bytes, rows } = a.update(Action::ExportView) else {
+        panic!("x asks for a file");
+    };
+    assert_eq!(name, "fugong-counts-2020-03-21.csv");
+    assert!(
+        rows < listed,
+        "{rows} of {listed}: the later ones are left out"
+    );
+    let want = fugong::export::rows_as_of(
+        a.data(),
+        fugong::export::What::Counts,
+        Some(time::macros::date!(2020 - 03 - 21)),
+    );
+    let mut r = csv::Reader::from_reader(&bytes[..]);
+    for rec in r.records() {
+        let id = rec.unwrap()[0].to_string();
+        assert!(
+            want.iter().any(|w| w["id"] == id.as_str()),
+            "{id} is reported later"
+        );
+    }
+}

@@ -248,7 +248,9 @@ fn every_problem_of_shape_is_said_at_once_in_words() {
                 "{file}: rates[0].value: must be a number, not the text \"98.3\" at line 13 column 91"
             ),
             format!("{file}: counts[1].value: must not be negative, not the number -470"),
-            format!("{file}: counts[3].when.date: \"2020-02-30\" is not a date (YYYY-MM-DD)"),
+            format!(
+                "{file}: counts[3].when.date: \"2020-02-30\" is not a date: the calendar has no such day"
+            ),
             format!("{file}: 3 problems"),
         ],
     );

@@ -1058,12 +1058,24 @@ fn export_to_stdout_and_relative_output() {
     assert_eq!(listing(dir.path()), BTreeSet::from(["ev.csv".to_string()]));
 }
 
-/// A closed pipe (`| head`) ends the export quietly.
+/// A closed pipe (`| head`) ends the export, and every other command that
+/// prints, quietly.
 #[test]
 fn export_into_a_closed_pipe() {
+    for args in [
+        &["export", "--what", "counts", "--format", "json"][..],
+        &["check"][..],
+        &["read"][..],
+        &["snapshot"][..],
+    ] {
+        closed_pipe(args);
+    }
+}
+
+fn closed_pipe(args: &[&str]) {
     let mut child = Fugong::new()
         .std()
-        .args(["export", "--what", "counts", "--format", "json"])
+        .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

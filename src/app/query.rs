@@ -55,6 +55,35 @@ pub struct Query {
     /// The free words, lower-cased, joined by spaces as typed.
     pub text: String,
     pub conds: Vec<Cond>,
+    /// Words that name a column and a comparison but whose value does not
+    /// read ("value>abc"), each with why; they are searched as free text,
+    /// and the footer says so.
+    pub problems: Vec<(String, Problem)>,
+}
+
+/// Why a word that looks like a condition is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    NotANumber,
+    NotADate,
+    /// `value:5`: a number is compared, not searched.
+    NeedsComparison,
+}
+
+impl Problem {
+    pub fn say(self, lang: Lang) -> &'static str {
+        match self {
+            Problem::NotANumber => lang.pick("不是数字", "not a number"),
+            Problem::NotADate => lang.pick(
+                "不是日期（写 2020-03-01 或 3-1）",
+                "not a date (write 2020-03-01 or 03-01)",
+            ),
+            Problem::NeedsComparison => lang.pick(
+                "数值和日期用 < <= > >= = 比较",
+                "values and dates take < <= > >= =",
+            ),
+        }
+    }
 }
 
 const FIELDS: &[(&str, Field)] = &[
@@ -90,36 +119,51 @@ pub fn parse(needle: &str, year: i32) -> Query {
     let mut free: Vec<&str> = Vec::new();
     for word in needle.split_whitespace() {
         match condition(word, year) {
-            Some(c) => q.conds.push(c),
-            None => free.push(word),
+            Ok(Some(c)) => q.conds.push(c),
+            Ok(None) => free.push(word),
+            Err(p) => {
+                q.problems.push((word.to_string(), p));
+                free.push(word);
+            }
         }
     }
     q.text = free.join(" ");
     q
 }
 
-fn condition(word: &str, year: i32) -> Option<Cond> {
-    let (name, field) = FIELDS.iter().find(|(n, _)| word.starts_with(n))?;
+/// A word as a condition: `Ok(None)` when it names no column and
+/// comparison (or its value is still to come), `Err` when its value does
+/// not read.
+fn condition(word: &str, year: i32) -> Result<Option<Cond>, Problem> {
+    let Some((name, field)) = FIELDS.iter().find(|(n, _)| word.starts_with(n)) else {
+        return Ok(None);
+    };
     let rest = &word[name.len()..];
-    let (op_text, op) = OPS.iter().find(|(o, _)| rest.starts_with(o))?;
+    let Some((op_text, op)) = OPS.iter().find(|(o, _)| rest.starts_with(o)) else {
+        return Ok(None);
+    };
     let value = rest[op_text.len()..].trim();
     if value.is_empty() {
-        return None;
+        return Ok(None);
     }
     let arg = match (field, op) {
-        (Field::Value, Op::Has) => return None,
-        (Field::Value, _) => Arg::Number(value.replace(',', "").parse().ok()?),
-        (Field::Date, Op::Has) => return None,
-        (Field::Date, _) => Arg::Date(date(value, year)?),
+        (Field::Value | Field::Date, Op::Has) => return Err(Problem::NeedsComparison),
+        (Field::Value, _) => Arg::Number(
+            value
+                .replace(',', "")
+                .parse()
+                .map_err(|_| Problem::NotANumber)?,
+        ),
+        (Field::Date, _) => Arg::Date(date(value, year).ok_or(Problem::NotADate)?),
         (_, Op::Has | Op::Equal) => Arg::Text(value.to_string()),
-        _ => return None,
+        _ => return Ok(None),
     };
-    Some(Cond {
+    Ok(Some(Cond {
         field: *field,
         op: *op,
         arg,
         ids: None,
-    })
+    }))
 }
 
 /// `2020-03-01`, `03-01`, `3-1`.
@@ -251,6 +295,7 @@ mod tests {
     fn words_are_conditions_or_free_text() {
         let q = parse("value>1000 工人 date<=03-01 place:临翔 value>abc", 2020);
         assert_eq!(q.text, "工人 value>abc");
+        assert_eq!(q.problems, [("value>abc".to_string(), Problem::NotANumber)]);
         assert_eq!(
             q.conds,
             [

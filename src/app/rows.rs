@@ -140,6 +140,35 @@ impl App {
         q
     }
 
+    /// What the footer says of the current filter's conditions: a word
+    /// that does not read as one, or a column this panel lacks.
+    pub fn filter_note(&self) -> Option<String> {
+        let panel = self.panel;
+        if self.view(panel).filter.is_empty() {
+            return None;
+        }
+        let q = self.query(panel);
+        let lang = self.lang.prose();
+        if let Some((word, why)) = q.problems.first() {
+            return Some(format!("{word}: {}", why.say(lang)));
+        }
+        let lacks = match panel.collection() {
+            Collection::Checks => !q.is_plain(),
+            Collection::Projects => q
+                .conds
+                .iter()
+                .any(|c| matches!(c.field, query::Field::Value | query::Field::Date)),
+            _ => false,
+        };
+        lacks.then(|| {
+            lang.pick(
+                "此面板没有该列：条件只对比率、数字和事件有效",
+                "this panel has no such column: conditions hold for rates, counts and events",
+            )
+            .to_string()
+        })
+    }
+
     pub(super) fn rebuild(&mut self, panel: Panel) {
         let q = self.query(panel);
         let needle = &q;

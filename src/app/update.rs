@@ -340,7 +340,7 @@ impl App {
             }
         };
         let order = &self.view(self.panel).rows;
-        let rows = export::rows_of(&self.data, what, order);
+        let rows = export::rows_of(&self.data, what, order, self.as_of);
         let mut bytes = Vec::new();
         if export::write(what, &rows, export::Format::Csv, &mut bytes).is_err() {
             self.notice = Some(lang.pick("导出失败", "the export failed").to_string());
@@ -363,6 +363,9 @@ impl App {
     pub fn exported(&mut self, result: Result<(String, usize), String>) -> Effect {
         let lang = self.lang.prose();
         self.notice = Some(match result {
+            Ok((name, 1)) => lang
+                .pick("已导出 1 行到 {name}", "wrote 1 row to {name}")
+                .replace("{name}", &name),
             Ok((name, n)) => lang
                 .pick("已导出 {n} 行到 {name}", "wrote {n} rows to {name}")
                 .replace("{n}", &n.to_string())

@@ -97,7 +97,20 @@ pub fn words(message: &str, path: &str, raw: Option<&Value>) -> String {
         && !message.starts_with("invalid type")
     {
         let s = clean(s);
+        // Written as a date, but no such day (2020-02-30), or not written
+        // as one at all.
+        let shaped = s.len() == 10
+            && s.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
         match field {
+            "date" | "from" if shaped => {
+                return format!("\"{s}\" is not a date: the calendar has no such day");
+            }
             "date" | "from" => return format!("\"{s}\" is not a date (YYYY-MM-DD)"),
             "time" => return format!("\"{s}\" is not a time of day (HH:MM)"),
             _ => {}
@@ -116,6 +129,15 @@ pub fn words(message: &str, path: &str, raw: Option<&Value>) -> String {
             return format!("must be {}, not {}", wanted(expected), shown(got));
         }
         return message.to_string();
+    }
+    // unknown variant `finished`, expected `done` or `planned`
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (got, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
+        let choices = expected
+            .trim_start_matches("one of ")
+            .replace(" or ", ", ")
+            .replace('`', "");
+        return format!("\"{got}\" is not one of: {choices}");
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let name = rest.split('`').next().unwrap_or(rest);
@@ -185,14 +207,18 @@ mod tests {
         v["counts"][2]["value"] = 2.5.into();
         v["events"][0]["when"]["time"] = "25:00".into();
         v["title"] = 3.into();
+        v["events"][1]["status"] = "finished".into();
+        v["events"][2]["when"]["date"] = "3月22日".into();
         assert_eq!(
             problems(&v),
             [
                 "rates[0].value: must be a number, not the text \"92.5\"",
                 "counts[0].value: must not be negative, not the number -5",
-                "counts[1].when.date: \"2020-02-30\" is not a date (YYYY-MM-DD)",
+                "counts[1].when.date: \"2020-02-30\" is not a date: the calendar has no such day",
                 "counts[2].value: must be a whole number, not the number 2.5",
                 "events[0].when.time: \"25:00\" is not a time of day (HH:MM)",
+                "events[1].status: \"finished\" is not one of: done, planned",
+                "events[2].when.date: \"3月22日\" is not a date (YYYY-MM-DD)",
                 "title: must be an object ({…}), not the number 3",
             ]
         );

@@ -164,6 +164,10 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled("▏", t.filter));
         }
         spans.push(Span::styled(format!(" ({}) ", view.rows.len()), t.muted));
+        // A condition that did not read, said before the hints.
+        if let Some(note) = app.filter_note() {
+            spans.push(Span::styled(format!("{note} "), t.fail));
+        }
     }
     // Where the selection is in the list (7/40), then the sort.
     let position = match view.rows.len() {
