@@ -62,6 +62,10 @@ pub enum Action {
     Copy,
     /// `x`: write the panel's rows, as filtered and sorted, to a CSV file.
     ExportView,
+    /// In a detail, `Tab` / `Shift-Tab`: select the next / previous record
+    /// it names.
+    NextLink,
+    PrevLink,
     Click(u16, u16),
     /// Mouse wheel at a position: negative is up.
     Scroll(u16, u16, i8),
@@ -523,6 +527,31 @@ pub const KEYMAP: &[Binding] = &[
         "到底部",
     ),
     bind(
+        &[(KeyCode::Tab, NONE)],
+        "Tab",
+        Action::NextLink,
+        Detail,
+        "select the next record it names",
+        "选择下一个相关记录",
+    )
+    .hint(2, "Tab", "选择", "select"),
+    bind(
+        &[(KeyCode::BackTab, NONE)],
+        "S-Tab",
+        Action::PrevLink,
+        Detail,
+        "select the previous record it names",
+        "选择上一个相关记录",
+    ),
+    bind(
+        &[(KeyCode::Enter, NONE)],
+        "Enter",
+        Action::Open,
+        Detail,
+        "open the selected record (Esc comes back)",
+        "打开所选记录（Esc 返回）",
+    ),
+    bind(
         &[(KeyCode::Char('y'), NONE)],
         "y",
         Action::Copy,
@@ -772,7 +801,7 @@ mod tests {
                 .map(|(k, _)| k)
                 .collect()
         };
-        assert_eq!(keys(Mode::Detail, Panel::Rates), ["Esc", "y"]);
+        assert_eq!(keys(Mode::Detail, Panel::Rates), ["Esc", "y", "Tab"]);
         assert_eq!(keys(Mode::Popup, Panel::Rates), ["Esc"]);
         assert_eq!(keys(Mode::Filtering, Panel::Rates), ["Enter", "Esc"]);
         let workforce = keys(Mode::Normal, Panel::Workforce);

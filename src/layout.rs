@@ -236,6 +236,18 @@ pub fn popup(body: Rect, content: &Popup<'_>) -> (Rect, Vec<Line<'static>>) {
     (rect, wrapped)
 }
 
+/// Where line `line` of a popup's content starts once wrapped, and how
+/// many rows the popup shows: to scroll a line into view.
+pub fn popup_row(body: Rect, content: &Popup<'_>, line: usize) -> (u16, u16) {
+    let (rect, _) = popup(body, content);
+    let inner_w = rect.width.saturating_sub(2);
+    let before = text::wrap(&content.lines[..line.min(content.lines.len())], inner_w).len();
+    (
+        u16::try_from(before).unwrap_or(u16::MAX),
+        rect.height.saturating_sub(2),
+    )
+}
+
 /// How far a popup can scroll: its wrapped lines past its height.
 pub fn popup_max_scroll(rect: Rect, wrapped: usize) -> u16 {
     let visible = usize::from(rect.height.saturating_sub(2));

@@ -948,3 +948,37 @@ fn x_exports_what_is_known_on_the_as_of_date() {
         );
     }
 }
+
+/// A detail's related records can be selected (Tab) and opened (Enter);
+/// Esc comes back to the detail they were opened from, then closes it.
+#[test]
+fn a_detail_follows_its_links_and_comes_back() {
+    let mut a = app(Lang::En);
+    a.update(Action::Resize(120, 40));
+    step(&mut a, &[Action::GoPanel(Panel::Rates), Action::Open]);
+    let first = match a.overlay() {
+        Some(Overlay::Detail { target }) => *target,
+        other => panic!("a detail is open, not {other:?}"),
+    };
+    // Tab selects a record the detail names; its line is reversed.
+    step(&mut a, &[Action::NextLink]);
+    let t = render_at(&mut a, 120, 40);
+    let reversed = t
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED) && c.symbol() != " ")
+        .count();
+    assert!(reversed > 3, "the selected link shows");
+    step(&mut a, &[Action::Open]);
+    let second = match a.overlay() {
+        Some(Overlay::Detail { target }) => *target,
+        other => panic!("the link opens a detail, not {other:?}"),
+    };
+    assert_ne!(second, first);
+    assert!(screen_text(&render_at(&mut a, 120, 40)).contains("Esc back"));
+    // Shift-Tab from nothing selects the last link; Esc goes back.
+    step(&mut a, &[Action::Back]);
+    assert!(matches!(a.overlay(), Some(Overlay::Detail { target }) if *target == first));
+    step(&mut a, &[Action::Back]);
+    assert!(a.overlay().is_none());
+}

@@ -14,7 +14,7 @@ use crate::content::series::Point;
 use crate::content::{self, Ctx, Popup, Spot, Target};
 use crate::data::asof::Chronology;
 use crate::data::series::Kind;
-use crate::data::{Lang, Loaded, Text};
+use crate::data::{Lang, Loaded, RecordRef, Text};
 use crate::input::Mode;
 use crate::layout::{self, Shape};
 use crate::panel::{Panel, SortKey};
@@ -80,6 +80,12 @@ pub struct App {
     pub(super) overlay: Option<Overlay>,
     /// The open detail popup's lines, built once when it opens.
     pub(super) detail: Vec<Line<'static>>,
+    /// The records the detail names, by line, and the one `Tab` selected.
+    pub(super) detail_links: Vec<(usize, RecordRef)>,
+    pub(super) detail_link: Option<usize>,
+    /// The details a followed link leads from, with their scroll and
+    /// selected link: `Esc` goes back to the last.
+    pub(super) detail_back: Vec<(Target, u16, Option<usize>)>,
     /// How far the popup is scrolled (clamped when drawn).
     pub(super) popup_scroll: u16,
     /// Typing a filter into the current panel's list.
@@ -164,6 +170,9 @@ impl App {
             theme,
             overlay: None,
             detail: Vec::new(),
+            detail_links: Vec::new(),
+            detail_link: None,
+            detail_back: Vec::new(),
             popup_scroll: 0,
             filtering: false,
             views: Default::default(),
@@ -371,7 +380,14 @@ impl App {
         let ctx = self.ctx();
         Some(match self.overlay.as_ref()? {
             Overlay::Help => Popup::help(&ctx),
-            Overlay::Detail { .. } => Popup::detail(&ctx, &self.detail),
+            Overlay::Detail { .. } => Popup::detail(
+                &ctx,
+                &self.detail,
+                self.detail_link
+                    .and_then(|k| self.detail_links.get(k))
+                    .map(|&(line, _)| line),
+                self.detail_back.len(),
+            ),
             Overlay::Citation(text) => Popup::citation(&ctx, text),
             Overlay::Errors => Popup::errors(&ctx, &self.reload_errors),
         })

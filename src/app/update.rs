@@ -193,6 +193,8 @@ impl App {
             },
             Action::ExportView => return self.export_view(),
             Action::FilterChar(_)
+            | Action::NextLink
+            | Action::PrevLink
             | Action::FilterBackspace
             | Action::FilterDone
             | Action::Quit
@@ -209,12 +211,18 @@ impl App {
     /// A key in a popup: every popup scrolls, within its content at the
     /// current size. Returns whether anything changed.
     fn popup_key(&mut self, action: Action) -> bool {
+        if matches!(self.overlay, Some(Overlay::Detail { .. })) && self.link_key(action) {
+            return true;
+        }
         let max = self.popup_max_scroll();
         let s = self.popup_scroll.min(max);
         self.popup_scroll = match action {
             Action::Back | Action::ToggleHelp | Action::Open => {
                 self.overlay = None;
                 self.detail = Vec::new();
+                self.detail_links = Vec::new();
+                self.detail_link = None;
+                self.detail_back = Vec::new();
                 0
             }
             Action::Down => s.saturating_add(1),
@@ -227,6 +235,69 @@ impl App {
         }
         .min(max);
         true
+    }
+
+    /// A detail's links: `Tab` selects the next record it names (scrolled
+    /// into view), `Enter` opens it, and `Esc` comes back to the detail it
+    /// was opened from. Returns whether it took the key.
+    fn link_key(&mut self, action: Action) -> bool {
+        let n = self.detail_links.len();
+        match action {
+            Action::NextLink | Action::PrevLink if n > 0 => {
+                self.detail_link = Some(match (self.detail_link, action) {
+                    (None, Action::NextLink) => 0,
+                    (None, _) => n - 1,
+                    (Some(k), Action::NextLink) => (k + 1) % n,
+                    (Some(k), _) => (k + n - 1) % n,
+                });
+                self.scroll_to_link();
+                true
+            }
+            Action::Open => {
+                let Some(&(_, r)) = self.detail_link.and_then(|k| self.detail_links.get(k)) else {
+                    return false;
+                };
+                let Some(Overlay::Detail { target }) = self.overlay else {
+                    return false;
+                };
+                self.detail_back
+                    .push((target, self.popup_scroll, self.detail_link));
+                let back = std::mem::take(&mut self.detail_back);
+                self.open(Overlay::Detail {
+                    target: Target::Record(r),
+                });
+                self.detail_back = back;
+                true
+            }
+            Action::Back => {
+                let Some((target, scroll, link)) = self.detail_back.pop() else {
+                    return false;
+                };
+                let back = std::mem::take(&mut self.detail_back);
+                self.open(Overlay::Detail { target });
+                self.detail_back = back;
+                self.popup_scroll = scroll;
+                self.detail_link = link;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Scrolls the detail so that its selected link's line is in view.
+    fn scroll_to_link(&mut self) {
+        let Some(&(line, _)) = self.detail_link.and_then(|k| self.detail_links.get(k)) else {
+            return;
+        };
+        let Some(content) = self.popup() else { return };
+        let body = layout::regions(&self.shape()).body;
+        let (row, visible) = layout::popup_row(body, &content, line);
+        let visible = visible.max(1);
+        if row < self.popup_scroll {
+            self.popup_scroll = row;
+        } else if row >= self.popup_scroll + visible {
+            self.popup_scroll = row + 1 - visible;
+        }
     }
 
     /// A key while typing a filter. Returns whether anything changed.
@@ -392,10 +463,14 @@ impl App {
     }
 
     fn open(&mut self, overlay: Overlay) {
-        self.detail = match overlay {
-            Overlay::Detail { target } => content::detail::detail_lines(&self.ctx(), target),
-            _ => Vec::new(),
+        let d = match overlay {
+            Overlay::Detail { target } => content::detail::detail(&self.ctx(), target),
+            _ => content::detail::Detail::default(),
         };
+        self.detail = d.lines;
+        self.detail_links = d.links;
+        self.detail_link = None;
+        self.detail_back = Vec::new();
         self.overlay = Some(overlay);
         self.popup_scroll = 0;
     }

@@ -12,6 +12,45 @@ use crate::data::{Change, Lang, Qualifier, RecordRef, Source, Text, When};
 use crate::fmt::percent;
 use crate::text::width;
 
+/// A detail's lines, and which of them name another record (a link:
+/// `Tab` selects it, `Enter` opens its detail).
+#[derive(Debug, Default)]
+pub struct Detail {
+    pub lines: Vec<Line<'static>>,
+    /// (line, record): the line that names the record, in line order.
+    pub links: Vec<(usize, RecordRef)>,
+}
+
+impl Detail {
+    fn push(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    /// The line naming record `r` (see [`record_line`]), as a link.
+    fn link(&mut self, r: RecordRef, ctx: &Ctx<'_>) -> bool {
+        let Some(line) = record_line(r, ctx) else {
+            return false;
+        };
+        self.links.push((self.lines.len(), r));
+        self.lines.push(line);
+        true
+    }
+
+    /// Another detail's lines and links after these.
+    fn append(&mut self, other: Detail) {
+        let at = self.lines.len();
+        self.links
+            .extend(other.links.into_iter().map(|(l, r)| (l + at, r)));
+        self.lines.extend(other.lines);
+    }
+}
+
+impl Extend<Line<'static>> for Detail {
+    fn extend<I: IntoIterator<Item = Line<'static>>>(&mut self, lines: I) {
+        self.lines.extend(lines);
+    }
+}
+
 /// How many related records the popup lists at most.
 const RELATED_MAX: usize = 12;
 
@@ -128,8 +167,8 @@ fn check_lines(id: &str, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
 /// [`Record`](crate::data::Record): date (when `dated`: an event shows its
 /// own above, with its status), organisation and place, source, the checks
 /// on it, and related records.
-fn provenance(r: RecordRef, dated: bool, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
-    let mut v = Vec::new();
+fn provenance(r: RecordRef, dated: bool, ctx: &Ctx<'_>) -> Detail {
+    let mut v = Detail::default();
     let Some(rec) = ctx.data.record(r) else {
         return v;
     };
@@ -163,7 +202,7 @@ fn provenance(r: RecordRef, dated: bool, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
         v.extend(source_lines(source, ctx));
     }
     v.extend(check_lines(rec.id(), ctx));
-    v.extend(related_lines(rec.id(), rec.organisation(), ctx));
+    v.append(related_lines(rec.id(), rec.organisation(), ctx));
     v
 }
 
@@ -189,7 +228,7 @@ fn record_line(r: RecordRef, ctx: &Ctx<'_>) -> Option<Line<'static>> {
 }
 
 /// Records sharing an organisation or a project with `id`.
-fn related_lines(id: &str, org: Option<&str>, ctx: &Ctx<'_>) -> Vec<Line<'static>> {
+fn related_lines(id: &str, org: Option<&str>, ctx: &Ctx<'_>) -> Detail {
     let ds = &ctx.data.dataset;
     let t = ctx.theme;
     let p = ctx.lang.prose();
@@ -235,7 +274,7 @@ fn related_lines(id: &str, org: Option<&str>, ctx: &Ctx<'_>) -> Vec<Line<'static
             }
         }
     }
-    let mut v = Vec::new();
+    let mut v = Detail::default();
     if ids.is_empty() {
         return v;
     }
@@ -244,11 +283,13 @@ fn related_lines(id: &str, org: Option<&str>, ctx: &Ctx<'_>) -> Vec<Line<'static
         format!("{} ({})", p.pick("相关记录", "Related"), ids.len()),
         t.title,
     ));
-    v.extend(
-        ids.iter()
-            .take(RELATED_MAX)
-            .filter_map(|x| ctx.data.index.get(x).and_then(|r| record_line(r, ctx))),
-    );
+    for r in ids
+        .iter()
+        .take(RELATED_MAX)
+        .filter_map(|x| ctx.data.index.get(x))
+    {
+        v.link(r, ctx);
+    }
     if ids.len() > RELATED_MAX {
         v.push(Line::styled(
             format!("  … +{}", ids.len() - RELATED_MAX),
@@ -259,31 +300,29 @@ fn related_lines(id: &str, org: Option<&str>, ctx: &Ctx<'_>) -> Vec<Line<'static
 }
 
 /// A line for each record of `ids` that has a value (see [`record_line`]).
-fn id_lines(ids: &[String], ctx: &Ctx<'_>) -> Vec<Line<'static>> {
-    ids.iter()
-        .filter_map(|id| ctx.data.index.get(id))
-        .filter_map(|r| record_line(r, ctx))
-        .collect()
+fn id_lines(ids: &[String], ctx: &Ctx<'_>) -> Detail {
+    let mut v = Detail::default();
+    for r in ids.iter().filter_map(|id| ctx.data.index.get(id)) {
+        v.link(r, ctx);
+    }
+    v
 }
 
 /// The changes the article states of a rate or count (提高5.6个百分点), as lines.
-fn changes_of(kind: Kind, i: usize, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
+fn changes_of(kind: Kind, i: usize, ctx: &Ctx<'_>, v: &mut Detail) {
     let p = ctx.lang.prose();
-    let lines: Vec<Line<'static>> = ctx
-        .data
-        .series
-        .changes_of(kind, i)
-        .filter_map(|j| record_line(RecordRef::Change(j), ctx))
-        .collect();
-    if !lines.is_empty() {
+    let mut changes = ctx.data.series.changes_of(kind, i).peekable();
+    if changes.peek().is_some() {
         v.push(Line::styled(p.pick("变化", "Changes"), ctx.theme.title));
-        v.extend(lines);
+    }
+    for j in changes {
+        v.link(RecordRef::Change(j), ctx);
     }
 }
 
 /// A rate's or count's series, when it has two points or more: the
 /// sentence, then each point (this one marked), at most a dozen.
-fn series_of(kind: Kind, i: usize, label: &str, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
+fn series_of(kind: Kind, i: usize, label: &str, ctx: &Ctx<'_>, v: &mut Detail) {
     const MAX: usize = 12;
     // A series of two points or more, known or not on the as-of date: the
     // points below say which come later; the sentence, what is known.
@@ -355,7 +394,7 @@ fn series_of(kind: Kind, i: usize, label: &str, ctx: &Ctx<'_>, v: &mut Vec<Line<
 
 /// What a change implies its figure was before it: "before: 99% − 73 =
 /// 26% on 2月10日", and whether that is reported.
-fn implied_of(c: &Change, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
+fn implied_of(c: &Change, ctx: &Ctx<'_>, v: &mut Detail) {
     let data = ctx.data;
     let Some((im, formula)) = series::implied(data, c) else {
         return;
@@ -390,10 +429,15 @@ fn implied_of(c: &Change, ctx: &Ctx<'_>, v: &mut Vec<Line<'static>>) {
 
 /// Every line of a record's or a check's detail.
 pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
+    detail(ctx, target).lines
+}
+
+/// A record's or a check's detail: its lines and its links.
+pub fn detail(ctx: &Ctx<'_>, target: Target) -> Detail {
     let ds = &ctx.data.dataset;
     let t = ctx.theme;
     let p = ctx.lang.prose();
-    let mut v: Vec<Line<'static>> = Vec::new();
+    let mut v = Detail::default();
     match target {
         Target::Record(RecordRef::Rate(i)) => {
             let Some(r) = ds.rates.get(i) else { return v };
@@ -405,6 +449,10 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                 (p.pick("分母", "denominator"), &r.denominator),
             ] {
                 if let Some(c) = id.as_deref().and_then(|id| ctx.data.count(id)) {
+                    // A link to the count, on its field's line.
+                    if let Some(r) = id.as_deref().and_then(|id| ctx.data.index.get(id)) {
+                        v.links.push((v.lines.len(), r));
+                    }
                     v.push(field(
                         name,
                         format!("{} — {}", c.shown(p), c.label.get(ctx.lang)),
@@ -414,23 +462,19 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
             }
             changes_of(Kind::Rate, i, ctx, &mut v);
             series_of(Kind::Rate, i, &r.label.get(ctx.lang), ctx, &mut v);
-            v.extend(provenance(RecordRef::Rate(i), true, ctx));
+            v.append(provenance(RecordRef::Rate(i), true, ctx));
         }
         Target::Record(RecordRef::Change(i)) => {
             let Some(c) = ds.changes.get(i) else { return v };
             v.extend(both(p.pick("变化", "change"), &c.label, ctx));
             v.push(field("id", c.id.clone(), t));
             v.push(value_line(c.shown(p), &c.figure, ctx));
-            if let Some(line) =
-                c.of.as_deref()
-                    .and_then(|id| ctx.data.index.get(id))
-                    .and_then(|r| record_line(r, ctx))
-            {
+            if let Some(r) = c.of.as_deref().and_then(|id| ctx.data.index.get(id)) {
                 v.push(Line::styled(p.pick("变化的是", "Change of"), t.title));
-                v.push(line);
+                v.link(r, ctx);
             }
             implied_of(c, ctx, &mut v);
-            v.extend(provenance(RecordRef::Change(i), true, ctx));
+            v.append(provenance(RecordRef::Change(i), true, ctx));
         }
         Target::Record(RecordRef::Count(i)) => {
             let Some(c) = ds.counts.get(i) else { return v };
@@ -463,7 +507,7 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
             ));
             changes_of(Kind::Count, i, ctx, &mut v);
             series_of(Kind::Count, i, &c.label.get(ctx.lang), ctx, &mut v);
-            v.extend(provenance(RecordRef::Count(i), true, ctx));
+            v.append(provenance(RecordRef::Count(i), true, ctx));
         }
         Target::Record(RecordRef::Event(i)) => {
             let Some(e) = ds.events.get(i) else { return v };
@@ -493,7 +537,7 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
                 ));
             }
             // The date is shown above, with the figure it was read from.
-            v.extend(provenance(RecordRef::Event(i), false, ctx));
+            v.append(provenance(RecordRef::Event(i), false, ctx));
         }
         Target::Record(RecordRef::Project(i)) => {
             let Some(pr) = ds.projects.get(i) else {
@@ -510,25 +554,23 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
             ));
             v.push(Line::default());
             v.push(Line::styled(p.pick("事件", "Events"), t.title));
-            v.extend(
-                events_of(ctx, pr)
-                    .iter()
-                    .filter_map(|e| ctx.data.index.get(&e.id))
-                    .filter_map(|r| record_line(r, ctx)),
-            );
+            for r in events_of(ctx, pr)
+                .iter()
+                .filter_map(|e| ctx.data.index.get(&e.id))
+            {
+                v.link(r, ctx);
+            }
             let people = super::people::people_of(ctx.data, pr);
             if !people.is_empty() {
                 v.push(Line::default());
                 v.push(Line::styled(p.pick("人物", "People"), t.title));
-                v.extend(
-                    people.iter().filter_map(|x| {
-                        ctx.data.index.get(&x.id).and_then(|r| record_line(r, ctx))
-                    }),
-                );
+                for r in people.iter().filter_map(|x| ctx.data.index.get(&x.id)) {
+                    v.link(r, ctx);
+                }
             }
             v.push(Line::default());
             v.push(Line::styled(p.pick("数字", "Figures"), t.title));
-            v.extend(id_lines(&pr.figures, ctx));
+            v.append(id_lines(&pr.figures, ctx));
         }
         Target::Record(RecordRef::Person(i)) => {
             let Some(x) = ds.people.get(i) else { return v };
@@ -538,7 +580,7 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
             if let Some(n) = &x.note {
                 v.push(field(p.pick("注", "note"), n.get(p).into_owned(), t));
             }
-            v.extend(provenance(RecordRef::Person(i), false, ctx));
+            v.append(provenance(RecordRef::Person(i), false, ctx));
         }
         Target::Record(RecordRef::Place(_) | RecordRef::Organisation(_)) => {}
         Target::Check(i) => {
@@ -557,13 +599,8 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
             ));
             v.push(Line::default());
             v.push(Line::styled(p.pick("对象", "Record"), t.title));
-            if let Some(r) = ctx
-                .data
-                .index
-                .get(&c.subject)
-                .and_then(|r| record_line(r, ctx))
-            {
-                v.push(r);
+            if let Some(r) = ctx.data.index.get(&c.subject) {
+                v.link(r, ctx);
             }
             if let Some(src) = ctx.data.record_by_id(&c.subject).and_then(|r| r.source()) {
                 v.extend(source_lines(src, ctx));
@@ -571,7 +608,7 @@ pub fn detail_lines(ctx: &Ctx<'_>, target: Target) -> Vec<Line<'static>> {
             if !c.inputs.is_empty() {
                 v.push(Line::default());
                 v.push(Line::styled(p.pick("输入", "Inputs"), t.title));
-                v.extend(id_lines(&c.inputs, ctx));
+                v.append(id_lines(&c.inputs, ctx));
             }
         }
     }

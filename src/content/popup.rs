@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use ratatui::style::Modifier;
 use ratatui::text::Line;
 
 use super::ctx::Ctx;
@@ -25,12 +26,33 @@ impl<'a> Popup<'a> {
     }
 
     /// A record's detail, from lines built once when it opened: drawing
-    /// and scrolling only read them.
-    pub fn detail(ctx: &Ctx<'_>, lines: &'a [Line<'static>]) -> Popup<'a> {
+    /// and scrolling only read them. The selected link's line (`Tab`) is
+    /// reversed; `depth` details lie behind this one (`Esc` goes back).
+    pub fn detail(
+        ctx: &Ctx<'_>,
+        lines: &'a [Line<'static>],
+        selected: Option<usize>,
+        depth: usize,
+    ) -> Popup<'a> {
         let p = ctx.lang.prose();
+        let lines: Cow<'a, [Line<'static>]> = match selected.filter(|&i| i < lines.len()) {
+            Some(i) => {
+                let mut owned = lines.to_vec();
+                owned[i] = owned[i]
+                    .clone()
+                    .patch_style(ratatui::style::Style::new().add_modifier(Modifier::REVERSED));
+                owned.into()
+            }
+            None => lines.into(),
+        };
+        let back = if depth > 0 {
+            p.pick(" · Esc 返回", " · Esc back")
+        } else {
+            " · Esc"
+        };
         Popup {
-            title: format!(" {} · Esc ", p.pick("详情", "Detail")),
-            lines: lines.into(),
+            title: format!(" {}{back} ", p.pick("详情", "Detail")),
+            lines,
             width: 100,
         }
     }
