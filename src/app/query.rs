@@ -1,7 +1,8 @@
 //! A filter's words: free text, and conditions on a column, each a word of
 //! its own: `value>1000`, `value<=98.5`, `date<2020-03-01`, `date>=03-20`,
 //! `place:临翔`, `org:商飞`, `label:复工`, in English or Chinese field names
-//! (`数值>1000`, `日期<3-1`, `地点:临翔`, `机构:`, `名称:`). A row is listed
+//! (`数值>1000`, `日期<3-1`, `地点:临翔`, `机构:`, `名称:`; the label also as the
+//! column headers name it: `what:`, `event:`, `内容:`, `事件:`, `标签:`). A row is listed
 //! when it has the free text and meets every condition. A word that names
 //! no field, or whose value does not read, is free text.
 
@@ -98,7 +99,12 @@ const FIELDS: &[(&str, Field)] = &[
     ("org", Field::Organisation),
     ("机构", Field::Organisation),
     ("label", Field::Label),
+    ("what", Field::Label),
+    ("event", Field::Label),
     ("名称", Field::Label),
+    ("标签", Field::Label),
+    ("内容", Field::Label),
+    ("事件", Field::Label),
 ];
 
 /// Longest first, so `<=` is not read as `<`.
@@ -320,6 +326,16 @@ mod tests {
             ]
         );
         assert_eq!(parse("数值>=1,500", 2020).conds[0].arg, Arg::Number(1500.0));
+        // The column headers' words name the label too.
+        for w in [
+            "what:干部",
+            "内容:干部",
+            "标签:干部",
+            "event:干部",
+            "事件:干部",
+        ] {
+            assert_eq!(parse(w, 2020).conds[0].field, Field::Label, "{w}");
+        }
         assert!(
             parse("date<2020-02-30", 2020).conds.is_empty(),
             "not a date"
