@@ -62,6 +62,8 @@ pub enum Action {
     Copy,
     /// `x`: write the panel's rows, as filtered and sorted, to a CSV file.
     ExportView,
+    /// In a popup, `q` or `?`: close it, and every detail behind it.
+    ClosePopup,
     /// In a detail, `Tab` / `Shift-Tab`: select the next / previous record
     /// it names.
     NextLink,
@@ -487,18 +489,22 @@ pub const KEYMAP: &[Binding] = &[
     )
     .hint(1, "q", "退出", "quit"),
     bind(
-        &[
-            (KeyCode::Esc, NONE),
-            (KeyCode::Char('q'), NONE),
-            (KeyCode::Char('?'), NONE),
-        ],
-        "Esc q ?",
+        &[(KeyCode::Esc, NONE)],
+        "Esc",
         Action::Back,
         Popup,
-        "close the popup",
-        "关闭弹窗",
+        "close the popup (a followed detail: back)",
+        "关闭弹窗（跟随打开的详情：返回）",
     )
     .hint(0, "Esc", "关闭", "close"),
+    bind(
+        &[(KeyCode::Char('q'), NONE), (KeyCode::Char('?'), NONE)],
+        "q ?",
+        Action::ClosePopup,
+        Popup,
+        "close the popup, every detail with it",
+        "关闭弹窗及所有详情",
+    ),
     bind(DOWN, "↓ j", Action::Down, Popup, "scroll down", "向下滚动"),
     bind(UP, "↑ k", Action::Up, Popup, "scroll up", "向上滚动"),
     bind(

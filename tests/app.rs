@@ -981,4 +981,15 @@ fn a_detail_follows_its_links_and_comes_back() {
     assert!(matches!(a.overlay(), Some(Overlay::Detail { target }) if *target == first));
     step(&mut a, &[Action::Back]);
     assert!(a.overlay().is_none());
+    // q (or ?) closes every detail at once.
+    step(
+        &mut a,
+        &[
+            Action::Open,
+            Action::NextLink,
+            Action::Open,
+            Action::ClosePopup,
+        ],
+    );
+    assert!(a.overlay().is_none());
 }

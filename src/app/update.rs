@@ -193,6 +193,7 @@ impl App {
             },
             Action::ExportView => return self.export_view(),
             Action::FilterChar(_)
+            | Action::ClosePopup
             | Action::NextLink
             | Action::PrevLink
             | Action::FilterBackspace
@@ -217,7 +218,7 @@ impl App {
         let max = self.popup_max_scroll();
         let s = self.popup_scroll.min(max);
         self.popup_scroll = match action {
-            Action::Back | Action::ToggleHelp | Action::Open => {
+            Action::Back | Action::ClosePopup | Action::ToggleHelp | Action::Open => {
                 self.overlay = None;
                 self.detail = Vec::new();
                 self.detail_links = Vec::new();
