@@ -80,29 +80,32 @@ fn qualifier(q: Qualifier) -> &'static str {
 /// rate, count, change or series point reported later, or an event that
 /// happens later, is left out, as the dashboard greys it.
 pub fn rows_as_of(d: &Loaded, what: What, as_of: Option<Date>) -> Vec<Row> {
-    let Some(date) = as_of else {
-        return rows(d, what);
-    };
-    if what == What::Series {
-        return series_rows(d, Some(date));
+    if what == What::Series && as_of.is_some() {
+        return series_rows(d, as_of);
     }
-    let ds = &d.dataset;
-    let chronology = Chronology::with_series(ds, d.series.clone());
-    let later = |row: &Row| {
-        let Some(id) = row.get("id").and_then(Value::as_str) else {
-            return false;
-        };
-        match d.index.get(id) {
-            Some(RecordRef::Rate(i)) => chronology.later(&ds.rates[i].when, as_of).is_some(),
-            Some(RecordRef::Count(i)) => chronology.later(&ds.counts[i].when, as_of).is_some(),
-            Some(RecordRef::Change(i)) => chronology.later(&ds.changes[i].when, as_of).is_some(),
-            Some(RecordRef::Event(i)) => chronology.status(&ds.events[i], as_of).is_later(),
-            _ => false,
-        }
-    };
+    let later = later_than(d, as_of);
     let mut out = rows(d, what);
     out.retain(|r| !later(r));
     out
+}
+
+/// Whether a row's record is reported (or happens) after `as_of`; never,
+/// with no date.
+fn later_than(d: &Loaded, as_of: Option<Date>) -> impl Fn(&Row) -> bool + '_ {
+    let ds = &d.dataset;
+    let chronology = as_of.map(|_| Chronology::with_series(ds, d.series.clone()));
+    move |row: &Row| {
+        let (Some(c), Some(id)) = (&chronology, row.get("id").and_then(Value::as_str)) else {
+            return false;
+        };
+        match d.index.get(id) {
+            Some(RecordRef::Rate(i)) => c.later(&ds.rates[i].when, as_of).is_some(),
+            Some(RecordRef::Count(i)) => c.later(&ds.counts[i].when, as_of).is_some(),
+            Some(RecordRef::Change(i)) => c.later(&ds.changes[i].when, as_of).is_some(),
+            Some(RecordRef::Event(i)) => c.status(&ds.events[i], as_of).is_later(),
+            _ => false,
+        }
+    }
 }
 
 impl What {
@@ -125,21 +128,7 @@ impl What {
 /// dashboard's list, filtered and sorted), in that order, as known on
 /// `as_of` (what is reported later is left out, as `export --as-of` does).
 pub fn rows_of(d: &Loaded, what: What, order: &[usize], as_of: Option<Date>) -> Vec<Row> {
-    let known: std::collections::HashSet<String> = match as_of {
-        Some(_) => rows_as_of(d, what, as_of)
-            .iter()
-            .filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string))
-            .collect(),
-        None => Default::default(),
-    };
-    let mut all: Vec<Option<Row>> = rows(d, what)
-        .into_iter()
-        .map(|r| {
-            let id = r.get("id").and_then(Value::as_str);
-            let keep = as_of.is_none() || id.is_none_or(|id| known.contains(id));
-            keep.then_some(r)
-        })
-        .collect();
+    let mut all: Vec<Option<Row>> = rows(d, what).into_iter().map(Some).collect();
     // Events are exported by date; find each by its id.
     let at: Vec<usize> = match what {
         What::Events => {
@@ -155,9 +144,11 @@ pub fn rows_of(d: &Loaded, what: What, order: &[usize], as_of: Option<Date>) -> 
         }
         _ => (0..all.len()).collect(),
     };
+    let later = later_than(d, as_of);
     order
         .iter()
         .filter_map(|&i| at.get(i).and_then(|&k| all.get_mut(k)?.take()))
+        .filter(|r| !later(r))
         .collect()
 }
 

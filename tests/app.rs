@@ -993,3 +993,35 @@ fn a_detail_follows_its_links_and_comes_back() {
     );
     assert!(a.overlay().is_none());
 }
+
+/// On the Timeline (events are exported by date, found by id), as of an
+/// earlier date: the file holds the listed events known then, in the
+/// list's order, and no other.
+#[test]
+fn x_exports_the_timeline_as_known_on_the_date() {
+    let on = time::macros::date!(2020 - 03 - 01);
+    let mut a = app(Lang::En).with_as_of(Some(on));
+    step(
+        &mut a,
+        &[Action::GoPanel(Panel::Timeline), Action::FlipSort],
+    );
+    let ds = a.data().dataset.clone();
+    let chronology = fugong::data::asof::Chronology::new(&ds);
+    let want: Vec<String> = a
+        .view(Panel::Timeline)
+        .rows
+        .iter()
+        .filter(|&&i| !chronology.status(&ds.events[i], Some(on)).is_later())
+        .map(|&i| ds.events[i].id.clone())
+        .collect();
+    assert!(
+        want.len() < a.view(Panel::Timeline).rows.len(),
+        "some come later"
+    );
+    let Effect::Export { bytes, .. } = a.update(Action::ExportView) else {
+        panic!("x asks for a file");
+    };
+    let mut r = csv::Reader::from_reader(&bytes[..]);
+    let ids: Vec<String> = r.records().map(|rec| rec.unwrap()[0].to_string()).collect();
+    assert_eq!(ids, want);
+}

@@ -127,7 +127,9 @@ impl App {
     /// Recomputes a panel's rows from its filter and sort, keeping the
     /// selection on the same record where it is still listed.
     /// The panel's filter, read: free text and column conditions.
-    fn query(&self, panel: Panel) -> Query {
+    /// The panel's filter as words and conditions, not yet resolved
+    /// against the data: what the footer reads every frame.
+    fn parsed(&self, panel: Panel) -> Query {
         let year = self
             .data
             .dataset
@@ -135,7 +137,13 @@ impl App {
             .value
             .or(self.as_of.map(|d| d.year()))
             .unwrap_or(2020);
-        let mut q = query::parse(&self.view(panel).filter.to_lowercase(), year);
+        query::parse(&self.view(panel).filter.to_lowercase(), year)
+    }
+
+    /// The panel's filter ready to admit rows: its places and
+    /// organisations found (once per keystroke, not per row or frame).
+    fn query(&self, panel: Panel) -> Query {
+        let mut q = self.parsed(panel);
         q.prepare(&self.data);
         q
     }
@@ -147,7 +155,7 @@ impl App {
         if self.view(panel).filter.is_empty() {
             return None;
         }
-        let q = self.query(panel);
+        let q = self.parsed(panel);
         let lang = self.lang.prose();
         if let Some((word, why)) = q.problems.first() {
             return Some(format!("{word}: {}", why.say(lang)));
