@@ -93,7 +93,7 @@ pub fn rows_as_of(d: &Loaded, what: What, as_of: Option<Date>) -> Vec<Row> {
 /// with no date.
 fn later_than(d: &Loaded, as_of: Option<Date>) -> impl Fn(&Row) -> bool + '_ {
     let ds = &d.dataset;
-    let chronology = as_of.map(|_| Chronology::with_series(ds, d.series.clone()));
+    let chronology = as_of.map(|_| Chronology::with_series(ds, std::sync::Arc::clone(&d.series)));
     move |row: &Row| {
         let (Some(c), Some(id)) = (&chronology, row.get("id").and_then(Value::as_str)) else {
             return false;
@@ -318,7 +318,7 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
 /// and says how it is worked out (`99% − 73 = 26%`).
 fn series_rows(d: &Loaded, as_of: Option<Date>) -> Vec<Row> {
     let ds = &d.dataset;
-    let chronology = Chronology::with_series(ds, d.series.clone());
+    let chronology = Chronology::with_series(ds, std::sync::Arc::clone(&d.series));
     let theme = Theme::MONO;
     let ctx = Ctx {
         data: d,

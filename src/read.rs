@@ -23,7 +23,7 @@ pub struct Reading {
 /// The lines of one panel in one language (`Zh` or `En`), as of `as_of`
 /// (`None`: the latest date the dataset reports).
 pub fn panel(data: &Loaded, panel: Panel, lang: Lang, as_of: Option<Date>) -> Reading {
-    let chronology = Chronology::with_series(&data.dataset, data.series.clone());
+    let chronology = Chronology::with_series(&data.dataset, std::sync::Arc::clone(&data.series));
     let as_of = as_of.or(chronology.default_date());
     read_panel(data, &chronology, panel, lang, as_of)
 }
@@ -291,7 +291,7 @@ pub fn write(
     as_of: Option<Date>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let chronology = Chronology::with_series(&data.dataset, data.series.clone());
+    let chronology = Chronology::with_series(&data.dataset, std::sync::Arc::clone(&data.series));
     let as_of = as_of.or(chronology.default_date());
     let langs: &[Lang] = match lang {
         Lang::Zh => &[Lang::Zh],

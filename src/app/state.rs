@@ -152,7 +152,8 @@ impl App {
         }
         let mut timeline: Vec<usize> = (0..data.dataset.events.len()).collect();
         timeline.sort_by_key(|&i| data.dataset.events[i].when.order_key());
-        let chronology = Chronology::with_series(&data.dataset, data.series.clone());
+        let chronology =
+            Chronology::with_series(&data.dataset, std::sync::Arc::clone(&data.series));
         let as_of = chronology.default_date();
         let mut app = App {
             headline: chronology.headline(&data.dataset, as_of),

@@ -351,7 +351,8 @@ mod tests {
     #[test]
     fn a_series_is_its_reports_and_the_values_its_changes_imply() {
         let data = data();
-        let chronology = Chronology::with_series(&data.dataset, data.series.clone());
+        let chronology =
+            Chronology::with_series(&data.dataset, std::sync::Arc::clone(&data.series));
         let theme = Theme::DARK;
         let ctx = Ctx {
             data: &data,

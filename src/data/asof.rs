@@ -14,6 +14,8 @@
 //! - Records of one series (see [`super::series`]) are one figure over
 //!   time: the Overview shows only the latest of each known on the date.
 
+use std::sync::Arc;
+
 use time::{Date, Month};
 
 use super::model::{Dataset, Event, EventStatus, Lang, Precision, Relation, When};
@@ -30,8 +32,9 @@ pub struct Chronology {
     pub stops: Vec<Date>,
     /// The earliest and latest calendar dates of any record.
     pub span: Option<(Date, Date)>,
-    /// Every series: what the as-of date shows the latest of.
-    series: Series,
+    /// Every series: what the as-of date shows the latest of (shared with
+    /// the loaded data, not copied).
+    series: Arc<Series>,
 }
 
 /// A milestone's or event's state on the as-of date.
@@ -195,11 +198,11 @@ pub fn is_known(known: Option<Date>, as_of: Option<Date>) -> bool {
 
 impl Chronology {
     pub fn new(ds: &Dataset) -> Chronology {
-        Chronology::with_series(ds, Series::new(ds))
+        Chronology::with_series(ds, Arc::new(Series::new(ds)))
     }
 
     /// As [`Chronology::new`], with the dataset's series already found.
-    pub fn with_series(ds: &Dataset, series: Series) -> Chronology {
+    pub fn with_series(ds: &Dataset, series: Arc<Series>) -> Chronology {
         let report = series.report;
         // Where `[` and `]` stop: each event's date, and each date a rate or
         // count is reported as of (a series' report dates).

@@ -36,7 +36,7 @@ pub struct Loaded {
     pub dataset: Dataset,
     pub index: Index,
     /// Records of one figure over time (see [`series`]).
-    pub series: series::Series,
+    pub series: std::sync::Arc<series::Series>,
     pub checks: Vec<CheckResult>,
     /// Figures of the article's text that no record carries (and the
     /// dataset does not explain in `source.unrecorded`): warnings, not errors.
@@ -96,7 +96,7 @@ fn finish(
         drafted: dataset.source.drafted,
         dataset,
         index: report.index,
-        series: report.series,
+        series: std::sync::Arc::new(report.series),
         checks: report.checks,
         warnings: report.warnings,
     })
