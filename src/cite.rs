@@ -1,16 +1,15 @@
 //! A record as one sentence with its source: what `y` copies and what
 //! `fugong read` prints.
 //!
-//! Chinese reads as Chinese (2020年3月25日, the article's own figures such as
-//! 2.3万多), English as English (2020-03-25, 23,000+ jobs). The quote is the
+//! Chinese reads as Chinese (2020年3月25日, figures in the article's style
+//! such as 2.3万多个), English as English (2020-03-25, 23,000+ jobs): `fmt`'s
+//! one style per language. The quote is the
 //! article's words and stays in Chinese in both.
 
 use time::Date;
 
 use crate::data::asof::Chronology;
-use crate::data::{
-    Count, Lang, Loaded, Person, Rate, RecordRef, Source, Text, When, figure, sanitize,
-};
+use crate::data::{Lang, Loaded, Person, Rate, RecordRef, Source, Text, When, sanitize};
 use crate::fmt::percent;
 
 /// Whether a sentence is in Chinese; otherwise it is in English. (Both
@@ -60,68 +59,18 @@ fn date(when: &When, lang: Lang) -> String {
 
 /// A rate's numerator and denominator: "(470/478)", or "" when absent.
 fn fraction(data: &Loaded, r: &Rate, lang: Lang) -> String {
+    let n = |v: u64| crate::fmt::number(v, zh(lang));
     let f = match (data.fraction(r), zh(lang)) {
-        ((Some(n), Some(d)), _) => format!("{n}/{d}"),
+        ((Some(a), Some(b)), _) => format!("{}/{}", n(a), n(b)),
         // Read aloud, "253/?" says nothing.
-        ((Some(n), None), true) => format!("{n}，总数未注明"),
-        ((Some(n), None), false) => format!("{n} of a total not given"),
+        ((Some(a), None), true) => format!("{}，总数未注明", n(a)),
+        ((Some(a), None), false) => format!("{} of a total not given", n(a)),
         _ => return String::new(),
     };
     if zh(lang) {
         format!("（{f}）")
     } else {
         format!(" ({f})")
-    }
-}
-
-/// A count's value in Chinese: the article's own figure (2.3万多, 四十二)
-/// where it reads as the value and says its qualifier itself, else the
-/// digits with the qualifier's words; then the unit.
-pub fn zh_count(c: &Count) -> String {
-    use crate::data::Qualifier as Q;
-    // An English article's count has no Chinese unit to write it with.
-    if c.unit.zh.is_empty() {
-        return c.shown(Lang::En);
-    }
-    let read = figure::parse(&c.figure);
-    let faithful = read.is_some_and(|f| {
-        !f.percent
-            && (f.qualifier == c.qualifier || (c.qualifier == Q::OrderOf && f.qualifier.is_exact()))
-            && matches!(f.qualifier, Q::Exact | Q::AtLeast)
-            && (f.value - c.value as f64).abs() < 0.5
-    });
-    let unit = &c.unit.zh;
-    if c.ordinal {
-        let number = if faithful {
-            c.figure.trim_start_matches('第').to_string()
-        } else {
-            c.value.to_string()
-        };
-        return format!("第{number}{unit}");
-    }
-    let number = if faithful {
-        c.figure.clone()
-    } else {
-        c.value.to_string()
-    };
-    match c.qualifier {
-        Q::AtLeast if !faithful => format!("{number}多{unit}"),
-        Q::Exact | Q::AtLeast => format!("{number}{unit}"),
-        Q::MoreThan => format!("超过{number}{unit}"),
-        Q::Nearly => format!("近{number}{unit}"),
-        Q::About => format!("约{number}{unit}"),
-        // 千万千瓦级: of the order of ten million kilowatts.
-        Q::OrderOf if faithful => format!("{number}{unit}级"),
-        Q::OrderOf => format!("约{number}{unit}"),
-    }
-}
-
-/// A count's value in the sentence's language.
-pub fn count_value(c: &Count, lang: Lang) -> String {
-    if zh(lang) {
-        zh_count(c)
-    } else {
-        c.shown(Lang::En)
     }
 }
 
@@ -164,7 +113,7 @@ pub fn sentence(
         }
         RecordRef::Count(i) => {
             let c = ds.counts.get(i)?;
-            head(&c.label, &count_value(c, lang), &date(&c.when, lang), lang)
+            head(&c.label, &c.shown(lang.prose()), &date(&c.when, lang), lang)
                 + &later(&c.when)
                 + &source(&c.source, lang)
         }
@@ -313,22 +262,16 @@ mod tests {
     }
 
     #[test]
-    fn chinese_keeps_the_articles_figures() {
+    fn chinese_writes_figures_in_the_articles_style() {
         let data = loaded();
         let c = Chronology::new(&data.dataset);
         let s = |id, lang| sentence(&data, &c, find(&data, id), lang, c.report).unwrap_or_default();
         assert!(s("count-linxiang-jobs", Lang::Zh).contains("2.3万多个"));
         assert!(s("count-linxiang-jobs", Lang::En).contains("23,000+ jobs"));
-        assert!(s("count-comac-resumption-day", Lang::Zh).contains("第四十二天"));
-    }
-
-    #[test]
-    fn an_unfaithful_figure_falls_back_to_digits() {
-        let data = loaded();
-        let mut c = data.dataset.counts[0].clone();
-        c.figure = "七".into();
-        c.value = 8;
-        c.ordinal = false;
-        assert_eq!(zh_count(&c), format!("8{}", c.unit.zh));
+        // The value in digits, one style for every figure; the quote keeps
+        // the article's own words.
+        let day = s("count-comac-resumption-day", Lang::Zh);
+        assert!(day.contains("第42天"), "{day}");
+        assert!(day.contains("“安全复工复产第四十二天”"), "{day}");
     }
 }

@@ -168,6 +168,11 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row.insert("qualifier".into(), json!(qualifier(r.qualifier)));
                 row.insert("unit_zh".into(), json!("%"));
                 row.insert("unit_en".into(), json!("%"));
+                for (col, lang) in [("shown_zh", Lang::Zh), ("shown_en", Lang::En)] {
+                    let m = r.qualifier.marks(lang);
+                    let shown = format!("{}{}{}", m.before, crate::fmt::percent(r.value), m.after);
+                    row.insert(col.into(), json!(shown));
+                }
                 let count = |id: &Option<String>| {
                     id.as_deref()
                         .and_then(|id| d.count(id))
@@ -199,6 +204,8 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row.insert("ordinal".into(), json!(c.ordinal));
                 row.insert("unit_zh".into(), json!(c.unit.zh));
                 row.insert("unit_en".into(), json!(c.unit.en));
+                row.insert("shown_zh".into(), json!(c.shown(Lang::Zh)));
+                row.insert("shown_en".into(), json!(c.shown(Lang::En)));
                 row.insert(
                     "category".into(),
                     Value::String(c.category.name().to_string()),
@@ -383,7 +390,8 @@ fn series_rows(d: &Loaded, as_of: Option<Date>) -> Vec<Row> {
                 let (record, formula, figure, source) = if p.derived {
                     let c = &ds.changes[p.record];
                     // Plain ASCII for scripts: 99% - 73 = 26%.
-                    let formula = series::implied(d, c).map(|(_, f)| f.replace('−', "-"));
+                    let formula = series::implied(d, c, crate::data::Lang::En)
+                        .map(|(_, f)| f.replace('−', "-"));
                     (&c.id, formula, &c.figure, &c.source)
                 } else {
                     match kind {
@@ -437,6 +445,8 @@ pub fn columns(what: What) -> Vec<&'static str> {
                 "qualifier",
                 "unit_zh",
                 "unit_en",
+                "shown_zh",
+                "shown_en",
                 "numerator",
                 "numerator_id",
                 "denominator",
@@ -457,6 +467,8 @@ pub fn columns(what: What) -> Vec<&'static str> {
                 "ordinal",
                 "unit_zh",
                 "unit_en",
+                "shown_zh",
+                "shown_en",
                 "category",
             ],
             &WHEN,

@@ -1,5 +1,12 @@
 //! Number and date formatting shared by the checks, the dashboard and the CLI.
 //!
+//! One style per language, written here once. Chinese as the article writes
+//! it: digits without separators, 万 and 亿 for round large numbers, the
+//! qualifier in words, the unit joined on (1.5万多名, 298名, 第42天), dates
+//! as 2020年3月22日. English: digits grouped by thousands, the qualifier as a
+//! sign (15,000+ people, ~10,000,000), dates as 2020-03-22. Functions that
+//! depend on the language take `zh`: whether the text is Chinese.
+//!
 //! A leaf: it imports nothing from the crate, so every other module may use it.
 
 use time::Date;
@@ -17,19 +24,52 @@ pub fn group(n: u64) -> String {
     out
 }
 
-/// What is written around a number to say how exact it is: "~" before
-/// ("~10,000,000"), "+" after ("23,000+"). The data's qualifier converts into
-/// it, so this module needs no data types.
+/// A whole number in a language's style: "23,000" in English; in Chinese
+/// "23000" below 万, and 万 or 亿 when the number is round enough to need at
+/// most two decimals there ("2.3万", "1000万", "1.5亿"), as Chinese news
+/// writes it; "10175" stays as it is.
+pub fn number(n: u64, zh: bool) -> String {
+    if !zh {
+        return group(n);
+    }
+    const WAN: u64 = 10_000;
+    const YI: u64 = 100_000_000;
+    let scaled = |unit: u64, word: &str| {
+        let whole = n / unit;
+        let hundredths = (n % unit) / (unit / 100);
+        let mut s = whole.to_string();
+        if hundredths > 0 {
+            s.push_str(&format!(".{hundredths:02}"));
+            let kept = s.trim_end_matches('0').len();
+            s.truncate(kept);
+        }
+        s.push_str(word);
+        s
+    };
+    if n >= YI && n.is_multiple_of(YI / 100) {
+        scaled(YI, "亿")
+    } else if n >= WAN && n.is_multiple_of(WAN / 100) {
+        scaled(WAN, "万")
+    } else {
+        n.to_string()
+    }
+}
+
+/// What is written around a number to say how exact it is, in the
+/// language's style: in English a sign, "~" before ("~10,000,000"), "+" after
+/// ("23,000+"); in Chinese words, "约" or "超过" before, "多" after ("2.3万多").
+/// The data's qualifier converts into it, so this module needs no data types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Marks {
     pub before: &'static str,
     pub after: &'static str,
 }
 
-/// A count's number as shown: "23,000+", "~10,000,000", "298".
-pub fn count_value(value: u64, marks: impl Into<Marks>) -> String {
-    let Marks { before, after } = marks.into();
-    format!("{before}{}{after}", group(value))
+/// A count's number as shown: "23,000+", "~10,000,000", "298"; in Chinese
+/// "2.3万多", "约1000万", "298".
+pub fn count_value(value: u64, marks: Marks, zh: bool) -> String {
+    let Marks { before, after } = marks;
+    format!("{before}{}{after}", number(value, zh))
 }
 
 /// An English unit for `value` of it: "1 person", "1 team", "2 teams".
@@ -72,7 +112,21 @@ pub fn trim_number(value: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// 2020-03-22.
+/// A date in a language's style: "2020年3月22日" or "2020-03-22".
+pub fn date(d: Date, zh: bool) -> String {
+    if zh { zh_date(d) } else { iso(d) }
+}
+
+/// A date without its year, for short cells: "3月22日" or "03-22".
+pub fn month_day(d: Date, zh: bool) -> String {
+    if zh {
+        format!("{}月{}日", u8::from(d.month()), d.day())
+    } else {
+        format!("{:02}-{:02}", u8::from(d.month()), d.day())
+    }
+}
+
+/// 2020-03-22: English's style, and what files and scripts read.
 pub fn iso(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
@@ -99,9 +153,76 @@ mod tests {
     #[test]
     fn counts_keep_their_marks() {
         let marks = |before, after| Marks { before, after };
-        assert_eq!(count_value(23000, marks("", "+")), "23,000+");
-        assert_eq!(count_value(298, Marks::default()), "298");
-        assert_eq!(count_value(10_000_000, marks("~", "")), "~10,000,000");
+        assert_eq!(count_value(23000, marks("", "+"), false), "23,000+");
+        assert_eq!(count_value(298, Marks::default(), false), "298");
+        assert_eq!(
+            count_value(10_000_000, marks("~", ""), false),
+            "~10,000,000"
+        );
+        assert_eq!(count_value(23000, marks("", "多"), true), "2.3万多");
+        assert_eq!(count_value(10_000_000, marks("约", ""), true), "约1000万");
+    }
+
+    #[test]
+    fn chinese_numbers_are_written_as_the_article_writes_them() {
+        for (n, zh) in [
+            (0, "0"),
+            (298, "298"),
+            (2048, "2048"),
+            (7000, "7000"),
+            (9999, "9999"),
+            (10_000, "1万"),
+            (10_175, "10175"),
+            (15_000, "1.5万"),
+            (23_000, "2.3万"),
+            (10_100, "1.01万"),
+            (10_010, "10010"),
+            (123_400, "12.34万"),
+            (10_000_000, "1000万"),
+            (99_990_000, "9999万"),
+            (100_000_000, "1亿"),
+            (150_000_000, "1.5亿"),
+            (100_100_000, "10010万"),
+            (u64::MAX, "18446744073709551615"),
+        ] {
+            assert_eq!(number(n, true), zh, "{n}");
+        }
+        assert_eq!(number(15_000, false), "15,000");
+    }
+
+    #[test]
+    fn a_chinese_number_reads_back_as_its_value() {
+        // Every 万 form names its number exactly: what it drops is zeros.
+        let read = |s: &str| -> u64 {
+            let (num, unit) = match s.strip_suffix('亿') {
+                Some(n) => (n, 100_000_000.0),
+                None => match s.strip_suffix('万') {
+                    Some(n) => (n, 10_000.0),
+                    None => (s, 1.0),
+                },
+            };
+            (num.parse::<f64>().unwrap_or(f64::NAN) * unit).round() as u64
+        };
+        let mut n: u64 = 1;
+        for _ in 0..2000 {
+            n = n
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407)
+                % 10_000_000_000;
+            let round = n - n % 100;
+            for v in [n, round, round * 100] {
+                assert_eq!(read(&number(v, true)), v, "{v} → {}", number(v, true));
+            }
+        }
+    }
+
+    #[test]
+    fn dates_in_each_language() {
+        let d = Date::from_calendar_date(2020, time::Month::March, 22).unwrap();
+        assert_eq!(date(d, true), "2020年3月22日");
+        assert_eq!(date(d, false), "2020-03-22");
+        assert_eq!(month_day(d, true), "3月22日");
+        assert_eq!(month_day(d, false), "03-22");
     }
 
     #[test]

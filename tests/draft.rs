@@ -614,11 +614,7 @@ fn a_drafted_rate_shows_its_change_in_the_detail() {
     };
     let loaded = data::load_draft(text, "points", &opts).expect("checks");
     for (lang, change, label) in [
-        (
-            Lang::Zh,
-            "+5.6 个百分点",
-            "比率: 全省规模以上工业企业复工率",
-        ),
+        (Lang::Zh, "+5.6个百分点", "比率: 全省规模以上工业企业复工率"),
         (
             Lang::En,
             "+5.6 percentage points",

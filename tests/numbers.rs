@@ -179,7 +179,7 @@ fn cases() -> Vec<Case> {
         (
             "count 0",
             Box::new(|v| add_count(v, "count-zero", 0.into(), "0")),
-            Shown("0 人"),
+            Shown("0人"),
         ),
         (
             "count 零",

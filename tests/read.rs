@@ -8,7 +8,6 @@ mod support;
 
 use std::process::Output;
 
-use fugong::cite::zh_count;
 use fugong::data::asof::{Chronology, is_known, reported};
 use fugong::data::{EventStatus, Lang, Loaded, RecordRef, Text};
 use fugong::fmt::percent;
@@ -76,10 +75,7 @@ fn expected(data: &Loaded, r: RecordRef, lang: Lang) -> Expected {
         }
         RecordRef::Count(i) => {
             let c = &ds.counts[i];
-            let value = match lang {
-                Lang::Zh => zh_count(c),
-                _ => c.shown(Lang::En),
-            };
+            let value = c.shown(lang);
             let facts = vec![
                 value,
                 c.when.describe(lang),

@@ -79,8 +79,8 @@ fn a_three_date_series_reads_as_one_sentence() {
     );
     let zh = lines(&data, Panel::Workforce, Lang::Zh, None);
     assert!(
-        zh.iter().any(|l| l
-            == "复工人数从2020年2月22日的4,900,000人升至2020年3月18日的7,500,000人（3次报道）"),
+        zh.iter()
+            .any(|l| l == "复工人数从2020年2月22日的490万人升至2020年3月18日的750万人（3次报道）"),
         "{zh:#?}"
     );
 }

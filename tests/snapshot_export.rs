@@ -1294,12 +1294,32 @@ fn export_fits_scripts_and_spreadsheets() {
             .all(|c| c["inputs"].is_array())
     );
     // Rates and counts name their unit in the same two columns.
-    let (rate_head, rates) = parse_csv(&export(None, "rates", "csv"));
+    let (rate_head, _) = parse_csv(&export(None, "rates", "csv"));
     let (count_head, _) = parse_csv(&export(None, "counts", "csv"));
     for col in ["unit_zh", "unit_en"] {
         assert!(rate_head.iter().any(|h| h == col) && count_head.iter().any(|h| h == col));
     }
     assert!(!rate_head.iter().any(|h| h == "unit"));
+    // The value as each language writes it, beside the number itself.
+    let (_, counts) = parse_csv(&export(None, "counts", "csv"));
+    let jobs = counts
+        .iter()
+        .find(|c| c["id"] == "count-linxiang-jobs")
+        .expect("the jobs count");
+    assert_eq!(
+        (
+            &jobs["value"][..],
+            &jobs["shown_zh"][..],
+            &jobs["shown_en"][..]
+        ),
+        ("23000", "2.3万多个", "23,000+ jobs")
+    );
+    let (_, rates) = parse_csv(&export(None, "rates", "csv"));
+    assert!(
+        rates
+            .iter()
+            .any(|r| r["shown_zh"] == "98.3%" && r["value"] == "98.3")
+    );
     // A ratio's counts by id and by value.
     let (i, rate) = ds
         .rates

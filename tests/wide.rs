@@ -47,8 +47,9 @@ fn wide() -> Loaded {
     data::load_str(WIDE, "wide").expect("the wide fixture loads")
 }
 
-/// The same dataset with every two-language text replaced by "x1", "x2"…
-/// (equal texts by equal names, so records that form a series still do): the
+/// The same dataset with every two-language text replaced by "a", "b"…
+/// (equal texts by equal names, so records that form a series still do),
+/// each padded with "x" to the display width of the text it replaces: the
 /// same records, dates, values and layout, with nothing wide in it.
 fn ascii_twin() -> Loaded {
     fn walk(v: &mut Value, names: &mut Vec<Value>) {
@@ -62,8 +63,28 @@ fn ascii_twin() -> Loaded {
                         names.push(original);
                         names.len() - 1
                     });
-                m.insert("zh".into(), format!("x{k}").into());
-                m.insert("en".into(), format!("x{k}").into());
+                // As wide as the text shown, so that columns fitted to
+                // their text come out as wide in both.
+                for lang in ["zh", "en"] {
+                    let shown = m[lang]
+                        .as_str()
+                        .map_or(0, |t| width(&fugong::data::sanitize::clean(t)));
+                    // k in letters, cut to the width where it is wider
+                    // (two one-cell labels may then share a name).
+                    const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+                    let mut name = String::new();
+                    let mut n = k;
+                    loop {
+                        name.push(char::from(LETTERS[n % LETTERS.len()]));
+                        n /= LETTERS.len();
+                        if n == 0 {
+                            break;
+                        }
+                    }
+                    name.truncate(shown.max(1));
+                    let name = format!("{name}{}", "x".repeat(shown.saturating_sub(name.len())));
+                    m.insert(lang.into(), name.into());
+                }
             }
             Value::Object(m) => m.values_mut().for_each(|v| walk(v, names)),
             Value::Array(a) => a.iter_mut().for_each(|v| walk(v, names)),

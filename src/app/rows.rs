@@ -7,7 +7,7 @@ use super::state::App;
 use super::view::ListView;
 use crate::content::{self, Emptiness, Target, article};
 use crate::data::asof::Status;
-use crate::data::{Record, RecordRef};
+use crate::data::{Lang, Record, RecordRef};
 use crate::panel::{Collection, Panel, SortKey};
 
 impl App {
@@ -130,6 +130,11 @@ impl App {
     /// The panel's filter as words and conditions, not yet resolved
     /// against the data: what the footer reads every frame.
     fn parsed(&self, panel: Panel) -> Query {
+        self.parse(&self.view(panel).filter)
+    }
+
+    /// A filter's text as words and conditions.
+    fn parse(&self, filter: &str) -> Query {
         let year = self
             .data
             .dataset
@@ -137,7 +142,65 @@ impl App {
             .value
             .or(self.as_of.map(|d| d.year()))
             .unwrap_or(2020);
-        query::parse(&self.view(panel).filter.to_lowercase(), year)
+        query::parse(&filter.to_lowercase(), year)
+    }
+
+    /// `n` / `N`: the next (or previous) row that matches the filter,
+    /// round from the end to the start. While a filter is on, every listed
+    /// row matches and this steps through them; after Esc has cleared it,
+    /// it finds the rows the cleared filter matched among all of them, so
+    /// each is seen among its neighbours. The footer says when nothing
+    /// matches or there is no filter to look for.
+    pub(super) fn next_match(&mut self, forward: bool) {
+        let panel = self.panel;
+        let lang = self.lang.prose();
+        let v = self.view(panel);
+        let n = v.rows.len();
+        if n == 0 {
+            return;
+        }
+        let from = v.selected;
+        let at = |k: usize| match forward {
+            true => (from + k) % n,
+            false => (from + n - k % n) % n,
+        };
+        if !v.filter.is_empty() {
+            let to = at(1);
+            self.view_mut().select(to);
+            return self.keep_selection_visible();
+        }
+        if v.last_filter.is_empty() {
+            let note = lang.pick(
+                "没有筛选可找：先按 / 输入",
+                "no filter to look for: type one after /",
+            );
+            self.notice = Some(note.to_string());
+            return;
+        }
+        let words = v.last_filter.clone();
+        let mut q = self.parse(&words);
+        q.prepare(&self.data);
+        self.need_search(panel, &q);
+        self.need_provinces(panel);
+        let found = (1..=n)
+            .map(at)
+            .find(|&k| self.admits(panel, self.view(panel).rows[k], &q));
+        match found {
+            Some(k) => {
+                if (forward && k <= from) || (!forward && k >= from) {
+                    let note = lang.pick("从另一端接着找", "search wrapped round");
+                    self.notice = Some(note.to_string());
+                }
+                self.view_mut().select(k);
+                self.keep_selection_visible();
+            }
+            None => {
+                self.notice = Some(match lang {
+                    Lang::Zh => format!("没有符合“{words}”的行"),
+                    _ => format!("no row matches “{words}”"),
+                });
+            }
+        }
     }
 
     /// The panel's filter ready to admit rows: its places and

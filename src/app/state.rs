@@ -118,6 +118,8 @@ pub struct App {
     /// The date the dashboard shows the data as of; `None` when the dataset
     /// has no dates at all.
     pub(super) as_of: Option<Date>,
+    /// `w`: the selected row of a table shows every cell in full.
+    pub(super) wrap: bool,
     /// The day of the month `{` and `}` keep while they move the date.
     pub(super) month_day: Option<u8>,
     /// One line for the footer about the last action (what `y` copied, where
@@ -161,6 +163,7 @@ impl App {
             chronology,
             as_of,
             month_day: None,
+            wrap: false,
             notice: None,
             no_clipboard: false,
             timeline,
@@ -243,6 +246,11 @@ impl App {
 
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// Whether the selected row of a table shows its cut cells in full.
+    pub fn wrap(&self) -> bool {
+        self.wrap
     }
 
     pub fn theme(&self) -> &Theme {

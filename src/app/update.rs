@@ -81,7 +81,8 @@ impl App {
                     self.notice = Some(note.to_string());
                     return Effect::Redraw;
                 }
-                self.view_mut().filter.clear();
+                let v = self.view_mut();
+                v.last_filter = std::mem::take(&mut v.filter);
                 self.rebuild(self.panel);
             }
             Action::StartFilter => self.filtering = true,
@@ -192,6 +193,20 @@ impl App {
                 }
             },
             Action::ExportView => return self.export_view(),
+            Action::ToggleWrap => {
+                self.wrap = !self.wrap;
+                let lang = self.lang.prose();
+                let note = match self.wrap {
+                    true => lang.pick(
+                        "折行：选中行显示完整；再按 w 恢复",
+                        "wrap: the selected row shows in full; w again to undo",
+                    ),
+                    false => lang.pick("不折行", "no wrap"),
+                };
+                self.notice = Some(note.to_string());
+            }
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
             Action::FilterChar(_)
             | Action::ClosePopup
             | Action::NextLink

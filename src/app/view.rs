@@ -64,6 +64,9 @@ pub struct ListView {
     /// The first visible row.
     pub offset: usize,
     pub filter: String,
+    /// The last filter cleared with Esc: what `n` and `N` look for in the
+    /// whole list.
+    pub last_filter: String,
     /// Index into the panel's [`Panel::sort_keys`].
     pub sort: usize,
     pub descending: bool,

@@ -378,7 +378,7 @@ fn series_of(kind: Kind, i: usize, label: &str, ctx: &Ctx<'_>, v: &mut Detail) {
         };
         let style = if pt.later { t.later } else { Style::default() };
         v.push(Line::styled(
-            format!("{mark}{} {}{note}", pt.day(p), pt.shown(kind)),
+            format!("{mark}{} {}{note}", pt.day(p), pt.shown(kind, p)),
             style,
         ));
     }
@@ -396,7 +396,7 @@ fn series_of(kind: Kind, i: usize, label: &str, ctx: &Ctx<'_>, v: &mut Detail) {
 /// 26% on 2月10日", and whether that is reported.
 fn implied_of(c: &Change, ctx: &Ctx<'_>, v: &mut Detail) {
     let data = ctx.data;
-    let Some((im, formula)) = series::implied(data, c) else {
+    let Some((im, formula)) = series::implied(data, c, ctx.lang) else {
         return;
     };
     let p = ctx.lang.prose();
@@ -409,7 +409,7 @@ fn implied_of(c: &Change, ctx: &Ctx<'_>, v: &mut Detail) {
         format!("{formula}{date}"),
         ctx.theme,
     ));
-    let show = |v: f64| series::show(im.kind, v);
+    let show = |v: f64| series::show(im.kind, v, ctx.lang);
     let kind = im.kind;
     let reported = match im.reported {
         Some(r) => {

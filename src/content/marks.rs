@@ -61,21 +61,31 @@ pub fn category_name(c: &Category, lang: Lang) -> &str {
     }
 }
 
-/// "470/478", "253/?" or "".
+/// "470/478", "10,175/11,234" (in Chinese "10175/11234"), "253/?" or "".
 pub fn fraction(ctx: &Ctx<'_>, r: &Rate) -> String {
+    let n = |v: u64| crate::fmt::number(v, ctx.lang.prose() == Lang::Zh);
     match ctx.data.fraction(r) {
-        (Some(n), Some(d)) => format!("{n}/{d}"),
-        (Some(n), None) => format!("{n}/?"),
-        (None, Some(d)) => format!("?/{d}"),
+        (Some(a), Some(b)) => format!("{}/{}", n(a), n(b)),
+        (Some(a), None) => format!("{}/?", n(a)),
+        (None, Some(b)) => format!("?/{}", n(b)),
         (None, None) => String::new(),
     }
 }
 
-/// 11 cells for a date ("<2020-05-15"), or 14 when a visible row is
-/// reported after the as-of date ("reported 03-25").
+/// The cells the date column needs for the visible rows: the widest of
+/// their dates as written ("<2020-05-15", "2020年5月中旬前") or, for a row
+/// reported after the as-of date, its note ("reported 03-25"); at least the
+/// header's 4.
 pub fn date_width<'a>(ctx: &Ctx<'_>, visible: impl Iterator<Item = &'a When>) -> u16 {
-    let mut later = visible.filter(|w| ctx.chronology.later(w, ctx.as_of).is_some());
-    if later.next().is_some() { 14 } else { 11 }
+    let p = ctx.lang.prose();
+    let widest = visible
+        .map(|w| match ctx.reported_note(w) {
+            Some(note) => width(&note),
+            None => width(&w.short(p)),
+        })
+        .max()
+        .unwrap_or(0);
+    u16::try_from(widest).unwrap_or(u16::MAX).max(4)
 }
 
 /// A project's events in date order.
@@ -122,7 +132,7 @@ pub fn value_parts<'a>(r: RecordRef, ctx: &Ctx<'a>) -> Option<(String, &'a Text,
         RecordRef::Event(i) => {
             let x = ds.events.get(i)?;
             let s = ctx.status(x);
-            (x.when.short(), &x.label, s.is_later().then(|| s.short(p)))
+            (x.when.short(p), &x.label, s.is_later().then(|| s.short(p)))
         }
         RecordRef::Change(i) => {
             let x = ds.changes.get(i)?;

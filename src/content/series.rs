@@ -10,7 +10,7 @@ use super::ctx::Ctx;
 use crate::data::asof::is_known;
 use crate::data::series::{Implied, Kind, Plot};
 use crate::data::{Change, Lang, Loaded, Qualifier, RecordRef};
-use crate::fmt::{count_value, percent};
+use crate::fmt::percent;
 
 /// One value of a series on a date.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,14 +27,18 @@ pub struct Point {
 }
 
 impl Point {
-    /// "98%", ">90%", "4.45万" as the value column writes it.
-    pub fn shown(&self, kind: Kind) -> String {
+    /// "98%", ">90%", "4.45万" / "44,500" as the value column writes it in
+    /// `lang`.
+    pub fn shown(&self, kind: Kind, lang: Lang) -> String {
+        let lang = lang.prose();
         match kind {
             Kind::Rate => {
-                let m = self.qualifier.marks();
+                let m = self.qualifier.marks(lang);
                 format!("{}{}{}", m.before, percent(self.value), m.after)
             }
-            Kind::Count => count_value(self.value.max(0.0).round() as u64, self.qualifier),
+            Kind::Count => self
+                .qualifier
+                .show(self.value.max(0.0).round() as u64, lang),
         }
     }
 
@@ -46,10 +50,7 @@ impl Point {
 
 /// "2月10日" / "02-10".
 pub fn day(d: Date, lang: Lang) -> String {
-    match lang.prose() {
-        Lang::Zh => format!("{}月{}日", u8::from(d.month()), d.day()),
-        _ => crate::data::asof::month_day(d),
-    }
+    crate::fmt::month_day(d, lang.prose() == Lang::Zh)
 }
 
 impl Point {
@@ -186,13 +187,7 @@ pub fn sentence(ctx: &Ctx<'_>, kind: Kind, i: usize, label: &str) -> Option<Stri
     }
     let (first, last) = (&first, &last);
     let zh = ctx.lang.prose() == Lang::Zh;
-    let date = |d: Date| {
-        if zh {
-            crate::fmt::zh_date(d)
-        } else {
-            crate::fmt::iso(d)
-        }
-    };
+    let date = |d: Date| crate::fmt::date(d, zh);
     // A count says its unit: 4,900,000 people, 4,900,000人.
     let unit = match kind {
         Kind::Rate => String::new(),
@@ -205,7 +200,7 @@ pub fn sentence(ctx: &Ctx<'_>, kind: Kind, i: usize, label: &str) -> Option<Stri
             }
         }),
     };
-    let amount = |p: &Point| format!("{}{unit}", p.shown(kind));
+    let amount = |p: &Point| format!("{}{unit}", p.shown(kind, ctx.lang));
     let value = |p: &Point| {
         let v = amount(p);
         match (p.derived, zh) {
@@ -265,17 +260,17 @@ pub fn sentence(ctx: &Ctx<'_>, kind: Kind, i: usize, label: &str) -> Option<Stri
     })
 }
 
-/// A value as its kind shows it, exactly: "26%", "44,500".
-pub fn show(kind: Kind, v: f64) -> String {
+/// A value as its kind shows it in `lang`, exactly: "26%", "44,500" / "4.45万".
+pub fn show(kind: Kind, v: f64, lang: Lang) -> String {
     match kind {
         Kind::Rate => percent(v),
-        Kind::Count => count_value(v.max(0.0).round() as u64, Qualifier::Exact),
+        Kind::Count => Qualifier::Exact.show(v.max(0.0).round() as u64, lang.prose()),
     }
 }
 
 /// What change `c` implies its figure was before it, and how: "99% − 73 =
 /// 26%". `None` when the change names no rate or count.
-pub fn implied(data: &Loaded, c: &Change) -> Option<(Implied, String)> {
+pub fn implied(data: &Loaded, c: &Change, lang: Lang) -> Option<(Implied, String)> {
     let (kind, of) = match c.of.as_deref().and_then(|id| data.index.get(id)) {
         Some(RecordRef::Rate(i)) => (Kind::Rate, i),
         Some(RecordRef::Count(i)) => (Kind::Count, i),
@@ -288,9 +283,9 @@ pub fn implied(data: &Loaded, c: &Change) -> Option<(Implied, String)> {
     };
     let formula = format!(
         "{} − {} = {}",
-        show(kind, now),
+        show(kind, now, lang),
         crate::fmt::trim_number(c.value),
-        show(kind, im.value)
+        show(kind, im.value, lang)
     );
     Some((im, formula))
 }
@@ -365,7 +360,7 @@ mod tests {
         let p = points(&ctx, Kind::Rate, 0);
         let seen: Vec<(String, String, bool)> = p
             .iter()
-            .map(|p| (p.day(Lang::En), p.shown(Kind::Rate), p.derived))
+            .map(|p| (p.day(Lang::En), p.shown(Kind::Rate, Lang::En), p.derived))
             .collect();
         assert_eq!(
             seen,

@@ -76,27 +76,31 @@ impl Status {
     /// A short status for a table cell: "done", "due in 204 d", "not yet: 03-22".
     pub fn short(self, lang: Lang) -> String {
         let zh = lang.prose() == Lang::Zh;
-        let tilde = |approx: bool| if approx { "~" } else { "" };
+        let tilde = |approx: bool| match (approx, zh) {
+            (true, true) => "约",
+            (true, false) => "~",
+            _ => "",
+        };
         match self {
             Status::Done => lang.pick("已完成", "done").to_string(),
             Status::Derived => lang.pick("推算", "derived").to_string(),
-            Status::Later(d) if zh => format!("{}发生", month_day(d)),
+            Status::Later(d) if zh => format!("{}发生", zh_day(d)),
             Status::Later(d) => format!("not yet: {}", month_day(d)),
-            Status::Unannounced(d) if zh => format!("{}公布", month_day(d)),
+            Status::Unannounced(d) if zh => format!("{}公布", zh_day(d)),
             Status::Unannounced(d) => format!("announced {}", month_day(d)),
             Status::Due { days: 0, approx } if zh => format!("{}今日到期", tilde(approx)),
             Status::Due { days: 0, approx } => format!("due {}today", tilde(approx)),
             Status::Due { days, approx } if zh => {
-                format!("{}{}天后到期", tilde(approx), group(days))
+                format!("{}{}天后到期", tilde(approx), zh_number(days))
             }
             Status::Due { days, approx } => format!("due in {}{} d", tilde(approx), group(days)),
             Status::Overdue { days, approx } if zh => {
-                format!("逾期{}{}天", tilde(approx), group(days))
+                format!("逾期{}{}天", tilde(approx), zh_number(days))
             }
             Status::Overdue { days, approx } => {
                 format!("past due {}{} d", tilde(approx), group(days))
             }
-            Status::NoReport(r) if zh => format!("{}后无报道", month_day(r)),
+            Status::NoReport(r) if zh => format!("{}后无报道", zh_day(r)),
             Status::NoReport(r) => format!("no report after {}", month_day(r)),
             Status::Planned => lang.pick("计划", "planned").to_string(),
         }
@@ -128,7 +132,7 @@ impl Status {
                 .pick("计划，今日到期", "planned, due today")
                 .to_string(),
             Status::Due { days, approx } if zh => {
-                format!("计划，{}{}天后到期", about(approx), group(days))
+                format!("计划，{}{}天后到期", about(approx), zh_number(days))
             }
             Status::Due { days, approx } => format!(
                 "planned, due in {}{} {}",
@@ -137,7 +141,7 @@ impl Status {
                 days_word(days)
             ),
             Status::Overdue { days, approx } if zh => {
-                format!("已逾期{}{}天，未见完成报道", about(approx), group(days))
+                format!("已逾期{}{}天，未见完成报道", about(approx), zh_number(days))
             }
             Status::Overdue { days, approx } => format!(
                 "past due by {}{} {}, with no report",
@@ -163,19 +167,29 @@ fn group(n: i64) -> String {
     crate::fmt::group(n.unsigned_abs())
 }
 
+/// 43964 → "43964", 20000 → "2万".
+fn zh_number(n: i64) -> String {
+    crate::fmt::number(n.unsigned_abs(), true)
+}
+
 fn days_word(n: i64) -> &'static str {
     if n == 1 { "day" } else { "days" }
 }
 
 /// "03-22".
 pub fn month_day(d: Date) -> String {
-    format!("{:02}-{:02}", u8::from(d.month()), d.day())
+    crate::fmt::month_day(d, false)
+}
+
+/// "3月25日", as the article writes a day.
+fn zh_day(d: Date) -> String {
+    crate::fmt::month_day(d, true)
 }
 
 /// A figure reported after the as-of date, in a table cell: "reported 03-25".
 pub fn reported_short(d: Date, lang: Lang) -> String {
     match lang.prose() {
-        Lang::Zh => format!("{}报道", month_day(d)),
+        Lang::Zh => format!("{}报道", zh_day(d)),
         _ => format!("reported {}", month_day(d)),
     }
 }

@@ -5,29 +5,31 @@ use super::model::{Change, Count, Lang, PartOfDay, Place, Precision, Qualifier, 
 use crate::fmt::{self, Marks};
 
 impl Qualifier {
-    /// What is written around the number: "+" after "at least", ">" before
-    /// "more than", "<" before "nearly", "~" before "about" and "of the
-    /// order of" (the detail says which).
-    pub fn marks(self) -> Marks {
-        let (before, after) = match self {
-            Qualifier::Exact => ("", ""),
-            Qualifier::AtLeast => ("", "+"),
-            Qualifier::MoreThan => (">", ""),
-            Qualifier::Nearly => ("<", ""),
-            Qualifier::About | Qualifier::OrderOf => ("~", ""),
+    /// What is written around the number, in `lang`'s style (English in
+    /// `Both`): in English "+" after "at least", ">" before "more than", "<"
+    /// before "nearly", "~" before "about" and "of the order of" (the detail
+    /// says which); in Chinese the article's words: 多 after, 超过, 近, 约
+    /// before.
+    pub fn marks(self, lang: Lang) -> Marks {
+        let zh = lang == Lang::Zh;
+        let (before, after) = match (self, zh) {
+            (Qualifier::Exact, _) => ("", ""),
+            (Qualifier::AtLeast, false) => ("", "+"),
+            (Qualifier::AtLeast, true) => ("", "多"),
+            (Qualifier::MoreThan, false) => (">", ""),
+            (Qualifier::MoreThan, true) => ("超过", ""),
+            (Qualifier::Nearly, false) => ("<", ""),
+            (Qualifier::Nearly, true) => ("近", ""),
+            (Qualifier::About | Qualifier::OrderOf, false) => ("~", ""),
+            (Qualifier::About | Qualifier::OrderOf, true) => ("约", ""),
         };
         Marks { before, after }
     }
 
-    /// A number with this qualifier, as shown: "23,000+", "~10,000,000", "298".
-    pub fn show(self, value: u64) -> String {
-        fmt::count_value(value, self)
-    }
-}
-
-impl From<Qualifier> for Marks {
-    fn from(q: Qualifier) -> Self {
-        q.marks()
+    /// A number with this qualifier, as shown in `lang`: "23,000+",
+    /// "~10,000,000", "298"; "2.3万多", "约1000万", "298".
+    pub fn show(self, value: u64, lang: Lang) -> String {
+        fmt::count_value(value, self.marks(lang), lang == Lang::Zh)
     }
 }
 
@@ -128,25 +130,37 @@ impl When {
         }
     }
 
-    /// A short form for narrow columns: "03-22", "≤05-15", "~10-15", "—".
-    pub fn short(&self) -> String {
+    /// A short form for narrow columns, without the time of day: in English
+    /// "2020-03-22", "<2020-05-15" (before), "~2020-10-15" (mid-month or end of
+    /// month), "winter"; in Chinese "2020年3月22日", "2020年5月中旬前",
+    /// "2020年9月底", "入冬"; "—" when undated.
+    pub fn short(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
         let Some(d) = self.date else {
-            return match self.precision {
-                Precision::Winter => "winter".to_string(),
+            return match (self.precision, zh) {
+                (Precision::Winter, true) => "入冬".to_string(),
+                (Precision::Winter, false) => "winter".to_string(),
                 _ => "—".to_string(),
             };
         };
+        if zh {
+            let (y, m) = (d.year(), u8::from(d.month()));
+            let core = match self.precision {
+                Precision::MidMonth => format!("{y}年{m}月中旬"),
+                Precision::EndOfMonth => format!("{y}年{m}月底"),
+                _ => fmt::zh_date(d),
+            };
+            return match self.relation {
+                Relation::Before => format!("{core}前"),
+                _ => core,
+            };
+        }
         let mark = match (self.relation, self.precision) {
             (Relation::Before, _) => "<",
             (_, Precision::MidMonth | Precision::EndOfMonth) => "~",
             _ => "",
         };
-        format!(
-            "{mark}{:04}-{:02}-{:02}",
-            d.year(),
-            u8::from(d.month()),
-            d.day()
-        )
+        format!("{mark}{}", fmt::iso(d))
     }
 }
 
@@ -184,13 +198,19 @@ impl Place {
 }
 
 impl Count {
-    /// "23,000+ 个" / "23,000+ jobs"; ordinals as "第42天" / "day 42".
+    /// "2.3万多个" / "23,000+ jobs"; ordinals as "第42天" / "day 42". `Both`
+    /// reads as English. An English article's count, with no Chinese unit,
+    /// reads in English in Chinese too.
     pub fn shown(&self, lang: Lang) -> String {
-        let v = self.qualifier.show(self.value);
+        let lang = match lang {
+            Lang::Zh if !self.unit.zh.is_empty() => Lang::Zh,
+            _ => Lang::En,
+        };
+        let v = self.qualifier.show(self.value, lang);
         match (self.ordinal, lang) {
             (true, Lang::Zh) => format!("第{v}{}", self.unit.zh),
             (true, _) => format!("{} {v}", self.unit.en),
-            (false, Lang::Zh) => format!("{v} {}", self.unit.zh),
+            (false, Lang::Zh) => format!("{v}{}", self.unit.zh),
             (false, _) => format!("{v} {}", fmt::singular(&self.unit.en, self.value)),
         }
     }
@@ -235,7 +255,10 @@ impl Change {
                 fmt::singular(&en, many).into_owned().into()
             }
         };
-        format!("{sign}{n} {unit}")
+        match lang {
+            Lang::Zh => format!("{sign}{n}{unit}"),
+            _ => format!("{sign}{n} {unit}"),
+        }
     }
 }
 
@@ -245,10 +268,44 @@ mod tests {
 
     #[test]
     fn counts_keep_their_qualifier() {
-        assert_eq!(Qualifier::AtLeast.show(23000), "23,000+");
-        assert_eq!(Qualifier::Exact.show(298), "298");
-        assert_eq!(Qualifier::OrderOf.show(10_000_000), "~10,000,000");
-        // The dashboard's callers pass the qualifier to `fmt` as they did.
-        assert_eq!(fmt::count_value(23000, Qualifier::AtLeast), "23,000+");
+        assert_eq!(Qualifier::AtLeast.show(23000, Lang::En), "23,000+");
+        assert_eq!(Qualifier::Exact.show(298, Lang::En), "298");
+        assert_eq!(Qualifier::OrderOf.show(10_000_000, Lang::En), "~10,000,000");
+        assert_eq!(Qualifier::AtLeast.show(23000, Lang::Zh), "2.3万多");
+        assert_eq!(Qualifier::MoreThan.show(300, Lang::Zh), "超过300");
+        assert_eq!(Qualifier::Nearly.show(2000, Lang::Zh), "近2000");
+        assert_eq!(Qualifier::OrderOf.show(10_000_000, Lang::Zh), "约1000万");
+        // Both reads as English, as every line in both languages does.
+        assert_eq!(Qualifier::AtLeast.show(23000, Lang::Both), "23,000+");
+    }
+
+    fn when(date: (i32, u8, u8), precision: Precision, relation: Relation) -> When {
+        let month = time::Month::try_from(date.1).unwrap();
+        When {
+            date: Some(time::Date::from_calendar_date(date.0, month, date.2).unwrap()),
+            precision,
+            relation,
+            ..When::default()
+        }
+    }
+
+    #[test]
+    fn short_dates_in_each_language() {
+        let day = when((2020, 3, 22), Precision::Day, Relation::On);
+        assert_eq!(day.short(Lang::Zh), "2020年3月22日");
+        assert_eq!(day.short(Lang::En), "2020-03-22");
+        let before = when((2020, 5, 15), Precision::MidMonth, Relation::Before);
+        assert_eq!(before.short(Lang::Zh), "2020年5月中旬前");
+        assert_eq!(before.short(Lang::En), "<2020-05-15");
+        let end = when((2020, 9, 30), Precision::EndOfMonth, Relation::On);
+        assert_eq!(end.short(Lang::Zh), "2020年9月底");
+        assert_eq!(end.short(Lang::En), "~2020-09-30");
+        let winter = When {
+            precision: Precision::Winter,
+            ..When::default()
+        };
+        assert_eq!(winter.short(Lang::Zh), "入冬");
+        assert_eq!(winter.short(Lang::Both), "winter");
+        assert_eq!(When::default().short(Lang::Zh), "—");
     }
 }

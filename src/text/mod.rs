@@ -14,6 +14,6 @@ mod wrap;
 
 pub use lines::{line, paragraph};
 pub use paint::{Boxed, Strip, clear, fill_style};
-pub use table::{Body, Column, Content, table, table_body};
+pub use table::{Body, Column, Content, Fit, Want, allot, table, table_body};
 pub use width::{fit, pad, width};
 pub use wrap::wrap;

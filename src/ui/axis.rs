@@ -237,8 +237,8 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
             Span::styled(
                 format!(
                     "   {} → {}  ",
-                    crate::fmt::iso(first),
-                    crate::fmt::iso(last)
+                    crate::fmt::date(first, lang.prose() == Lang::Zh),
+                    crate::fmt::date(last, lang.prose() == Lang::Zh)
                 ),
                 t.muted,
             ),

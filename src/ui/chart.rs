@@ -18,7 +18,6 @@ use time::Date;
 use crate::content::series::{Point, day};
 use crate::data::Lang;
 use crate::data::series::Kind;
-use crate::fmt::{count_value, percent};
 use crate::text::{fit, width};
 use crate::theme::Theme;
 
@@ -58,11 +57,8 @@ fn nice(v: f64) -> f64 {
         .unwrap_or(10.0 * p)
 }
 
-fn y_label(kind: Kind, v: f64) -> String {
-    match kind {
-        Kind::Rate => percent(v),
-        Kind::Count => count_value(v.max(0.0).round() as u64, crate::data::Qualifier::Exact),
-    }
+fn y_label(kind: Kind, v: f64, lang: Lang) -> String {
+    crate::content::series::show(kind, v, lang)
 }
 
 /// At most two points per column (the lowest and the highest of those
@@ -118,7 +114,7 @@ pub fn legend(kind: Kind, points: &[Point], as_of: Option<Date>, lang: Lang, w: 
         let s = format!(
             "{} {}{}",
             pt.day(p),
-            pt.shown(kind),
+            pt.shown(kind, p),
             if pt.derived { "▄" } else { "" }
         );
         let sw = width(&s) + 1;
@@ -272,7 +268,10 @@ pub fn draw(
         .y_axis(
             Axis::default()
                 .bounds([y0, y1])
-                .labels([Line::raw(y_label(kind, y0)), Line::raw(y_label(kind, y1))])
+                .labels([
+                    Line::raw(y_label(kind, y0, lang)),
+                    Line::raw(y_label(kind, y1, lang)),
+                ])
                 .style(t.muted),
         )
         .render(plot, buf);

@@ -17,8 +17,10 @@ fn columns(lang: Lang) -> [Column; 4] {
     [
         Column::new(" ", Constraint::Length(1)),
         Column::new(lang.pick("类型", "kind"), Constraint::Length(9)),
-        Column::new(lang.pick("对象", "record"), Constraint::Fill(2)),
-        Column::new(lang.pick("计算", "computation"), Constraint::Fill(3)),
+        Column::text(lang.pick("对象", "record"), 8),
+        Column::text(lang.pick("计算", "computation"), 10)
+            .weight(2)
+            .grow(),
     ]
 }
 
@@ -82,7 +84,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             );
             cols
         },
-        widgets::body(rows, view, app.empty_note(Panel::Checks)),
+        widgets::body(app, Panel::Checks, rows),
         t,
     );
 

@@ -17,8 +17,8 @@ fn columns(lang: Lang, status_width: u16) -> [Column; 5] {
     [
         Column::new(" ", Constraint::Length(1)),
         Column::new(lang.pick("日期", "date"), Constraint::Length(21)),
-        Column::new(lang.pick("事件", "event"), Constraint::Fill(3)),
-        Column::new(lang.pick("地点", "where"), Constraint::Fill(1)),
+        Column::text(lang.pick("事件", "event"), 8).weight(3).grow(),
+        Column::text(lang.pick("地点", "where"), 4),
         Column::new(
             lang.pick("状态", "status"),
             Constraint::Length(status_width.clamp(8, 22)),
@@ -97,8 +97,11 @@ pub fn render(
             cols
         },
         Body {
+            rows,
             selected,
-            ..widgets::body(rows, &Default::default(), app.empty_note(Panel::Timeline))
+            empty: app.empty_note(Panel::Timeline),
+            // Only a list with a selection unfolds it.
+            wrap: selected.is_some() && app.wrap(),
         },
         t,
     );

@@ -16,7 +16,7 @@ use crate::data::series::Kind;
 use crate::fmt::percent;
 use crate::layout;
 use crate::panel::{Collection, Panel};
-use crate::text::{Boxed, Strip, fit, table_body};
+use crate::text::{Boxed, Strip, fit, table_body, width};
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let t = app.theme();
@@ -35,14 +35,39 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let inner = b.inner(gauges);
     b.render(gauges, buf);
     let w = usize::from(inner.width);
-    let (vw, fw, dw) = (6, 11, if w >= 90 { 10 } else { 5 });
-    let lw = (w * 2 / 5).clamp(8, 48);
+    let ds = &app.data().dataset;
+    let p = lang.prose();
+    let zh = p == Lang::Zh;
+    // Text takes the room it needs, measured on the rows in sight; the bar
+    // takes what is left, at least a fifth of the line. Dates are written
+    // in full ("2020年3月25日") where they fit, else without the year.
+    let in_sight = || {
+        view.rows
+            .iter()
+            .skip(view.offset)
+            .take(usize::from(inner.height))
+            .map(|&row| &ds.rates[row])
+    };
+    let widest = |f: &dyn Fn(&crate::data::Rate) -> usize| in_sight().map(f).max().unwrap_or(0);
+    let vw = 6;
+    let fw = widest(&|r| width(&content::fraction(&ctx, r)));
+    let full_dw = widest(&|r| width(&r.when.short(p))).max(1);
+    let short_date = |r: &crate::data::Rate| {
+        r.when
+            .date
+            .map_or_else(|| "—".to_string(), |d| crate::fmt::month_day(d, zh))
+    };
+    let short_dw = widest(&|r| width(&short_date(r))).max(1);
     // A sparkline of each series beside its gauge, when the data has one.
     let sw = if app.shape().charted && w >= 70 { 8 } else { 0 };
-    let bw = w
-        .saturating_sub(lw + vw + fw + dw + 4 + sw + usize::from(sw > 0))
-        .max(1);
-    let ds = &app.data().dataset;
+    let fixed = |dw: usize| vw + fw + dw + 4 + sw + usize::from(sw > 0);
+    let min_bar = (w / 5).max(4);
+    let full = w >= fixed(full_dw) + min_bar + 8;
+    let dw = if full { full_dw } else { short_dw };
+    let lw = widest(&|r| width(&r.label.get(lang)))
+        .min(w.saturating_sub(fixed(dw) + min_bar))
+        .max(8);
+    let bw = w.saturating_sub(lw + fixed(dw)).max(1);
     if view.rows.is_empty() {
         buf.set_stringn(
             inner.x,
@@ -62,12 +87,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     {
         let r = &ds.rates[row];
         let frac = content::fraction(&ctx, r);
-        let date = r.when.short();
-        let date = if dw < 10 {
-            date.get(5..).unwrap_or(&date).to_string()
-        } else {
-            date
-        };
+        let date = if full { r.when.short(p) } else { short_date(r) };
         let selected = i == view.selected;
         let label_style = if selected { t.selected } else { t.base };
         let y = inner.y + u16::try_from(line_no).unwrap_or(0);
@@ -93,16 +113,37 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     }
 
     // Headline counts as large figures, in boxes of equal width, in rows of
-    // three lines: figure, label, gap. Those left out for want of room are
+    // three lines: figure, label, gap. As many as the rows hold at the
+    // least width; then each box widens into the room the row leaves, up to
+    // what its widest label needs. Those left out for want of room are
     // counted in the title.
-    let cw = layout::FIGURE_W;
     let inside = Boxed::inside(counts);
-    let per_row = (inside.width / cw).max(1);
+    let most = (inside.width / layout::FIGURE_W).max(1);
     let rows = (inside.height + 1) / 3;
     let hidden = app
         .headline()
         .len()
-        .saturating_sub(usize::from(per_row * rows));
+        .saturating_sub(usize::from(most * rows));
+    let shown = app.headline().len() - hidden;
+    let per_row = u16::try_from(shown.div_ceil(usize::from(rows.max(1))))
+        .unwrap_or(most)
+        .clamp(1, most);
+    let needed = app
+        .headline()
+        .iter()
+        .take(shown)
+        .map(|&i| {
+            let c = &ds.counts[i];
+            let label = match lang {
+                Lang::Both => width(&c.label.zh).max(width(&c.label.en)),
+                _ => width(&c.label.get(lang)),
+            };
+            label.max(width(&c.shown(lang.prose()))) + 1
+        })
+        .max()
+        .unwrap_or(0);
+    let needed = u16::try_from(needed).unwrap_or(u16::MAX);
+    let cw = (inside.width / per_row).min(needed).max(layout::FIGURE_W);
     let title = lang.pick("主要数字", "Headline figures");
     let b = widgets::block(title_with_more(app, title, hidden, Panel::Workforce), t);
     let inner = b.inner(counts);
@@ -129,12 +170,10 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         let x = inner.x + (k % per_row) * cw;
         let y = inner.y + (k / per_row) * 3;
         let w = usize::from(cw.min(inner.width) - 1);
-        // Chinese reads the article's figure (2.3万多个); in both languages
-        // the English label takes the line under the Chinese one.
-        let value = match lang {
-            Lang::En => c.shown(Lang::En),
-            _ => crate::cite::zh_count(c),
-        };
+        // 2.3万多个 / 23,000+ jobs; in both languages the value reads as
+        // English, as everywhere, and the English label takes the line
+        // under the Chinese one.
+        let value = c.shown(lang.prose());
         buf.set_string(x, y, fit(&value, w), t.figure);
         let one = c.label.get(lang);
         let one = [one.as_ref()];

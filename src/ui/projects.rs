@@ -47,7 +47,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
         widgets::block(title, t),
         &cols,
-        widgets::body(rows, view, app.empty_note(Panel::Projects)),
+        widgets::body(app, Panel::Projects, rows),
         t,
     );
 

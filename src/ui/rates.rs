@@ -17,16 +17,17 @@ use crate::layout;
 use crate::panel::{Panel, SortKey};
 use crate::text::{Column, Content, table, table_body};
 
-/// The date column widens to say "reported 03-25" only when a row on
+/// Text columns are as wide as the rows on screen need, the bar has the
+/// rest; the date column widens to say "reported 03-25" only when a row on
 /// screen needs it.
 fn columns(lang: Lang, date_width: u16) -> [Column; 6] {
     [
-        Column::new(lang.pick("比率", "rate"), Constraint::Fill(3)),
-        Column::new(" ", Constraint::Fill(1)),
+        Column::text(lang.pick("比率", "rate"), 8).weight(2),
+        Column::bar(6),
         Column::new(lang.pick("数值", "value"), Constraint::Length(6)).right(),
-        Column::new(lang.pick("分子/分母", "n/N"), Constraint::Length(9)).right(),
+        Column::text(lang.pick("分子/分母", "n/N"), 3).right(),
         Column::new(lang.pick("日期", "date"), Constraint::Length(date_width)),
-        Column::new(lang.pick("地点/机构", "where / who"), Constraint::Fill(2)),
+        Column::text(lang.pick("地点/机构", "where / who"), 6),
     ]
 }
 
@@ -61,7 +62,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
                         .organisation_name(r.organisation.as_deref(), lang)
                 });
             let later = app.ctx().reported_note(&r.when);
-            let date = later.clone().unwrap_or_else(|| r.when.short());
+            let date = later.clone().unwrap_or_else(|| r.when.short(lang.prose()));
             let row = vec![
                 widgets::label(&r.label, lang, Style::default()),
                 Content::Bar(r.value / 100.0, None),
@@ -87,7 +88,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
         widgets::block(title, t),
         &cols,
-        widgets::body(rows, view, app.empty_note(Panel::Rates)),
+        widgets::body(app, Panel::Rates, rows),
         t,
     );
 

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use crate::app::{App, ListView};
+use crate::app::App;
 use crate::data::{Lang, Text};
 use crate::panel::{Panel, SortKey};
 use crate::text::{self, Body, Boxed, Column, Content};
@@ -17,13 +17,15 @@ pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Boxed<'a> {
     Boxed::new(title.into().style(theme.title), theme.border)
 }
 
-/// The visible `rows` of a panel's list, with its selection, and what it
-/// says when empty (see [`crate::app::App::empty_note`]).
-pub fn body<'a>(rows: Vec<Vec<Content<'a>>>, view: &ListView, empty: &'a str) -> Body<'a> {
+/// The visible `rows` of a panel's list, with its selection, what it says
+/// when empty (see [`crate::app::App::empty_note`]), and whether the
+/// selected row is unfolded (`w`).
+pub fn body<'a>(app: &'a App, panel: Panel, rows: Vec<Vec<Content<'a>>>) -> Body<'a> {
     Body {
         rows,
-        selected: view.selected_on_screen(),
-        empty,
+        selected: app.view(panel).selected_on_screen(),
+        empty: app.empty_note(panel),
+        wrap: app.wrap(),
     }
 }
 

@@ -25,17 +25,18 @@ fn filter_name(f: &CategoryFilter, lang: Lang) -> &str {
 }
 
 /// The value column is as wide as the widest value on screen (units are
-/// never cut), within limits.
+/// never cut), within limits; the text columns as wide as their cells on
+/// screen, the description taking what is left.
 fn columns(lang: Lang, value_width: u16, date_width: u16) -> [Column; 5] {
     [
-        Column::new(lang.pick("内容", "what"), Constraint::Fill(3)),
+        Column::text(lang.pick("内容", "what"), 8).weight(3).grow(),
         Column::new(
             lang.pick("数值", "value"),
             Constraint::Length(value_width.clamp(8, 26)),
         )
         .right(),
-        Column::new(lang.pick("地点", "where"), Constraint::Fill(1)),
-        Column::new(lang.pick("机构", "organisation"), Constraint::Fill(1)),
+        Column::text(lang.pick("地点", "where"), 4),
+        Column::text(lang.pick("机构", "organisation"), 4),
         Column::new(lang.pick("日期", "date"), Constraint::Length(date_width)),
     ]
 }
@@ -61,7 +62,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         .map(|(i, value)| {
             let c = &ds.counts[i];
             let later = app.ctx().reported_note(&c.when);
-            let date = later.clone().unwrap_or_else(|| c.when.short());
+            let date = later.clone().unwrap_or_else(|| c.when.short(p));
             let row = vec![
                 widgets::label(&c.label, lang, Style::default()),
                 Content::Text(value.into(), t.figure),
@@ -118,7 +119,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             );
             cols
         },
-        widgets::body(rows, view, app.empty_note(Panel::Workforce)),
+        widgets::body(app, Panel::Workforce, rows),
         t,
     );
 
@@ -237,10 +238,11 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let vw = bars
         .iter()
         .map(|&i| {
-            crate::text::width(&crate::fmt::count_value(
-                ds.counts[i].value,
-                ds.counts[i].qualifier,
-            ))
+            crate::text::width(
+                &ds.counts[i]
+                    .qualifier
+                    .show(ds.counts[i].value, lang.prose()),
+            )
         })
         .max()
         .unwrap_or(1)
@@ -254,7 +256,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         } else {
             t.base
         };
-        let value = crate::fmt::count_value(c.value, c.qualifier);
+        let value = c.qualifier.show(c.value, lang.prose());
         let label = c
             .label
             .get(if lang == Lang::Both { Lang::Zh } else { lang });

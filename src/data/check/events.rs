@@ -3,9 +3,9 @@
 
 use time::Duration;
 
-use super::{CheckKind, CheckResult, Checker, show_date, text};
+use super::{CheckKind, CheckResult, Checker, show_date, text, zh_show_date};
 use crate::data::model::{Derivation, Event, EventStatus};
-use crate::fmt::iso;
+use crate::fmt::{iso, zh_date};
 
 impl Checker<'_> {
     pub(super) fn check_events(&mut self) {
@@ -49,12 +49,13 @@ impl Checker<'_> {
             {
                 let passed = o.when.date == e.when.date;
                 let (a, b) = (show_date(e.when.date), show_date(o.when.date));
+                let (za, zb) = (zh_show_date(e.when.date), zh_show_date(o.when.date));
                 self.checks.push(CheckResult {
                     kind: CheckKind::Agreement,
                     subject: e.id.clone(),
                     inputs: vec![o.id.clone()],
                     formula: text(
-                        format!("推算日期 {a} = 文中日期 {b}"),
+                        format!("推算日期 {za} = 文中日期 {zb}"),
                         format!("derived {a} = stated {b}"),
                     ),
                     passed,
@@ -121,9 +122,9 @@ impl Checker<'_> {
                     (
                         format!(
                             "{}为第{}天 → 第1天 = {} − {back}天",
-                            iso(anchor_date),
+                            zh_date(anchor_date),
                             count.value,
-                            iso(anchor_date)
+                            zh_date(anchor_date)
                         ),
                         format!(
                             "day {} on {} → day 1 = {} − {back} days",
@@ -137,7 +138,7 @@ impl Checker<'_> {
             Derivation::DaysBefore { .. } => (
                 count.value,
                 (
-                    format!("{} − {}天", iso(anchor_date), count.value),
+                    format!("{} − {}天", zh_date(anchor_date), count.value),
                     format!("{} − {} days", iso(anchor_date), count.value),
                 ),
             ),
@@ -147,12 +148,13 @@ impl Checker<'_> {
             .and_then(|b| anchor_date.checked_sub(Duration::days(b)));
         let passed = computed.is_some() && computed == e.when.date;
         let result = show_date(computed);
+        let zh_result = zh_show_date(computed);
         self.checks.push(CheckResult {
             kind: CheckKind::Derived,
             subject: e.id.clone(),
             inputs: vec![count.id.clone(), anchor.id.clone()],
             formula: text(
-                format!("{} = {result}", formula.0),
+                format!("{} = {zh_result}", formula.0),
                 format!("{} = {result}", formula.1),
             ),
             passed,

@@ -92,12 +92,16 @@ impl Checker<'_> {
                 let tolerance = 0.5 * 10f64.powi(-(stated_decimals as i32)) + 1e-9;
                 let passed = (computed - r.value).abs() <= tolerance;
                 let (n, d) = (group(num.value), group(den.value));
+                let (zn, zd) = (
+                    crate::fmt::number(num.value, true),
+                    crate::fmt::number(den.value, true),
+                );
                 self.checks.push(CheckResult {
                     kind: CheckKind::Ratio,
                     subject: r.id.clone(),
                     inputs: vec![num.id.clone(), den.id.clone()],
                     formula: text(
-                        format!("{n} / {d} = {computed:.2}%，文中为 {}%", r.value),
+                        format!("{zn} / {zd} = {computed:.2}%，文中为 {}%", r.value),
                         format!("{n} / {d} = {computed:.2}%, stated {}%", r.value),
                     ),
                     passed,

@@ -189,6 +189,11 @@ fn show_date(d: Option<Date>) -> String {
     d.map_or_else(|| "(no date)".to_string(), iso)
 }
 
+/// A date in a check's Chinese formula: "2020年2月10日".
+fn zh_show_date(d: Option<Date>) -> String {
+    d.map_or_else(|| "（无日期）".to_string(), crate::fmt::zh_date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::fixtures::*;
