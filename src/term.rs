@@ -368,6 +368,10 @@ fn perform(
             out.write_all(osc52(&text).as_bytes())
                 .and_then(|()| std::io::Write::flush(out))
                 .context("writing to the clipboard")?;
+            // Inside tmux the footer says where the text really went.
+            if let Some(tmux) = tmux_copy(&text) {
+                *dirty |= app.copied_in_tmux(&text, tmux).redraws();
+            }
         }
         Effect::Suspend => {
             suspend(terminal)?;
@@ -410,6 +414,53 @@ fn write_free(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Result<String,
         format!("{name} and 98 more names are taken")
     } else {
         last
+    })
+}
+
+/// Inside tmux (`$TMUX` set), where a copy went: tmux's `set-clipboard`
+/// decides whether it takes the OSC 52 ("on": into a paste buffer and on to
+/// the terminal; "external", the default: on to the terminal only; "off":
+/// nowhere). Unless it is "on", the text is put in a paste buffer with
+/// `tmux load-buffer`, so it is somewhere sure. `None` outside tmux, or when
+/// tmux cannot be asked.
+fn tmux_copy(text: &str) -> Option<crate::app::InTmux> {
+    use std::process::{Command, Stdio};
+    std::env::var_os("TMUX")?;
+    let asked = Command::new("tmux")
+        .args(["show-options", "-sv", "set-clipboard"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    let set_clipboard = String::from_utf8_lossy(&asked.stdout).trim().to_string();
+    if set_clipboard == "on" {
+        return Some(crate::app::InTmux {
+            set_clipboard,
+            buffer: Ok(()),
+        });
+    }
+    let clean: Vec<_> = text.lines().map(crate::data::sanitize::clean).collect();
+    let load = || -> std::io::Result<std::process::Output> {
+        let mut child = Command::new("tmux")
+            .args(["load-buffer", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin.write_all(clean.join("\n").as_bytes())?;
+        }
+        child.wait_with_output()
+    };
+    let buffer = match load() {
+        Ok(o) if o.status.success() => Ok(()),
+        Ok(o) => Err(String::from_utf8_lossy(&o.stderr).trim().to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    Some(crate::app::InTmux {
+        set_clipboard,
+        buffer,
     })
 }
 

@@ -368,8 +368,51 @@ fn a_label_sort_follows_the_language() {
     assert!(en.windows(2).all(|w| w[0] <= w[1]), "{en:?}");
     step(&mut a, &[Action::CycleLang, Action::CycleLang]); // both, then 中文
     assert_eq!(a.lang(), Lang::Zh);
+    // Chinese by pinyin, as a dictionary orders it.
     let zh = labels(&a, true);
-    assert!(zh.windows(2).all(|w| w[0] <= w[1]), "{zh:?}");
+    let key = fugong::text::collate::key;
+    assert!(zh.windows(2).all(|w| key(&w[0]) <= key(&w[1])), "{zh:?}");
+}
+
+#[test]
+fn provinces_sort_by_pinyin_in_chinese_with_place_names_read_right() {
+    let mut a = app(Lang::Zh);
+    step(&mut a, &[Action::GoPanel(Panel::Workforce)]);
+    while a.sort_key(Panel::Workforce) != fugong::panel::SortKey::Place {
+        a.update(Action::CycleSort);
+    }
+    let ds = &a.data().dataset;
+    let province = |i: usize| -> String {
+        let c = &ds.counts[i];
+        a.data()
+            .place_of(c.place.as_deref(), c.organisation.as_deref())
+            .map(|p| p.province.zh.clone())
+            .unwrap_or_default()
+    };
+    let order: Vec<String> = a
+        .view(Panel::Workforce)
+        .rows
+        .iter()
+        .map(|&i| province(i))
+        .collect();
+    let mut firsts: Vec<String> = Vec::new();
+    for p in order.iter().filter(|p| !p.is_empty()) {
+        if firsts.last() != Some(p) {
+            firsts.push(p.clone());
+        }
+    }
+    // 重庆 is Chóngqìng: before 江苏 (Jiāngsū), where both the code point
+    // order and 重's common reading, zhòng, would put it after.
+    let at = |name: &str| firsts.iter().position(|p| p == name);
+    assert!(
+        at("重庆市") < at("江苏省") && at("重庆市").is_some(),
+        "{firsts:?}"
+    );
+    let key = fugong::text::collate::key;
+    assert!(
+        firsts.windows(2).all(|w| key(&w[0]) < key(&w[1])),
+        "{firsts:?}"
+    );
 }
 
 #[test]
@@ -1024,4 +1067,37 @@ fn x_exports_the_timeline_as_known_on_the_date() {
     let mut r = csv::Reader::from_reader(&bytes[..]);
     let ids: Vec<String> = r.records().map(|rec| rec.unwrap()[0].to_string()).collect();
     assert_eq!(ids, want);
+}
+
+/// Inside tmux the footer says where a copy went, as `term` found out;
+/// a copy that went nowhere is not called copied.
+#[test]
+fn a_copy_in_tmux_tells_the_truth() {
+    use fugong::app::InTmux;
+    let said = |set_clipboard: &str, buffer: Result<(), String>, lang| {
+        let mut a = app(lang);
+        a.copied_in_tmux(
+            "a citation",
+            InTmux {
+                set_clipboard: set_clipboard.to_string(),
+                buffer,
+            },
+        );
+        a.notice().unwrap_or_default().to_string()
+    };
+    let failed = || Err("no server".to_string());
+    assert_eq!(
+        said("off", Ok(()), Lang::En),
+        "in tmux's buffer only (tmux's set-clipboard is off; prefix ] pastes): a citation"
+    );
+    let nowhere = said("off", failed(), Lang::En);
+    assert!(nowhere.starts_with("not copied: "), "{nowhere}");
+    assert!(!nowhere.contains("a citation"), "{nowhere}");
+    let passed_on = said("external", failed(), Lang::En);
+    assert!(
+        passed_on.contains("not in tmux's buffer (no server)"),
+        "{passed_on}"
+    );
+    assert!(said("on", Ok(()), Lang::Zh).starts_with("已复制，在 tmux 缓冲区"));
+    assert!(said("off", failed(), Lang::Zh).starts_with("未复制"));
 }

@@ -337,10 +337,15 @@ impl Pane {
     /// Lets the program set tmux's clipboard with OSC 52, as a user's
     /// `set -s set-clipboard on` does.
     fn clipboard_on(&self) {
-        let out = self.tmux(&["set-option", "-s", "set-clipboard", "on"]);
+        self.set_clipboard("on");
+    }
+
+    /// tmux's `set-clipboard` server option: on, external or off.
+    fn set_clipboard(&self, value: &str) {
+        let out = self.tmux(&["set-option", "-s", "set-clipboard", value]);
         assert!(
             out.status.success(),
-            "tmux set-option -s set-clipboard on: {}",
+            "tmux set-option -s set-clipboard {value}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
     }
@@ -914,6 +919,49 @@ fn copied_by_the_library(
     (citation, notice)
 }
 
+/// The footer's notice after a copy inside tmux with `set_clipboard`.
+fn in_tmux(citation: &str, set_clipboard: &str, buffer: Result<(), String>) -> String {
+    let mut app = support::app(Lang::En);
+    app.update(Action::Resize(120, 40));
+    let tmux = fugong::app::InTmux {
+        set_clipboard: set_clipboard.to_string(),
+        buffer,
+    };
+    app.copied_in_tmux(citation, tmux);
+    app.notice().expect("a notice").to_string()
+}
+
+/// tmux with `set-clipboard off` drops OSC 52: the footer says the copy is
+/// in tmux's paste buffer only, and it is there. With "external" (tmux's
+/// default), tmux passes OSC 52 on and makes no buffer: fugong makes one.
+#[test]
+fn y_inside_tmux_says_where_the_copy_went() {
+    let (w, h) = (120, 40);
+    for (setting, said) in [
+        ("off", "in tmux's buffer only (tmux's set-clipboard is off"),
+        ("external", "copied: in tmux's buffer, and sent on"),
+    ] {
+        let Some(pane) = Pane::launch(w, h, &["--lang", "en"]) else {
+            return;
+        };
+        pane.set_clipboard(setting);
+        expect_first_frame_en(&pane);
+        let (citation, _) = copied_by_the_library(w, h, "2j", false);
+        let notice = in_tmux(&citation, setting, Ok(()));
+        assert!(notice.starts_with(said), "{notice}");
+        pane.step(&["2"], &["All rates (4)"], &["Headline figures"]);
+        pane.step(&["j"], &["98.3% (470/478)"], &["99% (253/?)"]);
+        pane.step(&["y"], &[&notice_start(&notice, 60)], &["? help"]);
+        assert_eq!(
+            pane.wait_for_buffer(),
+            citation,
+            "{setting}: the paste buffer"
+        );
+        assert_eq!(pane.buffers().len(), 1, "{setting}: one paste buffer");
+        pane.quit_with(&["q"]);
+    }
+}
+
 /// The footer's notice as far as the pane shows it: its first `n` characters.
 fn notice_start(notice: &str, n: usize) -> String {
     notice.chars().take(n).collect()
@@ -929,6 +977,12 @@ fn y_copies_the_citation_through_osc_52() {
     expect_first_frame_en(&pane);
     let (citation, notice) = copied_by_the_library(w, h, "2j", false);
     assert!(notice.starts_with("copied: "), "{notice}");
+    // In tmux the footer says where the copy went, as it found out.
+    let notice = in_tmux(&citation, "on", Ok(()));
+    assert!(
+        notice.starts_with("copied: in tmux's buffer, and sent on"),
+        "{notice}"
+    );
     assert!(pane.buffers().is_empty(), "no paste buffer before y");
     pane.step(&["2"], &["All rates (4)"], &["Headline figures"]);
     pane.step(&["j"], &["98.3% (470/478)"], &["99% (253/?)"]);

@@ -13,5 +13,5 @@ mod state;
 mod update;
 mod view;
 
-pub use state::{App, Effect, Overlay};
+pub use state::{App, Effect, InTmux, Overlay};
 pub use view::{CategoryFilter, ListView};

@@ -377,7 +377,11 @@ impl App {
             // Provinces are few: rank them once, then sort by integers.
             (SortKey::Place, _) => {
                 let mut order: Vec<usize> = (0..self.provinces.len()).collect();
-                order.sort_by_cached_key(|&p| self.provinces[p].get(self.lang).into_owned());
+                // 重庆 by pinyin in Chinese (chóngqìng), by name in English.
+                order.sort_by_cached_key(|&p| match self.lang {
+                    Lang::En => self.provinces[p].en.to_lowercase(),
+                    _ => crate::text::collate::key(&self.provinces[p].zh),
+                });
                 let mut rank = vec![0usize; order.len()];
                 for (r, &p) in order.iter().enumerate() {
                     rank[p] = r;
@@ -387,8 +391,9 @@ impl App {
                     (r.map_or(usize::MAX, |p| rank[p]), i)
                 });
             }
-            // Labels are borrowed, already lower-cased, from the search
-            // text: no string is built or copied to sort.
+            // Labels are borrowed from the search text, lower-cased, or,
+            // in Chinese, its pinyin keys (made once): no string is built
+            // or copied to sort.
             (SortKey::Label, Some(search)) => {
                 let mut keyed: Vec<(&str, usize)> = rows
                     .iter()

@@ -33,6 +33,10 @@ pub struct Search {
     rate_where: Vec<Where>,
     count_where: Vec<Where>,
     event_where: Vec<Where>,
+    /// Each rate's, count's, event's and project's Chinese label as a
+    /// pinyin sort key (`text::collate`), made the first time a list is
+    /// sorted by label in Chinese.
+    pinyin: [std::sync::OnceLock<Vec<Box<str>>>; 4],
 }
 
 /// A record's organisation and place, as indices into [`Search`]'s names.
@@ -172,6 +176,7 @@ impl Search {
                 .iter()
                 .map(|e| whereabouts(e.organisation.as_deref(), e.place.as_deref()))
                 .collect(),
+            pinyin: Default::default(),
         }
     }
 
@@ -232,8 +237,8 @@ impl Search {
         }
     }
 
-    /// The text a row sorts by: its label in `lang`, lower-cased (English
-    /// in English, else Chinese). It is a slice of the row's search text,
+    /// The text a row sorts by: its label in `lang`, lower-cased in
+    /// English; else its Chinese label's pinyin key (重庆 as chóngqìng). It is a slice of the row's search text,
     /// which begins with the Chinese and the English label, lower-cased and
     /// separated by U+001F.
     pub fn label_key<'a>(
@@ -243,17 +248,26 @@ impl Search {
         i: usize,
         lang: Lang,
     ) -> &'a str {
-        let text = match c {
-            Collection::Rates => &self.rates[i],
-            Collection::Counts => &self.counts[i],
-            Collection::Events => &self.events[i],
-            Collection::Projects => &self.projects[i],
+        let (texts, slot) = match c {
+            Collection::Rates => (&self.rates, 0),
+            Collection::Counts => (&self.counts, 1),
+            Collection::Events => (&self.events, 2),
+            Collection::Projects => (&self.projects, 3),
             Collection::Checks => return &data.checks[i].subject,
             // Listed in reading order only.
             Collection::Figures => return "",
         };
-        let field = usize::from(lang == Lang::En);
-        text.split('\u{1f}').nth(field).unwrap_or_default()
+        let field = |t: &'a String, n: usize| t.split('\u{1f}').nth(n).unwrap_or_default();
+        if lang == Lang::En {
+            return field(&texts[i], 1);
+        }
+        let keys = self.pinyin[slot].get_or_init(|| {
+            texts
+                .iter()
+                .map(|t| crate::text::collate::key(field(t, 0)).into_boxed_str())
+                .collect()
+        });
+        &keys[i]
     }
 }
 

@@ -34,6 +34,16 @@ pub enum Overlay {
     },
 }
 
+/// What `term` found out about a copy made inside tmux: tmux's
+/// `set-clipboard` option, and whether the text is in a tmux paste buffer
+/// (with "on" tmux makes one from the OSC 52 itself; otherwise `term` loads
+/// it with `tmux load-buffer`, or says why it could not).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InTmux {
+    pub set_clipboard: String,
+    pub buffer: Result<(), String>,
+}
+
 /// What the event loop does after an update: the app never does I/O.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {

@@ -5,7 +5,7 @@
 use ratatui::layout::{Position, Rect};
 use time::Date;
 
-use super::state::{App, Effect, Overlay};
+use super::state::{App, Effect, InTmux, Overlay};
 use crate::content::{self, Target, as_of_text};
 use crate::data::{EventStatus, Lang};
 use crate::export::{self, What};
@@ -459,6 +459,48 @@ impl App {
                 .replace("{name}", &name),
             Err(e) => format!("{}: {e}", lang.pick("导出失败", "export failed")),
         });
+        Effect::Redraw
+    }
+
+    /// What the footer says once `term` knows where a copy inside tmux
+    /// went: tmux passes OSC 52 on to the terminal unless its
+    /// `set-clipboard` is off, and only a paste buffer is sure.
+    pub fn copied_in_tmux(&mut self, text: &str, tmux: InTmux) -> Effect {
+        let lang = self.lang.prose();
+        let shown = text.replace('\n', " / ");
+        let off = tmux.set_clipboard == "off";
+        let said = match (&tmux.buffer, off) {
+            (Ok(()), false) => lang
+                .pick(
+                    "已复制，在 tmux 缓冲区并转给终端剪贴板",
+                    "copied: in tmux's buffer, and sent on to the terminal's clipboard",
+                )
+                .to_string(),
+            (Ok(()), true) => lang
+                .pick(
+                    "仅在 tmux 缓冲区（tmux 的 set-clipboard 为 off；前缀键 ] 粘贴）",
+                    "in tmux's buffer only (tmux's set-clipboard is off; prefix ] pastes)",
+                )
+                .to_string(),
+            (Err(e), false) => match lang {
+                Lang::Zh => format!("已经 tmux 转给终端剪贴板，未放入 tmux 缓冲区（{e}）"),
+                _ => format!(
+                    "sent on to the terminal's clipboard by tmux; not in tmux's buffer ({e})"
+                ),
+            },
+            (Err(e), true) => {
+                self.notice = Some(match lang {
+                    Lang::Zh => {
+                        format!("未复制：tmux 的 set-clipboard 为 off，放入缓冲区也失败（{e}）")
+                    }
+                    _ => format!(
+                        "not copied: tmux's set-clipboard is off and tmux load-buffer failed ({e})"
+                    ),
+                });
+                return Effect::Redraw;
+            }
+        };
+        self.notice = Some(format!("{said}: {shown}"));
         Effect::Redraw
     }
 

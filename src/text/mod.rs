@@ -6,6 +6,7 @@
 //! app or the data.
 
 mod cells;
+pub mod collate;
 mod lines;
 mod paint;
 mod table;
