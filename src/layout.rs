@@ -36,6 +36,9 @@ pub struct Shape {
     pub alert: bool,
     /// The panel's records have a series to chart: its box grows.
     pub charted: bool,
+    /// The widest project name in the language shown, in cells: the
+    /// Projects list is as wide as it needs, within limits.
+    pub project_names: u16,
 }
 
 /// Where things are on screen: shared by drawing and mouse hit-testing.
@@ -123,7 +126,7 @@ fn list_area(s: &Shape, body: Rect) -> Rect {
         Panel::Checks => text::table_body(table_over_box(body)[0]),
         Panel::Workforce => text::table_body(workforce(body, s.charted)[0]),
         Panel::Timeline => text::table_body(timeline(body)[1]),
-        Panel::Projects => text::table_body(projects(body)[0]),
+        Panel::Projects => text::table_body(projects(body, s.project_names)[0]),
         Panel::Article => article(body)[0].inner(Margin::new(1, 1)),
     }
 }
@@ -198,8 +201,12 @@ pub fn timeline(body: Rect) -> [Rect; 2] {
 }
 
 /// Projects: the list beside the card.
-pub fn projects(body: Rect) -> [Rect; 2] {
-    let left = (body.width / 3).clamp(22, 40);
+/// Projects: the list as wide as its widest name (`names` cells) and its
+/// count column need, from 22 cells up to two fifths of the body; the card
+/// has the rest.
+pub fn projects(body: Rect, names: u16) -> [Rect; 2] {
+    let most = (body.width * 2 / 5).max(22);
+    let left = names.saturating_add(2 + 1 + 2).clamp(22, most);
     body.layout(&Layout::horizontal([
         Constraint::Length(left),
         Constraint::Fill(1),
@@ -267,6 +274,7 @@ mod tests {
             headlines: 10,
             alert: false,
             charted: false,
+            project_names: 30,
         }
     }
 

@@ -71,6 +71,15 @@ fn labels_take_the_room_the_window_has() {
         40,
     ));
     assert!(wf.contains("organisation"), "{wf}");
+    // The Projects list is as wide as its names, up to two fifths of the
+    // screen: whole at 120 columns in Chinese, where it was fixed at 38.
+    let projects = step_and_draw(
+        &mut app(Lang::Zh),
+        &[Action::GoPanel(Panel::Projects)],
+        120,
+        40,
+    );
+    assert!(screen_text(&projects).contains("书坊乡党建联盟服务队助恒泽竹业招工"));
     // The headline figures' labels have the room their row leaves.
     let zh = screen_text(&step_and_draw(&mut app(Lang::Zh), &[], 80, 24));
     assert!(zh.contains("输出返岗复工的劳务人员"), "{zh}");

@@ -130,6 +130,8 @@ pub struct App {
     pub(super) as_of: Option<Date>,
     /// `w`: the selected row of a table shows every cell in full.
     pub(super) wrap: bool,
+    /// The widest project name in Chinese, English and both, in cells.
+    pub(super) project_names: [u16; 3],
     /// The day of the month `{` and `}` keep while they move the date.
     pub(super) month_day: Option<u8>,
     /// One line for the footer about the last action (what `y` copied, where
@@ -174,6 +176,16 @@ impl App {
             as_of,
             month_day: None,
             wrap: false,
+            project_names: [Lang::Zh, Lang::En, Lang::Both].map(|lang| {
+                let widest = data
+                    .dataset
+                    .projects
+                    .iter()
+                    .map(|p| crate::text::width(&p.name.get(lang)))
+                    .max()
+                    .unwrap_or(0);
+                u16::try_from(widest).unwrap_or(u16::MAX)
+            }),
             notice: None,
             no_clipboard: false,
             timeline,
@@ -377,6 +389,11 @@ impl App {
                 Panel::Workforce => self.charted[1],
                 _ => false,
             },
+            project_names: self.project_names[match self.lang {
+                Lang::Zh => 0,
+                Lang::En => 1,
+                Lang::Both => 2,
+            }],
         }
     }
 

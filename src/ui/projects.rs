@@ -19,7 +19,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let t = app.theme();
     let lang = app.lang();
     let p = lang.prose();
-    let [list, card] = layout::projects(body);
+    let [list, card] = layout::projects(body, app.shape().project_names);
     let ctx = app.ctx();
     let view = app.view(Panel::Projects);
     let ds = &app.data().dataset;
