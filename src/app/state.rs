@@ -115,6 +115,9 @@ pub struct App {
     pub(super) search: Lazy,
     /// Event indices in date order (undated last): the Timeline's axis.
     pub(super) timeline: Vec<usize>,
+    /// The dates of the timeline's dated events, in its order: what the
+    /// axis searches, packed together rather than read from each event.
+    pub(super) timeline_dates: Vec<Date>,
     /// The article's figures in reading order: the Article panel's rows.
     pub(super) spots: Vec<Spot>,
     /// The Overview's headline figures: indices of the largest counts of
@@ -166,6 +169,10 @@ impl App {
         }
         let mut timeline: Vec<usize> = (0..data.dataset.events.len()).collect();
         timeline.sort_by_key(|&i| data.dataset.events[i].when.order_key());
+        let timeline_dates = timeline
+            .iter()
+            .map_while(|&i| data.dataset.events[i].when.date)
+            .collect();
         let chronology =
             Chronology::with_series(&data.dataset, std::sync::Arc::clone(&data.series));
         let as_of = chronology.default_date();
@@ -189,6 +196,7 @@ impl App {
             notice: None,
             no_clipboard: false,
             timeline,
+            timeline_dates,
             spots: content::article::spots(&data.dataset),
             data: Arc::new(data),
             panel: Panel::Overview,
@@ -307,6 +315,11 @@ impl App {
     /// Event indices in date order, undated last.
     pub fn timeline(&self) -> &[usize] {
         &self.timeline
+    }
+
+    /// The dates of the timeline's dated events (its first part), in order.
+    pub fn timeline_dates(&self) -> &[Date] {
+        &self.timeline_dates
     }
 
     /// The article's figures in reading order (the Article panel's rows

@@ -15,17 +15,8 @@ use crate::text::{self, fit, width};
 
 /// The span of the axis: the earliest and latest calendar dates.
 fn span(app: &App) -> Option<(Date, Date)> {
-    let ds = &app.data().dataset;
-    let first = app
-        .timeline()
-        .first()
-        .and_then(|&i| ds.events[i].when.date)?;
-    let last = app
-        .timeline()
-        .iter()
-        .rev()
-        .find_map(|&i| ds.events[i].when.date)?;
-    Some((first, last))
+    let dates = app.timeline_dates();
+    Some((*dates.first()?, *dates.last()?))
 }
 
 /// The axis in a bordered block; `selected` (an event index) is marked.
@@ -45,10 +36,8 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
         buf.set_stringn(inner.x, inner.y, why, usize::from(inner.width), t.muted);
         return;
     };
-    let undated = app.timeline().len()
-        - app
-            .timeline()
-            .partition_point(|&i| ds.events[i].when.date.is_some());
+    let dates = app.timeline_dates();
+    let undated = app.timeline().len() - dates.len();
     let slot = if undated > 0 { 4 } else { 0 };
     let w = inner.width.saturating_sub(slot);
     if w < 4 || inner.height == 0 {
@@ -62,9 +51,8 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
     // The dated events, sorted: the events at column c are a contiguous run,
     // those less than ceil((c + 1) * days / (w - 1)) days after the first
     // (where `col` reaches c + 1). One binary search per column, on what
-    // is left of the run, by day offset.
-    let dated = &app.timeline()[..app.timeline().len() - undated];
-    let date_of = |i: usize| ds.events[i].when.date.unwrap_or(first);
+    // is left of the run, over the packed dates (not each event's).
+    let dated = &app.timeline()[..dates.len()];
     let span = i64::from(w - 1);
     let y = inner.y;
     let ctx = app.ctx();
@@ -77,7 +65,7 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
         let limit = next / span + i64::from(next % span != 0);
         // Compared as dates: the day `limit` days after the first.
         let end = match first.checked_add(time::Duration::days(limit)) {
-            Some(bound) => start + dated[start..].partition_point(|&i| date_of(i) < bound),
+            Some(bound) => start + dates[start..].partition_point(|&d| d < bound),
             None => dated.len(),
         };
         let here = &dated[start..end];
