@@ -180,9 +180,11 @@ pub fn rates(body: Rect, charted: bool) -> [Rect; 2] {
 /// Workforce: wide screens put the chart beside the table, narrow ones below it.
 pub fn workforce(body: Rect, charted: bool) -> [Rect; 2] {
     if body.width >= 110 {
+        // The table's five text columns take two thirds; the bars, whose
+        // labels are one column, the rest.
         body.layout(&Layout::horizontal([
-            Constraint::Fill(3),
             Constraint::Fill(2),
+            Constraint::Fill(1),
         ]))
     } else {
         body.layout(&Layout::vertical([

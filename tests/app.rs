@@ -914,7 +914,7 @@ fn an_ordinal_is_not_drawn_as_a_bar() {
     let t = render_at(&mut a, 120, 40);
     let text = screen_text(&t);
     assert!(
-        text.contains("is a position,") && text.contains("not an amount: no bar"),
+        text.contains("an ordinal (batch 2, day 42)") && text.contains("not an amount: no bar"),
         "{text}"
     );
 }

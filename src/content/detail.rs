@@ -28,7 +28,12 @@ impl Detail {
 
     /// The line naming record `r` (see [`record_line`]), as a link.
     fn link(&mut self, r: RecordRef, ctx: &Ctx<'_>) -> bool {
-        let Some(line) = record_line(r, ctx) else {
+        self.link_in(r, ctx, 14)
+    }
+
+    /// [`Detail::link`] with the values right-aligned in `w` cells.
+    fn link_in(&mut self, r: RecordRef, ctx: &Ctx<'_>, w: usize) -> bool {
+        let Some(line) = record_line(r, ctx, w) else {
             return false;
         };
         self.links.push((self.lines.len(), r));
@@ -221,8 +226,8 @@ fn value_line(shown: String, figure: &str, ctx: &Ctx<'_>) -> Line<'static> {
 }
 
 /// One line naming a record and its value, indented like the fields.
-fn record_line(r: RecordRef, ctx: &Ctx<'_>) -> Option<Line<'static>> {
-    let mut line = record_value_line(r, ctx, 14)?;
+fn record_line(r: RecordRef, ctx: &Ctx<'_>, w: usize) -> Option<Line<'static>> {
+    let mut line = record_value_line(r, ctx, w)?;
     line.spans.insert(0, Span::raw("  "));
     Some(line)
 }
@@ -283,12 +288,21 @@ fn related_lines(id: &str, org: Option<&str>, ctx: &Ctx<'_>) -> Detail {
         format!("{} ({})", p.pick("相关记录", "Related"), ids.len()),
         t.title,
     ));
-    for r in ids
+    let shown: Vec<RecordRef> = ids
         .iter()
         .take(RELATED_MAX)
         .filter_map(|x| ctx.data.index.get(x))
-    {
-        v.link(r, ctx);
+        .collect();
+    // The values in one column, as wide as the widest (within reason).
+    let w = shown
+        .iter()
+        .filter_map(|&r| super::value_parts(r, ctx))
+        .map(|(value, _, _)| crate::text::width(&value))
+        .max()
+        .unwrap_or(0)
+        .min(28);
+    for r in shown {
+        v.link_in(r, ctx, w);
     }
     if ids.len() > RELATED_MAX {
         v.push(Line::styled(

@@ -132,7 +132,12 @@ pub fn value_parts<'a>(r: RecordRef, ctx: &Ctx<'a>) -> Option<(String, &'a Text,
         RecordRef::Event(i) => {
             let x = ds.events.get(i)?;
             let s = ctx.status(x);
-            (x.when.short(p), &x.label, s.is_later().then(|| s.short(p)))
+            // Its date as the table writes it: "mid-October 2020", "before winter".
+            (
+                x.when.describe(p),
+                &x.label,
+                s.is_later().then(|| s.short(p)),
+            )
         }
         RecordRef::Change(i) => {
             let x = ds.changes.get(i)?;

@@ -235,6 +235,12 @@ pub fn render(app: &App, area: Rect, selected: Option<usize>, buf: &mut Buffer) 
             legend.push_span(Span::styled(as_of_mark(d, first, last), t.as_of));
             legend.push_span(Span::styled(format!(" {}", as_of_text(d, lang)), t.muted));
         }
+        // Too wide: the span of dates goes (the axis's labels say it), so
+        // the as-of date is never cut.
+        if legend.width() > usize::from(inner.width) && legend.spans.len() > 6 {
+            legend.spans.remove(6);
+            legend.spans.insert(6, Span::raw("   "));
+        }
         text::line(
             buf,
             Rect::new(inner.x, y + inner.height - 1, inner.width, 1),

@@ -247,7 +247,20 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(1)
         .min(w / 3);
-    let lw = (w / 3).clamp(6, 28);
+    // Labels as wide as the widest in sight, up to half the box; the bars
+    // take the rest.
+    let label_of = |i: usize| {
+        ds.counts[i]
+            .label
+            .get(if lang == Lang::Both { Lang::Zh } else { lang })
+    };
+    let lw = bars
+        .iter()
+        .take(usize::from(inner.height))
+        .map(|&i| crate::text::width(&label_of(i)))
+        .max()
+        .unwrap_or(6)
+        .clamp(6, (w / 2).max(6));
     let bw = w.saturating_sub(lw + vw + 2);
     for (n, &i) in bars.iter().take(usize::from(inner.height)).enumerate() {
         let c = &ds.counts[i];
@@ -257,9 +270,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             t.base
         };
         let value = c.qualifier.show(c.value, lang.prose());
-        let label = c
-            .label
-            .get(if lang == Lang::Both { Lang::Zh } else { lang });
+        let label = label_of(i);
         // Reported after the as-of date: greyed, as in the table.
         let (bars, figure, style) = match app.chronology().later(&c.when, app.as_of()) {
             Some(_) => (
