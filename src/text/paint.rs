@@ -685,6 +685,20 @@ impl<'a> Boxed<'a> {
         let title_area = Rect::new(left.saturating_add(1), top, title_w.min(room), 1);
         if !title_area.is_empty() {
             super::lines::line(buf, title_area, &self.title);
+            // A title cut by the corner ends in "…" (over a whole glyph:
+            // the last cell, or the two of a wide one it would split).
+            if title_w > room && room >= 2 {
+                let last = title_area.right() - 1;
+                // The second half of a wide glyph: its first half goes too.
+                if let Some(c) = buf.cell_mut((last - 1, top))
+                    && super::width(c.symbol()) > 1
+                {
+                    c.set_symbol(" ");
+                }
+                if let Some(c) = buf.cell_mut((last, top)) {
+                    c.set_symbol("…");
+                }
+            }
         }
     }
 }
@@ -694,6 +708,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_title_cut_by_the_corner_ends_in_an_ellipsis() {
+        let style = Style::default();
+        for (title, want) in [
+            (" Shufang Township ", "╭ Shufang…╮"),
+            // A wide glyph's second cell holds a blank.
+            (" 书坊乡党建联盟 ", "╭ 书 坊 乡  …╮"),
+            (" 书坊乡党建联盟x", "╭ 书 坊 乡  …╮"),
+            (" ab书坊乡党建联盟", "╭ ab书 坊  …╮"),
+            (" short ", "╭ short ──╮"),
+        ] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 11, 3));
+            Boxed::new(Line::raw(title), style).render(buf.area, &mut buf);
+            let top: String = (0..11).map(|x| buf[(x, 0)].symbol()).collect();
+            assert_eq!(top, want, "{title:?}");
+        }
+    }
+
+    #[test]
     fn bars_have_exact_width_and_clamp() {
         for r in [-1.0, 0.0, 0.33, 0.5, 0.999, 1.0, 7.0, f64::NAN] {
             let (full, partial, empty) = bar_parts(r, 10);
@@ -701,6 +733,10 @@ mod tests {
         }
         assert_eq!(bar_parts(1.0, 4), (4, None, 0));
         assert_eq!(bar_parts(0.0, 4), (0, None, 4));
+    }
+
+    fn text_width(w: usize) -> u16 {
+        u16::try_from(w).unwrap_or(u16::MAX)
     }
 
     #[test]
@@ -736,6 +772,16 @@ mod tests {
                 .title(title());
             assert_eq!(inner, block.inner(area), "{w}x{h}");
             block.render(area, &mut theirs);
+            // Where the corner cuts the title, ours ends it in "…" (and
+            // blanks a wide glyph it would split); the rest is Block's.
+            let room = w.saturating_sub(2);
+            if text_width(title().width()) > room && room >= 2 && h > 0 {
+                let last = area.x + room;
+                if super::super::width(theirs[(last - 1, area.y)].symbol()) > 1 {
+                    theirs[(last - 1, area.y)].set_symbol(" ");
+                }
+                theirs[(last, area.y)].set_symbol("…");
+            }
             assert_eq!(ours, theirs, "{w}x{h}");
         }
     }
