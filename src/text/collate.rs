@@ -77,6 +77,16 @@ const WORDS: &[(&str, &[&str])] = &[
     ("调度", &["diao4", "du4"]),
 ];
 
+thread_local! {
+    /// The first character of each word of [`WORDS`], sorted.
+    static FIRSTS: Vec<char> = {
+        let mut v: Vec<char> = WORDS.iter().filter_map(|(w, _)| w.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+}
+
 /// A key that sorts Chinese text by pinyin, then tone, then the text itself
 /// (so that two texts of one reading still have an order); any other
 /// character sorts as its lower case. Syllables end in a space, so "xi"
@@ -85,7 +95,10 @@ pub fn key(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
     let mut rest = text;
     'outer: while let Some(c) = rest.chars().next() {
-        for (word, syllables) in WORDS {
+        // Most characters begin no word of the table: one look at the
+        // first characters, not a comparison with every word.
+        let may_begin_a_word = !c.is_ascii() && FIRSTS.with(|f| f.binary_search(&c).is_ok());
+        for (word, syllables) in WORDS.iter().filter(|_| may_begin_a_word) {
             if let Some(after) = rest.strip_prefix(word) {
                 for s in *syllables {
                     out.push_str(s);
