@@ -169,9 +169,7 @@ pub fn rows(d: &Loaded, what: What) -> Vec<Row> {
                 row.insert("unit_zh".into(), json!("%"));
                 row.insert("unit_en".into(), json!("%"));
                 for (col, lang) in [("shown_zh", Lang::Zh), ("shown_en", Lang::En)] {
-                    let m = r.qualifier.marks(lang);
-                    let shown = format!("{}{}{}", m.before, crate::fmt::percent(r.value), m.after);
-                    row.insert(col.into(), json!(shown));
+                    row.insert(col.into(), json!(r.qualifier.show_percent(r.value, lang)));
                 }
                 let count = |id: &Option<String>| {
                     id.as_deref()

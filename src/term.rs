@@ -440,7 +440,7 @@ fn tmux_copy(text: &str) -> Option<crate::app::InTmux> {
             buffer: Ok(()),
         });
     }
-    let clean: Vec<_> = text.lines().map(crate::data::sanitize::clean).collect();
+    let clean = cleaned(text);
     let load = || -> std::io::Result<std::process::Output> {
         let mut child = Command::new("tmux")
             .args(["load-buffer", "-"])
@@ -449,7 +449,7 @@ fn tmux_copy(text: &str) -> Option<crate::app::InTmux> {
             .stderr(Stdio::piped())
             .spawn()?;
         if let Some(mut stdin) = child.stdin.take() {
-            stdin.write_all(clean.join("\n").as_bytes())?;
+            stdin.write_all(clean.as_bytes())?;
         }
         child.wait_with_output()
     };
@@ -464,14 +464,20 @@ fn tmux_copy(text: &str) -> Option<crate::app::InTmux> {
     })
 }
 
+/// What a copy puts on a clipboard: `text` sanitized again, line by line,
+/// so line breaks between sentences stay and nothing else can drive the
+/// terminal.
+fn cleaned(text: &str) -> String {
+    let lines: Vec<_> = text.lines().map(crate::data::sanitize::clean).collect();
+    lines.join("\n")
+}
+
 /// The terminal's "set clipboard" sequence (OSC 52) for `text`, which is
 /// sanitized again so nothing in it can drive the terminal. It works over SSH,
 /// and in tmux with `set-clipboard on`.
 pub fn osc52(text: &str) -> String {
     use base64::Engine as _;
-    // Line by line: line breaks between sentences stay, nothing else does.
-    let clean: Vec<_> = text.lines().map(crate::data::sanitize::clean).collect();
-    let payload = base64::engine::general_purpose::STANDARD.encode(clean.join("\n"));
+    let payload = base64::engine::general_purpose::STANDARD.encode(cleaned(text));
     format!("\x1b]52;c;{payload}\x07")
 }
 

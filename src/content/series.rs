@@ -32,10 +32,7 @@ impl Point {
     pub fn shown(&self, kind: Kind, lang: Lang) -> String {
         let lang = lang.prose();
         match kind {
-            Kind::Rate => {
-                let m = self.qualifier.marks(lang);
-                format!("{}{}{}", m.before, percent(self.value), m.after)
-            }
+            Kind::Rate => self.qualifier.show_percent(self.value, lang),
             Kind::Count => self
                 .qualifier
                 .show(self.value.max(0.0).round() as u64, lang),

@@ -177,7 +177,7 @@ fn days_word(n: i64) -> &'static str {
 }
 
 /// "03-22".
-pub fn month_day(d: Date) -> String {
+fn month_day(d: Date) -> String {
     crate::fmt::month_day(d, false)
 }
 

@@ -26,6 +26,13 @@ impl Qualifier {
         Marks { before, after }
     }
 
+    /// A percentage with this qualifier, as shown in `lang`: ">90%",
+    /// "超过90%", "98.3%".
+    pub fn show_percent(self, value: f64, lang: Lang) -> String {
+        let m = self.marks(lang);
+        format!("{}{}{}", m.before, fmt::percent(value), m.after)
+    }
+
     /// A number with this qualifier, as shown in `lang`: "23,000+",
     /// "~10,000,000", "298"; "2.3万多", "约1000万", "298".
     pub fn show(self, value: u64, lang: Lang) -> String {

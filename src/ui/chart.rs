@@ -57,10 +57,6 @@ fn nice(v: f64) -> f64 {
         .unwrap_or(10.0 * p)
 }
 
-fn y_label(kind: Kind, v: f64, lang: Lang) -> String {
-    crate::content::series::show(kind, v, lang)
-}
-
 /// At most two points per column (the lowest and the highest of those
 /// that fall in it, in date order), so a long series costs the width.
 fn thin(points: &[(f64, f64)], x0: f64, x1: f64, columns: usize) -> Vec<(f64, f64)> {
@@ -268,10 +264,7 @@ pub fn draw(
         .y_axis(
             Axis::default()
                 .bounds([y0, y1])
-                .labels([
-                    Line::raw(y_label(kind, y0, lang)),
-                    Line::raw(y_label(kind, y1, lang)),
-                ])
+                .labels([y0, y1].map(|v| Line::raw(crate::content::series::show(kind, v, lang))))
                 .style(t.muted),
         )
         .render(plot, buf);

@@ -41,30 +41,46 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     // Text takes the room it needs, measured on the rows in sight; the bar
     // takes what is left, at least a fifth of the line. Dates are written
     // in full ("2020年3月25日") where they fit, else without the year.
-    let in_sight = || {
-        view.rows
-            .iter()
-            .skip(view.offset)
-            .take(usize::from(inner.height))
-            .map(|&row| &ds.rates[row])
-    };
-    let widest = |f: &dyn Fn(&crate::data::Rate) -> usize| in_sight().map(f).max().unwrap_or(0);
+    // Each row in sight's texts, made once: n/N, the date in full and
+    // without its year.
+    struct Texts {
+        frac: String,
+        full: String,
+        short: String,
+    }
+    let texts: Vec<Texts> = view
+        .rows
+        .iter()
+        .skip(view.offset)
+        .take(usize::from(inner.height))
+        .map(|&row| {
+            let r = &ds.rates[row];
+            Texts {
+                frac: content::fraction(&ctx, r),
+                full: r.when.short(p),
+                short: r
+                    .when
+                    .date
+                    .map_or_else(|| "—".to_string(), |d| crate::fmt::month_day(d, zh)),
+            }
+        })
+        .collect();
+    let widest = |f: &dyn Fn(&Texts) -> &str| texts.iter().map(|x| width(f(x))).max().unwrap_or(0);
     let vw = 6;
-    let fw = widest(&|r| width(&content::fraction(&ctx, r)));
-    let full_dw = widest(&|r| width(&r.when.short(p))).max(1);
-    let short_date = |r: &crate::data::Rate| {
-        r.when
-            .date
-            .map_or_else(|| "—".to_string(), |d| crate::fmt::month_day(d, zh))
-    };
-    let short_dw = widest(&|r| width(&short_date(r))).max(1);
+    let fw = widest(&|x| &x.frac);
+    let full_dw = widest(&|x| &x.full).max(1);
+    let short_dw = widest(&|x| &x.short).max(1);
     // A sparkline of each series beside its gauge, when the data has one.
     let sw = if app.shape().charted && w >= 70 { 8 } else { 0 };
     let fixed = |dw: usize| vw + fw + dw + 4 + sw + usize::from(sw > 0);
     let min_bar = (w / 5).max(4);
     let full = w >= fixed(full_dw) + min_bar + 8;
     let dw = if full { full_dw } else { short_dw };
-    let lw = widest(&|r| width(&r.label.get(lang)))
+    let lw = view
+        .visible(usize::from(inner.height))
+        .map(|row| width(&ds.rates[row].label.get(lang)))
+        .max()
+        .unwrap_or(0)
         .min(w.saturating_sub(fixed(dw) + min_bar))
         .max(8);
     let bw = w.saturating_sub(lw + fixed(dw)).max(1);
@@ -77,17 +93,16 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             t.muted,
         );
     }
-    for (line_no, (i, &row)) in view
+    for (line_no, ((i, &row), x)) in view
         .rows
         .iter()
         .enumerate()
         .skip(view.offset)
-        .take(usize::from(inner.height))
+        .zip(&texts)
         .enumerate()
     {
         let r = &ds.rates[row];
-        let frac = content::fraction(&ctx, r);
-        let date = if full { r.when.short(p) } else { short_date(r) };
+        let (frac, date) = (&x.frac, if full { &x.full } else { &x.short });
         let selected = i == view.selected;
         let label_style = if selected { t.selected } else { t.base };
         let y = inner.y + u16::try_from(line_no).unwrap_or(0);
@@ -108,8 +123,8 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         }
         strip
             .text(&percent(r.value), vw + 1, true, t.figure)
-            .text(&frac, fw + 1, true, t.muted)
-            .text(&date, dw + 1, true, t.muted);
+            .text(frac, fw + 1, true, t.muted)
+            .text(date, dw + 1, true, t.muted);
     }
 
     // Headline counts as large figures, in boxes of equal width, in rows of
