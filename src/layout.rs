@@ -225,24 +225,34 @@ pub fn article(body: Rect) -> [Rect; 2] {
 
 /// A popup's rectangle in `body` and its content wrapped to fit it.
 pub fn popup(body: Rect, content: &Popup<'_>) -> (Rect, Vec<Line<'static>>) {
-    let w = content
-        .width
+    let wrapped = text::wrap(&content.lines, popup_wrap_width(body, content.width));
+    (popup_rect(body, content.width, wrapped.len()), wrapped)
+}
+
+/// How wide a popup at most `width` wide wraps its lines in `body`.
+pub fn popup_wrap_width(body: Rect, width: u16) -> u16 {
+    popup_outer_width(body, width).saturating_sub(2)
+}
+
+fn popup_outer_width(body: Rect, width: u16) -> u16 {
+    width
         .min(body.width.saturating_sub(4))
-        .max(body.width.min(20));
-    let inner_w = w.saturating_sub(2);
-    let wrapped = text::wrap(&content.lines, inner_w);
-    let total = wrapped.len();
-    let h = u16::try_from(total + 2)
+        .max(body.width.min(20))
+}
+
+/// Where a popup at most `width` wide with `lines` wrapped lines is drawn
+/// in `body`: centred, as tall as its lines and border within the body.
+pub fn popup_rect(body: Rect, width: u16, lines: usize) -> Rect {
+    let w = popup_outer_width(body, width).min(body.width);
+    let h = u16::try_from(lines + 2)
         .unwrap_or(u16::MAX)
         .min(body.height.saturating_sub(2));
-    let w = w.min(body.width);
-    let rect = Rect::new(
+    Rect::new(
         body.x + (body.width - w) / 2,
         body.y + (body.height - h) / 2,
         w,
         h,
-    );
-    (rect, wrapped)
+    )
 }
 
 /// Where line `line` of a popup's content starts once wrapped, and how

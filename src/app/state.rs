@@ -18,6 +18,7 @@ use crate::data::{Lang, Loaded, RecordRef, Text};
 use crate::input::Mode;
 use crate::layout::{self, Shape};
 use crate::panel::{Panel, SortKey};
+use crate::text;
 use crate::theme::Theme;
 
 /// A popup over the panel.
@@ -151,6 +152,16 @@ pub struct App {
     /// The last chart's points, kept between frames so that a frame costs
     /// what it shows, not the series' length (see [`App::chart_points`]).
     pub(super) chart: Mutex<Option<ChartMemo>>,
+    /// The open popup's lines wrapped to its width, kept between frames:
+    /// scrolling and redrawing a popup then cost what it shows.
+    pub(super) popup_wrap: Mutex<Option<PopupMemo>>,
+}
+
+/// A popup's lines as wrapped, and what they were wrapped from.
+pub(super) struct PopupMemo {
+    width: u16,
+    source: Vec<Line<'static>>,
+    wrapped: Arc<[Line<'static>]>,
 }
 
 /// A chart's points and what they were made for.
@@ -220,6 +231,7 @@ impl App {
             reload_errors: Vec::new(),
             area: Rect::new(0, 0, 120, 40),
             chart: Mutex::new(None),
+            popup_wrap: Mutex::new(None),
         };
         for p in Panel::ALL {
             app.rebuild(p);
@@ -442,13 +454,37 @@ impl App {
         })
     }
 
+    /// The open popup as drawn in `body`: its content, its rectangle, and
+    /// its lines wrapped to fit ([`layout::popup`]). The wrapped lines are
+    /// kept while the content and the width stay the same, the way
+    /// [`App::chart_points`] keeps a chart's.
+    pub fn popup_in(&self, body: Rect) -> Option<(Popup<'_>, Rect, Arc<[Line<'static>]>)> {
+        let content = self.popup()?;
+        let width = layout::popup_wrap_width(body, content.width);
+        let mut memo = self.popup_wrap.lock().unwrap_or_else(|e| e.into_inner());
+        let wrapped = match memo.as_ref() {
+            Some(m) if m.width == width && *m.source == *content.lines => Arc::clone(&m.wrapped),
+            _ => {
+                let wrapped: Arc<[Line<'static>]> = text::wrap(&content.lines, width).into();
+                *memo = Some(PopupMemo {
+                    width,
+                    source: content.lines.to_vec(),
+                    wrapped: Arc::clone(&wrapped),
+                });
+                wrapped
+            }
+        };
+        drop(memo);
+        let rect = layout::popup_rect(body, content.width, wrapped.len());
+        Some((content, rect, wrapped))
+    }
+
     /// The furthest the open popup can scroll at the current size.
     pub fn popup_max_scroll(&self) -> u16 {
-        let Some(content) = self.popup() else {
+        let body = layout::regions(&self.shape()).body;
+        let Some((_, rect, wrapped)) = self.popup_in(body) else {
             return 0;
         };
-        let body = layout::regions(&self.shape()).body;
-        let (rect, wrapped) = layout::popup(body, &content);
         layout::popup_max_scroll(rect, wrapped.len())
     }
 

@@ -7,7 +7,9 @@
 
 use std::cell::RefCell;
 
-use ratatui::buffer::Cell;
+use std::num::NonZeroU16;
+
+use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::style::Style;
 
 /// Printable ASCII, in order from the space.
@@ -35,6 +37,26 @@ const fn ascii_cells() -> [Cell; 95] {
 pub(super) fn ascii(b: u8) -> &'static Cell {
     let i = usize::from(b.wrapping_sub(b' '));
     ASCII_CELLS.get(i).unwrap_or(&Cell::EMPTY)
+}
+
+/// What a cell of a plain two-cell character (see `paint::plain_width`)
+/// tells the diff: its width, so that ratatui's diff need not measure it
+/// again every frame. For such a glyph the diff does exactly what it does
+/// when it measures (it skips the cell under the glyph's right half, and
+/// writes the glyph when it changed); only for a narrow glyph would a
+/// forced width change what it writes, so narrow cells are left measured.
+pub(super) const WIDE: CellDiffOption = match NonZeroU16::new(2) {
+    Some(two) => CellDiffOption::ForcedWidth(two),
+    None => CellDiffOption::None,
+};
+
+/// Drops [`WIDE`] from a cell whose glyph is about to change.
+#[inline]
+pub(super) fn unmeasured(c: &mut Cell) -> &mut Cell {
+    if c.diff_option == WIDE {
+        c.diff_option = CellDiffOption::None;
+    }
+    c
 }
 
 /// How many characters other than ASCII the cache holds (a power of two).
@@ -106,7 +128,7 @@ impl Chars<'_> {
         match (chars.next(), chars.next()) {
             (Some(c), None) => put(cell, self.cell(c), style),
             _ => {
-                cell.set_symbol(g).set_style(style);
+                unmeasured(cell).set_symbol(g).set_style(style);
             }
         }
     }
@@ -122,13 +144,29 @@ pub(super) fn put(cell: &mut Cell, from: &Cell, style: Style) {
     new.bg = cell.bg;
     new.underline_color = cell.underline_color;
     new.modifier = cell.modifier;
-    new.diff_option = cell.diff_option;
+    new.diff_option = unmeasured(cell).diff_option;
     #[allow(deprecated)]
     {
         new.skip = cell.skip;
     }
     *cell = new;
     cell.set_style(style);
+}
+
+/// `buf` as ratatui would hold it, each cell's width left to be measured:
+/// for comparing with ratatui's own drawing. Fails if a cell says a width
+/// other than its glyph's (the diff would then skip the wrong cells).
+#[cfg(test)]
+pub(crate) fn measured(buf: &ratatui::buffer::Buffer) -> ratatui::buffer::Buffer {
+    use ratatui::buffer::CellWidth;
+    let mut out = buf.clone();
+    for cell in &mut out.content {
+        if let CellDiffOption::ForcedWidth(w) = cell.diff_option {
+            assert_eq!(w.get(), cell.symbol().cell_width(), "{cell:?}");
+            cell.diff_option = CellDiffOption::None;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

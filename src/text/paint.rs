@@ -108,6 +108,7 @@ impl<'b> Pen<'b> {
             let at = if x == self.left { x } else { x - 1 };
             let joined = at != x && hidden_before;
             if let Some(c) = self.cell(at) {
+                let c = cells::unmeasured(c);
                 if joined {
                     // The cell was cleared, so it held no symbol.
                     c.set_symbol(g).set_style(style);
@@ -241,10 +242,11 @@ impl<'b> Pen<'b> {
                     return true;
                 };
                 cells::put(cell, chars.cell(c), style);
-                if w == 2
-                    && let Some(cell) = row.get_mut(at + 1)
-                {
-                    cell.reset();
+                if w == 2 {
+                    cell.diff_option = cells::WIDE;
+                    if let Some(cell) = row.get_mut(at + 1) {
+                        cell.reset();
+                    }
                 }
                 at += w;
                 n += 1;
@@ -283,7 +285,7 @@ impl<'b> Pen<'b> {
 /// the blanks that pad every column cost no new symbol.
 fn put(c: &mut Cell, g: &str, style: Style) {
     if c.symbol() != g {
-        c.set_symbol(g);
+        cells::unmeasured(c).set_symbol(g);
     }
     c.set_style(style);
 }
@@ -693,10 +695,10 @@ impl<'a> Boxed<'a> {
                 if let Some(c) = buf.cell_mut((last - 1, top))
                     && super::width(c.symbol()) > 1
                 {
-                    c.set_symbol(" ");
+                    cells::unmeasured(c).set_symbol(" ");
                 }
                 if let Some(c) = buf.cell_mut((last, top)) {
-                    c.set_symbol("…");
+                    cells::unmeasured(c).set_symbol("…");
                 }
             }
         }
@@ -782,7 +784,7 @@ mod tests {
                 }
                 theirs[(last, area.y)].set_symbol("…");
             }
-            assert_eq!(ours, theirs, "{w}x{h}");
+            assert_eq!(super::super::cells::measured(&ours), theirs, "{w}x{h}");
         }
     }
 
@@ -839,7 +841,11 @@ mod tests {
                     let n = padded(&mut ours, area, text, w, right, style);
                     let expected = pad(&fit(text, w), w, right);
                     Span::styled(expected.clone(), style).render(area, &mut theirs);
-                    assert_eq!(ours, theirs, "{text:?} in {w} cells, right: {right}");
+                    assert_eq!(
+                        super::super::cells::measured(&ours),
+                        theirs,
+                        "{text:?} in {w} cells, right: {right}"
+                    );
                     assert_eq!(n, crate::text::width(&expected), "{text:?} {w}");
                 }
             }

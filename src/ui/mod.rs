@@ -212,10 +212,9 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The open popup, if any, centred in the body and scrolled.
 fn render_popup(app: &App, body: Rect, buf: &mut Buffer) {
-    let Some(content) = app.popup() else {
+    let Some((content, rect, wrapped)) = app.popup_in(body) else {
         return;
     };
-    let (rect, wrapped) = layout::popup(body, &content);
     let max = layout::popup_max_scroll(rect, wrapped.len());
     let scroll = app.popup_scroll().min(max);
     let title = if max > 0 {

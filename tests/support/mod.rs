@@ -181,6 +181,21 @@ pub fn check_cells(buf: &Buffer) -> Result<(), String> {
 /// for, and skips cells the terminal does not cover.
 pub fn check_cells_with(buf: &Buffer, widths_agree: bool) -> Result<(), String> {
     let area = buf.area;
+    // A width a cell tells the diff must be its glyph's, or the diff skips
+    // (or writes) the wrong cells.
+    for (i, cell) in buf.content().iter().enumerate() {
+        if let ratatui::buffer::CellDiffOption::ForcedWidth(w) = cell.diff_option {
+            let sym = cell.symbol();
+            if w.get() != sym.cell_width() {
+                let (x, y) = buf.pos_of(i);
+                return Err(format!(
+                    "({x},{y}): {sym:?} tells the diff it is {} cells wide\n{}",
+                    w.get(),
+                    row_text(buf, y)
+                ));
+            }
+        }
+    }
     if widths_agree {
         for cell in buf.content() {
             let sym = cell.symbol();
