@@ -50,10 +50,32 @@ pub(super) const WIDE: CellDiffOption = match NonZeroU16::new(2) {
     None => CellDiffOption::None,
 };
 
-/// Drops [`WIDE`] from a cell whose glyph is about to change.
+/// What a cell of a one-cell glyph followed by another glyph tells the
+/// diff: its width (see [`tell_narrow`]).
+const NARROW: CellDiffOption = CellDiffOption::ForcedWidth(NonZeroU16::MIN);
+
+/// Tells the diff that every cell of `run` but the last is one cell wide:
+/// `run` must be a row of one-cell glyphs, none blank, drawn side by side
+/// (a bar, a border). For a narrow glyph, ratatui's diff does one thing
+/// more when it measures: where the last frame had a wide glyph, it also
+/// rewrites the cell after, which the wide glyph covered. That cell was
+/// blank then (a wide glyph is followed by a blank) and holds a glyph now,
+/// so the diff writes it anyway: telling the width changes nothing the
+/// diff writes. The last cell is followed by something else, and is left
+/// to be measured.
+pub(super) fn tell_narrow(run: &mut [Cell]) {
+    if let Some((_, init)) = run.split_last_mut() {
+        for c in init {
+            c.diff_option = NARROW;
+        }
+    }
+}
+
+/// Drops a width told to the diff ([`WIDE`], [`tell_narrow`]) from a cell
+/// whose glyph is about to change.
 #[inline]
 pub(super) fn unmeasured(c: &mut Cell) -> &mut Cell {
-    if c.diff_option == WIDE {
+    if matches!(c.diff_option, CellDiffOption::ForcedWidth(_)) {
         c.diff_option = CellDiffOption::None;
     }
     c
@@ -172,8 +194,92 @@ pub(crate) fn measured(buf: &ratatui::buffer::Buffer) -> ratatui::buffer::Buffer
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::buffer::CellDiffOption;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
     use ratatui::style::{Color, Modifier};
+    use ratatui::text::Line;
+
+    /// What the diff writes: each cell's place, glyph and look.
+    fn writes(prev: &Buffer, next: &Buffer) -> Vec<(u16, u16, String, Style)> {
+        prev.diff(next)
+            .into_iter()
+            .map(|(x, y, c)| (x, y, c.symbol().to_string(), c.style()))
+            .collect()
+    }
+
+    #[test]
+    fn widths_told_to_the_diff_change_nothing_it_writes() {
+        let area = Rect::new(0, 0, 14, 3);
+        let mut before = Vec::new();
+        let looks = [
+            Style::new(),
+            Style::new().bg(Color::Cyan),
+            Style::new().add_modifier(Modifier::REVERSED),
+        ];
+        for text in [
+            "中文中文中文中",
+            " 中文中文中文",
+            "ab中文cd复工x😀",
+            "abcdefghijklmn",
+            "",
+            "████░░░░──╮",
+        ] {
+            for look in looks {
+                let mut b = Buffer::empty(area);
+                for y in 0..3 {
+                    b.set_string(0, y, text, look);
+                }
+                before.push(b);
+            }
+        }
+        let mut after = Vec::new();
+        for x in 0..3 {
+            for w in [0, 1, 2, 5, 13, 14] {
+                for ratio in [0.0, 0.3, 0.55, 1.0] {
+                    let mut b = Buffer::empty(area);
+                    let at = Rect::new(x, 1, area.width - x, 1);
+                    super::super::paint::draw_bar(&mut b, at, ratio, w, looks[1], looks[0]);
+                    after.push(b);
+                }
+            }
+        }
+        for (w, title) in [(14, " 复工率 "), (9, " Rates (12) "), (4, ""), (1, " x ")] {
+            for h in [1, 2, 3] {
+                let mut b = Buffer::empty(area);
+                super::super::paint::Boxed::new(Line::raw(title), looks[0])
+                    .render(Rect::new(0, 0, w, h), &mut b);
+                after.push(b);
+            }
+        }
+        let mut told = 0;
+        for next in &after {
+            told += next
+                .content
+                .iter()
+                .filter(|c| c.diff_option != CellDiffOption::None)
+                .count();
+            let measured = measured(next);
+            for prev in &before {
+                // Everything the diff writes when it measures, it writes
+                // when told; what else it writes is what the terminal shows
+                // already (a cell told now and measured in the last frame
+                // counts as changed).
+                let (told, plain) = (writes(prev, next), writes(prev, &measured));
+                for w in &plain {
+                    assert!(told.contains(w), "{w:?} not written\n{prev:?}\n{next:?}");
+                }
+                for (x, y, sym, style) in told.iter().filter(|w| !plain.contains(w)) {
+                    let was = &prev[(*x, *y)];
+                    assert_eq!(
+                        (was.symbol(), was.style()),
+                        (sym.as_str(), *style),
+                        "({x},{y})"
+                    );
+                }
+            }
+        }
+        assert!(told > 100, "only {told} cells tell the diff their width");
+    }
 
     #[test]
     fn every_ascii_cell_holds_its_character() {

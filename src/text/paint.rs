@@ -489,6 +489,15 @@ pub(super) fn draw_bar(
     {
         pen.repeat(&SHADE, rest, empty);
     }
+    // Every cell of the bar holds a one-cell glyph.
+    let area = area.intersection(buf.area);
+    if !area.is_empty() {
+        let start = buf.index_of(area.x, area.y);
+        let n = w.min(usize::from(area.width));
+        if let Some(run) = buf.content.get_mut(start..start + n) {
+            cells::tell_narrow(run);
+        }
+    }
 }
 
 /// `area` without its first `by` columns.
@@ -576,6 +585,12 @@ pub fn clear(buf: &mut Buffer, area: Rect, style: Style) {
                 *cell = Cell::EMPTY;
                 cell.set_style(style);
             }
+        }
+        // The cell before is now followed by a blank: measured again.
+        if area.x > buf.area.x
+            && let Some(before) = buf.content.get_mut(start - 1)
+        {
+            cells::unmeasured(before);
         }
     }
 }
@@ -700,6 +715,25 @@ impl<'a> Boxed<'a> {
                 if let Some(c) = buf.cell_mut((last, top)) {
                     cells::unmeasured(c).set_symbol("…");
                 }
+            }
+        }
+        // The horizontal sides are runs of one-cell glyphs: the top one
+        // from the title's end (or the corner) to the corner.
+        let from = if title_area.is_empty() {
+            left
+        } else {
+            title_area.right()
+        };
+        let sides = if bottom > top {
+            &[(top, from), (bottom, left)][..]
+        } else {
+            &[(top, from)][..]
+        };
+        for &(y, x) in sides {
+            if x <= right
+                && let Some(run) = buf.content.get_mut(at(x, y)..=at(right, y))
+            {
+                cells::tell_narrow(run);
             }
         }
     }

@@ -186,11 +186,20 @@ pub fn check_cells_with(buf: &Buffer, widths_agree: bool) -> Result<(), String> 
     for (i, cell) in buf.content().iter().enumerate() {
         if let ratatui::buffer::CellDiffOption::ForcedWidth(w) = cell.diff_option {
             let sym = cell.symbol();
+            let (x, y) = buf.pos_of(i);
             if w.get() != sym.cell_width() {
-                let (x, y) = buf.pos_of(i);
                 return Err(format!(
                     "({x},{y}): {sym:?} tells the diff it is {} cells wide\n{}",
                     w.get(),
+                    row_text(buf, y)
+                ));
+            }
+            // A narrow cell that does not let the diff measure it must be
+            // followed by a glyph in its row (see `text::cells::tell_narrow`).
+            let next = buf.content().get(i + 1).map(|c| c.symbol());
+            if w.get() == 1 && (x + 1 >= area.right() || matches!(next, None | Some(" " | ""))) {
+                return Err(format!(
+                    "({x},{y}): {sym:?} tells the diff it is one cell wide before a blank\n{}",
                     row_text(buf, y)
                 ));
             }
