@@ -72,19 +72,20 @@ pub fn fraction(ctx: &Ctx<'_>, r: &Rate) -> String {
     }
 }
 
-/// The cells the date column needs for the visible rows: the widest of
-/// their dates as written ("<2020-05-15", "2020年5月中旬前") or, for a row
-/// reported after the as-of date, its note ("reported 03-25"); at least the
-/// header's 4.
-pub fn date_width<'a>(ctx: &Ctx<'_>, visible: impl Iterator<Item = &'a When>) -> u16 {
-    let p = ctx.lang.prose();
-    let widest = visible
-        .map(|w| match ctx.reported_note(w) {
-            Some(note) => width(&note),
-            None => width(&w.short(p)),
-        })
-        .max()
-        .unwrap_or(0);
+/// A row's date as its date column writes it ("<2020-05-15",
+/// "2020年5月中旬前"), or for a row reported after the as-of date its note
+/// ("reported 03-25"); and whether it is such a row.
+pub fn dated(ctx: &Ctx<'_>, when: &When) -> (String, bool) {
+    match ctx.reported_note(when) {
+        Some(note) => (note, true),
+        None => (when.short(ctx.lang.prose()), false),
+    }
+}
+
+/// The cells a date column needs for the visible rows' dates (see
+/// [`dated`]): the widest, at least the header's 4.
+pub fn date_width<'s>(dates: impl Iterator<Item = &'s str>) -> u16 {
+    let widest = dates.map(width).max().unwrap_or(0);
     u16::try_from(widest).unwrap_or(u16::MAX).max(4)
 }
 

@@ -15,8 +15,8 @@ pub mod series;
 pub use article::Spot;
 pub use ctx::{Ctx, Target, as_of_text, field};
 pub use marks::{
-    Emptiness, category_name, date_width, empty_list, events_of, fraction, mark, nothing_yet,
-    record_value_line, summary_note, value_parts, verdict,
+    Emptiness, category_name, date_width, dated, empty_list, events_of, fraction, mark,
+    nothing_yet, record_value_line, summary_note, value_parts, verdict,
 };
 pub use people::{people_of, person_line};
 pub use popup::Popup;

@@ -331,17 +331,29 @@ impl Loaded {
 }
 
 impl Loaded {
-    /// A record's place, short form, or "" when it has none.
-    pub fn place_short(&self, id: Option<&str>, lang: Lang) -> String {
-        id.and_then(|id| self.place(id))
-            .map(|p| p.short(lang))
-            .unwrap_or_default()
-    }
-
+    /// Organisation `id`'s name, or "" when there is none.
     pub fn organisation_name(&self, id: Option<&str>, lang: Lang) -> String {
         id.and_then(|id| self.organisation(id))
             .map(|o| o.name.get(lang).into_owned())
             .unwrap_or_default()
+    }
+
+    /// Where a record is, in a word: the shortest name of its place (or
+    /// of its organisation's), else its organisation's name.
+    pub fn whereabouts(&self, place: Option<&str>, organisation: Option<&str>) -> Option<&Text> {
+        self.place_of(place, organisation)
+            .map(Place::short_text)
+            .or_else(|| self.organisation_text(organisation))
+    }
+
+    /// The name of organisation `id`.
+    pub fn organisation_text(&self, id: Option<&str>) -> Option<&Text> {
+        id.and_then(|id| self.organisation(id)).map(|o| &o.name)
+    }
+
+    /// The shortest name of place `id` ([`Place::short_text`]).
+    pub fn place_text(&self, id: Option<&str>) -> Option<&Text> {
+        id.and_then(|id| self.place(id)).map(Place::short_text)
     }
 
     /// The place of a record, falling back on its organisation's place.

@@ -1,7 +1,9 @@
 //! How records read: a qualified number, a date, a place, a count, as the
 //! dashboard, the CLI and the checks write them.
 
-use super::model::{Change, Count, Lang, PartOfDay, Place, Precision, Qualifier, Relation, When};
+use super::model::{
+    Change, Count, Lang, PartOfDay, Place, Precision, Qualifier, Relation, Text, When,
+};
 use crate::fmt::{self, Marks};
 
 impl Qualifier {
@@ -174,13 +176,16 @@ impl When {
 impl Place {
     /// The most specific level: "荣昌高新区" / "Rongchang High-tech Zone".
     pub fn short(&self, lang: Lang) -> String {
-        let t = self
-            .locality
+        self.short_text().get(lang).into_owned()
+    }
+
+    /// The place's smallest level: its locality, county, city or province.
+    pub fn short_text(&self) -> &Text {
+        self.locality
             .as_ref()
             .or(self.county.as_ref())
             .or(self.city.as_ref())
-            .unwrap_or(&self.province);
-        t.get(lang).into_owned()
+            .unwrap_or(&self.province)
     }
 
     /// Every level: "重庆市 荣昌区 荣昌高新区" / "Rongchang High-tech Zone, Rongchang District, Chongqing".

@@ -60,17 +60,12 @@ pub fn render(
             let muted = if s.is_later() { t.later } else { t.muted };
             let place = app
                 .data()
-                .place_of(e.place.as_deref(), e.organisation.as_deref())
-                .map(|p| p.short(lang))
-                .unwrap_or_else(|| {
-                    app.data()
-                        .organisation_name(e.organisation.as_deref(), lang)
-                });
+                .whereabouts(e.place.as_deref(), e.organisation.as_deref());
             vec![
                 Content::Text(sym.into(), style),
                 Content::Text(e.when.describe(lang.prose()).into(), text),
                 widgets::label(&e.label, lang, text),
-                Content::Text(place.into(), muted),
+                widgets::label_or_blank(place, lang, muted),
                 Content::Text(s.short(lang.prose()).into(), style),
             ]
         })

@@ -39,9 +39,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let ctx = app.ctx();
     let ds = &app.data().dataset;
     let h = usize::from(table_body(list).height);
+    // Each visible row's date once: it sizes the column and fills it.
+    let dates: Vec<(String, bool)> = view
+        .visible(h)
+        .map(|i| content::dated(&ctx, &ds.rates[i].when))
+        .collect();
     let mut cols = columns(
         lang,
-        content::date_width(&ctx, view.visible(h).map(|i| &ds.rates[i].when)),
+        content::date_width(dates.iter().map(|(d, _)| d.as_str())),
     );
     widgets::mark_sorted(
         &mut cols,
@@ -51,30 +56,25 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     );
     let rows = view
         .visible(h)
-        .map(|i| {
+        .zip(dates)
+        .map(|(i, (date, later))| {
             let r = &ds.rates[i];
             let place = app
                 .data()
-                .place_of(r.place.as_deref(), r.organisation.as_deref())
-                .map(|p| p.short(lang))
-                .unwrap_or_else(|| {
-                    app.data()
-                        .organisation_name(r.organisation.as_deref(), lang)
-                });
-            let later = app.ctx().reported_note(&r.when);
-            let date = later.clone().unwrap_or_else(|| r.when.short(lang.prose()));
+                .whereabouts(r.place.as_deref(), r.organisation.as_deref());
             let row = vec![
                 widgets::label(&r.label, lang, Style::default()),
                 Content::Bar(r.value / 100.0, None),
                 Content::Text(percent(r.value).into(), t.figure),
                 Content::Text(content::fraction(&ctx, r).into(), t.muted),
                 Content::from(date),
-                Content::Text(place.into(), t.muted),
+                widgets::label_or_blank(place, lang, t.muted),
             ];
             // Reported after the as-of date: greyed, with when it was.
-            match later {
-                Some(_) => row.into_iter().map(|c| c.restyled(t.later)).collect(),
-                None => row,
+            if later {
+                row.into_iter().map(|c| c.restyled(t.later)).collect()
+            } else {
+                row
             }
         })
         .collect();

@@ -43,6 +43,14 @@ pub fn label(text: &Text, lang: Lang, style: Style) -> Content<'_> {
     }
 }
 
+/// [`label`] of a text a record may lack: blank without one.
+pub fn label_or_blank<'a>(text: Option<&'a Text>, lang: Lang, style: Style) -> Content<'a> {
+    match text {
+        Some(t) => label(t, lang, style),
+        None => Content::Text("".into(), style),
+    }
+}
+
 /// An empty bordered box that says why it is empty.
 pub fn empty_box(area: Rect, message: &str, theme: &Theme, buf: &mut Buffer) {
     let b = block(String::new(), theme);

@@ -49,39 +49,45 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
     let view = app.view(Panel::Workforce);
     let ds = &app.data().dataset;
     let h = usize::from(table_body(list).height);
-    // Each visible value once: it sizes the column and fills it.
-    let values: Vec<String> = view.visible(h).map(|i| ds.counts[i].shown(p)).collect();
-    let value_width = values
+    let ctx = app.ctx();
+    // Each visible value and date once: they size their columns and fill
+    // them.
+    let shown: Vec<(String, (String, bool))> = view
+        .visible(h)
+        .map(|i| {
+            (
+                ds.counts[i].shown(p),
+                content::dated(&ctx, &ds.counts[i].when),
+            )
+        })
+        .collect();
+    let value_width = shown
         .iter()
-        .map(|v| crate::text::width(v))
+        .map(|(v, _)| crate::text::width(v))
         .max()
         .unwrap_or(0);
+    let date_width = content::date_width(shown.iter().map(|(_, (d, _))| d.as_str()));
     let rows = view
         .visible(h)
-        .zip(values)
-        .map(|(i, value)| {
+        .zip(shown)
+        .map(|(i, (value, (date, later)))| {
             let c = &ds.counts[i];
-            let later = app.ctx().reported_note(&c.when);
-            let date = later.clone().unwrap_or_else(|| c.when.short(p));
             let row = vec![
                 widgets::label(&c.label, lang, Style::default()),
                 Content::Text(value.into(), t.figure),
-                Content::Text(
-                    app.data().place_short(c.place.as_deref(), lang).into(),
-                    t.muted,
-                ),
-                Content::Text(
-                    app.data()
-                        .organisation_name(c.organisation.as_deref(), lang)
-                        .into(),
+                widgets::label_or_blank(app.data().place_text(c.place.as_deref()), lang, t.muted),
+                widgets::label_or_blank(
+                    app.data().organisation_text(c.organisation.as_deref()),
+                    lang,
                     t.muted,
                 ),
                 Content::from(date),
             ];
             // Reported after the as-of date: greyed, with when it was.
-            match later {
-                Some(_) => row.into_iter().map(|c| c.restyled(t.later)).collect(),
-                None => row,
+            if later {
+                row.into_iter().map(|c| c.restyled(t.later)).collect()
+            } else {
+                row
             }
         })
         .collect();
@@ -104,7 +110,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
             let mut cols = columns(
                 lang,
                 u16::try_from(value_width).unwrap_or(u16::MAX),
-                content::date_width(&app.ctx(), view.visible(h).map(|i| &ds.counts[i].when)),
+                date_width,
             );
             widgets::mark_sorted(
                 &mut cols,
