@@ -13,13 +13,22 @@ use time::Date;
 
 /// 23000 → "23,000".
 pub fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+    // The digits, last first, without formatting machinery.
+    let (mut digits, mut len, mut rest) = ([0u8; 20], 0, n);
+    loop {
+        digits[len] = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(len + len / 3);
+    for i in (0..len).rev() {
+        out.push(char::from(digits[i]));
+        if i > 0 && i % 3 == 0 {
             out.push(',');
         }
-        out.push(c);
     }
     out
 }
@@ -128,7 +137,27 @@ pub fn month_day(d: Date, zh: bool) -> String {
 
 /// 2020-03-22: English's style, and what files and scripts read.
 pub fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    let mut s = String::with_capacity(10);
+    push_iso(&mut s, d);
+    s
+}
+
+/// [`iso`], written at the end of `out`.
+pub fn push_iso(out: &mut String, d: Date) {
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    match u32::try_from(d.year()) {
+        Ok(y) if y <= 9999 => {
+            for div in [1000, 100, 10, 1] {
+                out.push(digit(y / div));
+            }
+        }
+        _ => out.push_str(&format!("{:04}", d.year())),
+    }
+    for n in [u32::from(u8::from(d.month())), u32::from(d.day())] {
+        out.push('-');
+        out.push(digit(n / 10));
+        out.push(digit(n));
+    }
 }
 
 /// 2020年3月25日.
@@ -139,6 +168,32 @@ pub fn zh_date(d: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_and_group_write_what_format_writes() {
+        let mut d = Date::MIN;
+        while d < Date::MAX {
+            let want = format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day());
+            assert_eq!(iso(d), want);
+            d = d.saturating_add(time::Duration::days(997));
+        }
+        let mut n: u64 = 0;
+        while n < u64::MAX / 3 {
+            let digits = n.to_string();
+            let mut want = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    want.push(',');
+                }
+                want.push(c);
+            }
+            assert_eq!(group(n), want, "{n}");
+            n = n * 3 + 1;
+        }
+        for n in 0..20_000 {
+            assert_eq!(group(n).replace(',', ""), n.to_string());
+        }
+    }
 
     #[test]
     fn groups_thousands() {

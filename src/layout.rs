@@ -255,6 +255,19 @@ pub fn popup_rect(body: Rect, width: u16, lines: usize) -> Rect {
     )
 }
 
+/// What a popup at `rect` clears of `area` before it is drawn: its
+/// rectangle and one column beyond each side, so that no half of a wide
+/// glyph under its edge is left behind.
+pub fn popup_cleared(area: Rect, rect: Rect) -> Rect {
+    let x = rect.x.saturating_sub(1).max(area.x);
+    Rect::new(
+        x,
+        rect.y,
+        (rect.width + 2).min(area.right().saturating_sub(x)),
+        rect.height,
+    )
+}
+
 /// Where line `line` of a popup's content starts once wrapped, and how
 /// many rows the popup shows: to scroll a line into view.
 pub fn popup_row(body: Rect, content: &Popup<'_>, line: usize) -> (u16, u16) {

@@ -479,6 +479,16 @@ impl App {
         Some((content, rect, wrapped))
     }
 
+    /// What the open popup clears of the screen when it is drawn (nothing
+    /// without one): what is drawn there before it is never seen.
+    pub fn popup_cleared(&self) -> Rect {
+        let body = layout::regions(&self.shape()).body;
+        self.popup_in(body)
+            .map_or_else(Rect::default, |(_, rect, _)| {
+                layout::popup_cleared(body, rect)
+            })
+    }
+
     /// The furthest the open popup can scroll at the current size.
     pub fn popup_max_scroll(&self) -> u16 {
         let body = layout::regions(&self.shape()).body;

@@ -169,7 +169,10 @@ impl When {
             (_, Precision::MidMonth | Precision::EndOfMonth) => "~",
             _ => "",
         };
-        format!("{mark}{}", fmt::iso(d))
+        let mut s = String::with_capacity(mark.len() + 10);
+        s.push_str(mark);
+        fmt::push_iso(&mut s, d);
+        s
     }
 }
 

@@ -347,6 +347,14 @@ pub struct Body<'a> {
     /// lines as its longest cell needs (the rows below move down; when the
     /// selection is near the bottom, rows at the top make room).
     pub wrap: bool,
+    /// What a popup drawn next clears: cells wholly inside it are not
+    /// drawn, since they would never be seen.
+    pub hidden: Rect,
+}
+
+/// Whether `cell` lies wholly inside `hidden`.
+fn covered(hidden: Rect, cell: Rect) -> bool {
+    !hidden.is_empty() && hidden.intersection(cell) == cell
 }
 
 /// The text of a cell, joined where it is a pair, or `None` for a bar.
@@ -404,6 +412,7 @@ pub fn table(
         selected,
         empty,
         wrap,
+        hidden,
     } = body;
     if rows.is_empty() {
         // Say so, rather than show a bare header.
@@ -435,6 +444,9 @@ pub fn table(
     buf.set_style(Rect { height: 1, ..inner }, theme.title);
     for (col, (&w, &span)) in columns.iter().zip(widths.iter().zip(&spans)) {
         let area = cell(span, inner.y);
+        if covered(hidden, area) {
+            continue;
+        }
         padded(
             buf,
             area,
@@ -508,8 +520,14 @@ pub fn table(
             {
                 for (dy, text) in (0u16..).zip(lines.iter().take(extra + 1)) {
                     let at = cell(span, y + dy);
+                    if covered(hidden, at) {
+                        continue;
+                    }
                     padded(buf, at, text, w, col.right, chosen(*style));
                 }
+                continue;
+            }
+            if covered(hidden, area) {
                 continue;
             }
             match content {
@@ -536,6 +554,69 @@ pub fn table(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_a_popup_clears_are_not_drawn_and_nothing_else_changes() {
+        let theme = Theme::DARK;
+        let labels = [
+            "复工率 · Work resumption rate",
+            "a",
+            "中文中文中文中文中文中文中文中文中文",
+            "Shufang Township Party-building alliance",
+            "",
+        ];
+        let rows = || -> Vec<Vec<Content<'static>>> {
+            (0..30)
+                .map(|i| {
+                    vec![
+                        Content::Text(labels[i % labels.len()].into(), Style::default()),
+                        Content::Bar((i % 7) as f64 / 6.0, None),
+                        Content::Pair("江西", "Jiangxi", theme.muted),
+                        Content::Text(format!("{i}").into(), theme.figure),
+                    ]
+                })
+                .collect()
+        };
+        let columns = [
+            Column::text("what", 4).grow(),
+            Column::bar(5),
+            Column::text("where", 4),
+            Column::new("n", Constraint::Length(3)).right(),
+        ];
+        let area = Rect::new(0, 0, 70, 20);
+        for hidden in [
+            Rect::new(10, 3, 40, 10),
+            Rect::new(0, 0, 70, 20),
+            Rect::new(21, 0, 7, 1),
+            Rect::new(33, 5, 1, 14),
+            Rect::new(60, 2, 30, 30),
+        ] {
+            for (selected, wrap) in [(None, false), (Some(4), false), (Some(2), true)] {
+                let draw = |skip: Rect| {
+                    let mut buf = Buffer::empty(area);
+                    let body = Body {
+                        rows: rows(),
+                        selected,
+                        empty: "",
+                        wrap,
+                        hidden: skip,
+                    };
+                    table(
+                        area,
+                        &mut buf,
+                        Boxed::new("t".into(), theme.border),
+                        &columns,
+                        body,
+                        &theme,
+                    );
+                    super::super::clear(&mut buf, hidden, theme.base);
+                    buf
+                };
+                let (skipped, drawn) = (draw(hidden), draw(Rect::default()));
+                assert_eq!(skipped, drawn, "{hidden:?} {selected:?} {wrap}");
+            }
+        }
+    }
 
     fn text(natural: u16, min: u16) -> Want {
         Want::Text {

@@ -36,12 +36,20 @@ pub(super) fn printable_ascii(s: &str) -> bool {
 
 /// The width of a character that is a glyph on its own when the next one is
 /// such a character too, or ends the text: printable ASCII, Latin-1 letters
-/// and signs and general punctuation (one cell); CJK ideographs,
+/// and signs, general punctuation, the four arrows ←↑→↓, box drawing, block
+/// elements, geometric shapes (● ○ ◆ ▲) and braille (one cell); CJK ideographs,
 /// punctuation and fullwidth forms (two). No rule of grapheme segmentation
 /// joins two of them, and their [`glyph_width`] is fixed.
 pub(super) fn plain_width(c: char) -> Option<usize> {
     match c {
-        ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{FF}' | '\u{2010}'..='\u{2027}' => Some(1),
+        ' '..='~'
+        | '\u{A0}'..='\u{AC}'
+        | '\u{AE}'..='\u{FF}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2190}'..='\u{2193}'
+        | '\u{2500}'..='\u{259F}'
+        | '\u{25A0}'..='\u{25FC}'
+        | '\u{2800}'..='\u{28FF}' => Some(1),
         '\u{3000}'..='\u{3029}'
         | '\u{3030}'..='\u{303E}'
         | '\u{4E00}'..='\u{9FFF}'
@@ -176,7 +184,10 @@ mod tests {
                 assert_eq!(format!("{c}{other}").graphemes(true).count(), 2, "{c:?}");
             }
         }
-        assert_eq!(plain, 95 + 13 + 82 + 24 + 42 + 15 + 20992 + 96);
+        assert_eq!(
+            plain,
+            95 + 13 + 82 + 24 + 4 + 160 + 93 + 256 + 42 + 15 + 20992 + 96
+        );
     }
 
     #[test]

@@ -97,6 +97,7 @@ pub fn render(
             empty: app.empty_note(Panel::Timeline),
             // Only a list with a selection unfolds it.
             wrap: selected.is_some() && app.wrap(),
+            hidden: app.popup_cleared(),
         },
         t,
     );

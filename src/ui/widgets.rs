@@ -26,6 +26,7 @@ pub fn body<'a>(app: &'a App, panel: Panel, rows: Vec<Vec<Content<'a>>>) -> Body
         selected: app.view(panel).selected_on_screen(),
         empty: app.empty_note(panel),
         wrap: app.wrap(),
+        hidden: app.popup_cleared(),
     }
 }
 
@@ -62,15 +63,7 @@ pub fn empty_box(area: Rect, message: &str, theme: &Theme, buf: &mut Buffer) {
 /// A popup's frame at `rect` within `area`, cleared, with a border; returns
 /// its inside.
 pub fn popup(area: Rect, rect: Rect, title: String, theme: &Theme, buf: &mut Buffer) -> Rect {
-    // Clear one column beyond each side too, so no half of a wide glyph
-    // under the popup's edge is left behind.
-    let wide = Rect::new(
-        rect.x.saturating_sub(1).max(area.x),
-        rect.y,
-        (rect.width + 2).min(area.right() - rect.x.saturating_sub(1).max(area.x)),
-        rect.height,
-    );
-    text::clear(buf, wide, theme.base);
+    text::clear(buf, crate::layout::popup_cleared(area, rect), theme.base);
     let b = Boxed::new(Line::from(title).style(theme.title), theme.border_focus).double();
     let inner = b.inner(rect);
     b.render(rect, buf);
