@@ -482,6 +482,9 @@ impl App {
     /// What the open popup clears of the screen when it is drawn (nothing
     /// without one): what is drawn there before it is never seen.
     pub fn popup_cleared(&self) -> Rect {
+        if self.overlay.is_none() {
+            return Rect::default();
+        }
         let body = layout::regions(&self.shape()).body;
         self.popup_in(body)
             .map_or_else(Rect::default, |(_, rect, _)| {

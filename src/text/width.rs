@@ -13,11 +13,21 @@ pub fn width(s: &str) -> usize {
     if printable_ascii(s) {
         return s.len();
     }
+    // Plain characters only: each is a glyph of its own width.
     let mut w = 0;
-    each_glyph(s, |_, _, gw| {
-        w += gw;
-        true
-    });
+    for c in s.chars() {
+        match plain_width(c) {
+            Some(cw) => w += cw,
+            None => {
+                w = 0;
+                each_glyph(s, |_, _, gw| {
+                    w += gw;
+                    true
+                });
+                return w;
+            }
+        }
+    }
     w
 }
 
@@ -203,6 +213,8 @@ mod tests {
             "中\u{0600}文",
             "Ａ\u{ff9e}Ｂ中\u{e0100}",
             "\u{1100}\u{1161}\u{11a8}한국어",
+            "▲ 2020 │ ●○◆ ⣿⠁ ←↑→↓ █▏░ ╭─╮",
+            "◆\u{fe0f}●│\u{301}─",
         ];
         for t in texts {
             let mut got = Vec::new();
