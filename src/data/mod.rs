@@ -333,8 +333,8 @@ impl Loaded {
 impl Loaded {
     /// Organisation `id`'s name, or "" when there is none.
     pub fn organisation_name(&self, id: Option<&str>, lang: Lang) -> String {
-        id.and_then(|id| self.organisation(id))
-            .map(|o| o.name.get(lang).into_owned())
+        self.organisation_text(id)
+            .map(|name| name.get(lang).into_owned())
             .unwrap_or_default()
     }
 

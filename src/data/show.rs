@@ -177,12 +177,8 @@ impl When {
 }
 
 impl Place {
-    /// The most specific level: "荣昌高新区" / "Rongchang High-tech Zone".
-    pub fn short(&self, lang: Lang) -> String {
-        self.short_text().get(lang).into_owned()
-    }
-
-    /// The place's smallest level: its locality, county, city or province.
+    /// The most specific level: its locality, county, city or province
+    /// ("荣昌高新区" / "Rongchang High-tech Zone").
     pub fn short_text(&self) -> &Text {
         self.locality
             .as_ref()

@@ -40,19 +40,24 @@ pub fn render(
     let lang = app.lang();
     let ds = &app.data().dataset;
     let h = usize::from(table_body(area).height);
-    let visible: Vec<(usize, Status)> = events
+    // Each visible status once: it sizes the column and fills it.
+    let ctx = app.ctx();
+    let visible: Vec<(usize, Status, String)> = events
         .take(h)
-        .map(|i| (i, app.ctx().status(&ds.events[i])))
+        .map(|i| {
+            let s = ctx.status(&ds.events[i]);
+            (i, s, s.short(lang.prose()))
+        })
         .collect();
     let status_width = visible
         .iter()
-        .map(|&(_, s)| width(&s.short(lang.prose())))
+        .map(|(_, _, shown)| width(shown))
         .max()
         .unwrap_or(0)
         + 1;
     let rows = visible
         .into_iter()
-        .map(|(i, s)| {
+        .map(|(i, s, shown)| {
             let e = &ds.events[i];
             let (sym, style) = mark(e, s, t);
             // Not yet happened on the as-of date: the whole row is greyed.
@@ -66,7 +71,7 @@ pub fn render(
                 Content::Text(e.when.describe(lang.prose()).into(), text),
                 widgets::label(&e.label, lang, text),
                 widgets::label_or_blank(place, lang, muted),
-                Content::Text(s.short(lang.prose()).into(), style),
+                Content::Text(shown.into(), style),
             ]
         })
         .collect();
