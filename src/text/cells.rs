@@ -1,43 +1,15 @@
-//! Writing a glyph into a cell without building its symbol anew.
+//! Writing a glyph into a cell, and what a cell tells ratatui's diff.
 //!
-//! `Cell::set_symbol` makes a new string of the glyph every time. Cloning
-//! a cell whose symbol is short copies it instead, so each glyph is made
-//! once: printable ASCII in a table built at compile time, bars and borders
-//! as constants, any other plain character in a small cache.
-
-use std::cell::RefCell;
+//! A glyph is written with `Cell::set_symbol`: ratatui keeps a symbol of up
+//! to 24 bytes inline, so writing one copies it and allocates nothing.
+//! (Cloning a prepared cell of the glyph instead, and looking glyphs up in
+//! a cache, measured slower: the clone copies the symbol through the stack
+//! in pieces the processor cannot forward.)
 
 use std::num::NonZeroU16;
 
 use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::style::Style;
-
-/// Printable ASCII, in order from the space.
-const ASCII: &[u8; 95] = b" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-
-/// A cell holding each printable ASCII character, from the space on.
-static ASCII_CELLS: [Cell; 95] = ascii_cells();
-
-const fn ascii_cells() -> [Cell; 95] {
-    let mut out = [Cell::EMPTY; 95];
-    let mut i = 0;
-    while i < ASCII.len() {
-        let (_, rest) = ASCII.as_slice().split_at(i);
-        let (one, _) = rest.split_at(1);
-        if let Ok(s) = core::str::from_utf8(one) {
-            // The cell replaced is empty: nothing to drop.
-            std::mem::forget(std::mem::replace(&mut out[i], Cell::new(s)));
-        }
-        i += 1;
-    }
-    out
-}
-
-/// The cell of a printable ASCII byte (a space for any other byte).
-pub(super) fn ascii(b: u8) -> &'static Cell {
-    let i = usize::from(b.wrapping_sub(b' '));
-    ASCII_CELLS.get(i).unwrap_or(&Cell::EMPTY)
-}
 
 /// What a cell of a plain two-cell character (see `paint::plain_width`)
 /// tells the diff: its width, so that ratatui's diff need not measure it
@@ -81,98 +53,12 @@ pub(super) fn unmeasured(c: &mut Cell) -> &mut Cell {
     c
 }
 
-/// How many characters other than ASCII the cache holds (a power of two).
-const CACHED: usize = 1024;
-
-thread_local! {
-    /// Cells of recently drawn characters, by their code point modulo
-    /// [`CACHED`]: a Chinese text repeats few characters.
-    static CACHE: RefCell<Vec<(char, Cell)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Calls `f` with a source of cells for characters: ASCII from its
-/// table, anything else from the cache (made on a miss).
-pub(super) fn with_chars<R>(f: impl FnOnce(&mut Chars<'_>) -> R) -> R {
-    CACHE.with(|cache| match cache.try_borrow_mut() {
-        Ok(mut cache) => {
-            if cache.len() != CACHED {
-                cache.clear();
-                cache.resize(CACHED, ('\0', Cell::EMPTY));
-            }
-            f(&mut Chars {
-                cache: &mut cache,
-                scratch: Cell::EMPTY,
-            })
-        }
-        // Already in use further up: without a cache.
-        Err(_) => f(&mut Chars {
-            cache: &mut Vec::new(),
-            scratch: Cell::EMPTY,
-        }),
-    })
-}
-
-/// See [`with_chars`].
-pub(super) struct Chars<'c> {
-    cache: &'c mut Vec<(char, Cell)>,
-    /// Where a character is made when there is no cache.
-    scratch: Cell,
-}
-
-impl Chars<'_> {
-    /// A cell holding `c`.
-    #[inline]
-    pub(super) fn cell(&mut self, c: char) -> &Cell {
-        if c.is_ascii() {
-            // `c` fits in a byte.
-            return ascii(c as u8);
-        }
-        let i = (c as usize) & (CACHED - 1);
-        match self.cache.get_mut(i) {
-            Some(entry) => {
-                if entry.0 != c {
-                    entry.1.set_symbol(c.encode_utf8(&mut [0; 4]));
-                    entry.0 = c;
-                }
-                &entry.1
-            }
-            None => {
-                self.scratch.set_symbol(c.encode_utf8(&mut [0; 4]));
-                &self.scratch
-            }
-        }
-    }
-
-    /// Writes the glyph `g` and then `style` into `cell`, as
-    /// `cell.set_symbol(g).set_style(style)` does.
-    pub(super) fn put(&mut self, cell: &mut Cell, g: &str, style: Style) {
-        let mut chars = g.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) => put(cell, self.cell(c), style),
-            _ => {
-                unmeasured(cell).set_symbol(g).set_style(style);
-            }
-        }
-    }
-}
-
-/// Writes the symbol of `from` and then `style` into `cell`, as
-/// `cell.set_symbol(from.symbol()).set_style(style)` does: everything
-/// else `cell` holds stays.
+/// Writes the glyph `g` and then `style` into `cell`, as
+/// `cell.set_symbol(g).set_style(style)` does, dropping a width told to
+/// the diff: everything else `cell` holds stays.
 #[inline]
-pub(super) fn put(cell: &mut Cell, from: &Cell, style: Style) {
-    let mut new = from.clone();
-    new.fg = cell.fg;
-    new.bg = cell.bg;
-    new.underline_color = cell.underline_color;
-    new.modifier = cell.modifier;
-    new.diff_option = unmeasured(cell).diff_option;
-    #[allow(deprecated)]
-    {
-        new.skip = cell.skip;
-    }
-    *cell = new;
-    cell.set_style(style);
+pub(super) fn put(cell: &mut Cell, g: &str, style: Style) {
+    unmeasured(cell).set_symbol(g).set_style(style);
 }
 
 /// `buf` as ratatui would hold it, each cell's width left to be measured:
@@ -282,47 +168,7 @@ mod tests {
     }
 
     #[test]
-    fn every_ascii_cell_holds_its_character() {
-        for b in b' '..=b'~' {
-            assert_eq!(ascii(b).symbol(), char::from(b).to_string());
-            let mut made = Cell::EMPTY;
-            made.set_symbol(&char::from(b).to_string());
-            assert_eq!(ascii(b), &made);
-        }
-        assert_eq!(ascii(b'\n').symbol(), " ");
-    }
-
-    #[test]
-    fn cached_cells_hold_their_character_even_when_evicted() {
-        let texts = ["复工率", "中文", "·", "é", "，。"];
-        with_chars(|chars| {
-            for _ in 0..2 {
-                for t in texts {
-                    for c in t.chars() {
-                        assert_eq!(chars.cell(c).symbol(), c.to_string());
-                        // The character CACHED code points on lands on the same entry.
-                        if let Some(other) = char::from_u32(c as u32 + CACHED as u32) {
-                            assert_eq!(chars.cell(other).symbol(), other.to_string());
-                        }
-                    }
-                }
-            }
-        });
-    }
-
-    #[test]
-    fn without_the_cache_cells_still_hold_their_character() {
-        with_chars(|_| {
-            with_chars(|inner| {
-                for c in ['复', 'é', 'a', '工'] {
-                    assert_eq!(inner.cell(c).symbol(), c.to_string());
-                }
-            })
-        });
-    }
-
-    #[test]
-    fn put_is_set_symbol_then_set_style() {
+    fn put_drops_a_told_width_and_keeps_what_else_the_cell_says() {
         let styles = [
             Style::default(),
             Style::new().fg(Color::Cyan),
@@ -331,21 +177,24 @@ mod tests {
                 .underline_color(Color::Red)
                 .remove_modifier(Modifier::ITALIC),
         ];
-        let mut before = Cell::EMPTY;
-        before
-            .set_symbol("旧")
-            .set_style(Style::new().fg(Color::Green).bg(Color::Black).italic());
-        before.set_diff_option(CellDiffOption::Skip);
-        for style in styles {
-            for g in ["a", "复", "█", " "] {
-                let mut ours = before.clone();
-                let mut from = Cell::EMPTY;
-                from.set_symbol(g).set_style(Style::new().fg(Color::Yellow));
-                put(&mut ours, &from, style);
-                let mut theirs = before.clone();
-                theirs.set_symbol(g).set_style(style);
-                assert_eq!(ours, theirs, "{g:?} {style:?}");
-                assert_eq!(ours.diff_option, theirs.diff_option);
+        let looks = Style::new().fg(Color::Green).bg(Color::Black).italic();
+        for (told, after) in [
+            (WIDE, CellDiffOption::None),
+            (NARROW, CellDiffOption::None),
+            (CellDiffOption::Skip, CellDiffOption::Skip),
+            (CellDiffOption::None, CellDiffOption::None),
+        ] {
+            let mut before = Cell::EMPTY;
+            before.set_symbol("旧").set_style(looks);
+            before.set_diff_option(told);
+            for style in styles {
+                for g in ["a", "复", "█", " ", "👍🏽"] {
+                    let mut ours = before.clone();
+                    put(&mut ours, g, style);
+                    let mut theirs = before.clone();
+                    theirs.set_symbol(g).set_style(style).set_diff_option(after);
+                    assert_eq!(ours, theirs, "{g:?} {style:?} after {told:?}");
+                }
             }
         }
     }

@@ -75,38 +75,36 @@ pub fn paragraph(buf: &mut Buffer, area: Rect, lines: &[Line<'_>], scroll: u16) 
     let max = usize::from(area.width);
     let stride = usize::from(buf.area.width);
     let shown = lines.iter().skip(usize::from(scroll));
-    cells::with_chars(|chars| {
-        for (y, line) in (area.top()..area.bottom()).zip(shown) {
-            let start = usize::from(y - buf.area.y) * stride + usize::from(area.x - buf.area.x);
-            let Some(row) = buf.content.get_mut(start..start + max) else {
-                return;
-            };
-            let mut used = 0;
-            let mut open = true;
-            for span in &line.spans {
-                let style = line.style.patch(span.style);
-                each_glyph(&span.content, |_, g, w| {
-                    if w > max || g.contains(char::is_control) {
-                        return true;
-                    }
-                    if used + w > max {
-                        open = false;
-                        return false;
-                    }
-                    if w > 0
-                        && let Some(cell) = row.get_mut(used)
-                    {
-                        chars.put(cell, g, style);
-                    }
-                    used += w;
-                    true
-                });
-                if !open {
-                    break;
+    for (y, line) in (area.top()..area.bottom()).zip(shown) {
+        let start = usize::from(y - buf.area.y) * stride + usize::from(area.x - buf.area.x);
+        let Some(row) = buf.content.get_mut(start..start + max) else {
+            return;
+        };
+        let mut used = 0;
+        let mut open = true;
+        for span in &line.spans {
+            let style = line.style.patch(span.style);
+            each_glyph(&span.content, |_, g, w| {
+                if w > max || g.contains(char::is_control) {
+                    return true;
                 }
+                if used + w > max {
+                    open = false;
+                    return false;
+                }
+                if w > 0
+                    && let Some(cell) = row.get_mut(used)
+                {
+                    cells::put(cell, g, style);
+                }
+                used += w;
+                true
+            });
+            if !open {
+                break;
             }
         }
-    });
+    }
 }
 
 #[cfg(test)]

@@ -16,8 +16,8 @@ use crate::theme::Theme;
 const EIGHTHS: [&str; 7] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 
 /// A bar's full and empty cells.
-static FULL: Cell = Cell::new("█");
-static SHADE: Cell = Cell::new("░");
+const FULL: &str = "█";
+const SHADE: &str = "░";
 
 /// A bar of `w` cells for `ratio` (clamped to 0..=1): how many full cells,
 /// the partial glyph after them if any, and how many empty cells.
@@ -139,15 +139,15 @@ impl<'b> Pen<'b> {
         self.written > 0 && self.x == self.left
     }
 
-    /// A run of `n` glyphs of one cell each, the `k`th held by `cell(k)`.
-    fn run<'g>(&mut self, n: usize, style: Style, cell: impl Fn(usize) -> &'g Cell) {
+    /// A run of `n` glyphs of one cell each, the `k`th being `glyph(k)`.
+    fn run<'g>(&mut self, n: usize, style: Style, glyph: impl Fn(usize) -> &'g str) {
         if n == 0 || self.full {
             return;
         }
         let mut from = 0;
         if self.joins() {
             // The first may join zero-width glyphs before it.
-            self.glyph(cell(0).symbol(), 1, style);
+            self.glyph(glyph(0), 1, style);
             if self.full {
                 return;
             }
@@ -159,7 +159,7 @@ impl<'b> Pen<'b> {
         let start = self.row + usize::from(self.x - self.buf.area.x);
         if let Some(cells) = self.buf.content.get_mut(start..start + k) {
             for (i, c) in cells.iter_mut().enumerate() {
-                cells::put(c, cell(from + i), style);
+                cells::put(c, glyph(from + i), style);
             }
         }
         self.x += u16::try_from(k).unwrap_or(0);
@@ -170,16 +170,16 @@ impl<'b> Pen<'b> {
         self.full = n - from > room;
     }
 
-    /// `n` copies of the one-cell glyph of `cell`.
-    fn repeat(&mut self, cell: &Cell, n: usize, style: Style) {
-        self.run(n, style, |_| cell);
+    /// `n` copies of the one-cell glyph `g`.
+    fn repeat(&mut self, g: &str, n: usize, style: Style) {
+        self.run(n, style, |_| g);
     }
 
     /// `n` blank cells in `style`. A frame starts blank, so most of them
     /// only take the style.
     fn blanks(&mut self, n: usize, style: Style) {
         if n == 0 || self.full || self.joins() {
-            self.repeat(&Cell::EMPTY, n, style);
+            self.repeat(" ", n, style);
             return;
         }
         let room = usize::from(self.right - self.x);
@@ -190,7 +190,7 @@ impl<'b> Pen<'b> {
                 if c.symbol() == " " {
                     c.set_style(style);
                 } else {
-                    cells::put(c, &Cell::EMPTY, style);
+                    cells::put(c, " ", style);
                 }
             }
         }
@@ -204,10 +204,7 @@ impl<'b> Pen<'b> {
 
     /// Printable ASCII, a glyph of one cell per byte.
     fn ascii(&mut self, s: &str, style: Style) {
-        let bytes = s.as_bytes();
-        self.run(s.len(), style, |i| {
-            cells::ascii(bytes.get(i).copied().unwrap_or(b' '))
-        });
+        self.run(s.len(), style, |i| s.get(i..=i).unwrap_or(" "));
     }
 
     /// Text of plain characters only (see `plain_width`): each is a glyph
@@ -231,29 +228,25 @@ impl<'b> Pen<'b> {
             return;
         };
         let (mut at, mut n, mut last_w) = (0, 0, 0);
-        let full = cells::with_chars(|chars| {
-            for c in rest.chars() {
-                // Of plain characters, those of two cells are from U+3000 on.
-                let w = if c >= '\u{3000}' { 2 } else { 1 };
-                if at + w > room {
-                    return true;
+        let mut full = false;
+        for c in rest.chars() {
+            // Of plain characters, those of two cells are from U+3000 on.
+            let w = if c >= '\u{3000}' { 2 } else { 1 };
+            let Some(cell) = row.get_mut(at).filter(|_| at + w <= room) else {
+                full = true;
+                break;
+            };
+            cells::put(cell, c.encode_utf8(&mut [0; 4]), style);
+            if w == 2 {
+                cell.diff_option = cells::WIDE;
+                if let Some(cell) = row.get_mut(at + 1) {
+                    cell.reset();
                 }
-                let Some(cell) = row.get_mut(at) else {
-                    return true;
-                };
-                cells::put(cell, chars.cell(c), style);
-                if w == 2 {
-                    cell.diff_option = cells::WIDE;
-                    if let Some(cell) = row.get_mut(at + 1) {
-                        cell.reset();
-                    }
-                }
-                at += w;
-                n += 1;
-                last_w = w;
             }
-            false
-        });
+            at += w;
+            n += 1;
+            last_w = w;
+        }
         self.x += u16::try_from(at).unwrap_or(0);
         self.full |= full;
         self.written += n;
@@ -479,7 +472,7 @@ pub(super) fn draw_bar(
     if filled > 0
         && let Some(mut pen) = Pen::new(buf, area)
     {
-        pen.repeat(&FULL, full, fill);
+        pen.repeat(FULL, full, fill);
         if let Some(g) = partial {
             pen.glyph(g, 1, fill);
         }
@@ -487,7 +480,7 @@ pub(super) fn draw_bar(
     if rest > 0
         && let Some(mut pen) = Pen::new(buf, indent(area, filled))
     {
-        pen.repeat(&SHADE, rest, empty);
+        pen.repeat(SHADE, rest, empty);
     }
     // Every cell of the bar holds a one-cell glyph.
     let area = area.intersection(buf.area);
@@ -606,26 +599,12 @@ pub struct Boxed<'a> {
     set: &'static BorderSet,
 }
 
-/// The cells of a box's border: the sides, then the corners from the top left.
-pub struct BorderSet([Cell; 6]);
+/// The glyphs of a box's border: the sides, then the corners from the top left.
+pub struct BorderSet([&'static str; 6]);
 
-static ROUNDED: BorderSet = BorderSet([
-    Cell::new("│"),
-    Cell::new("─"),
-    Cell::new("╭"),
-    Cell::new("╮"),
-    Cell::new("╰"),
-    Cell::new("╯"),
-]);
+static ROUNDED: BorderSet = BorderSet(["│", "─", "╭", "╮", "╰", "╯"]);
 
-static DOUBLE: BorderSet = BorderSet([
-    Cell::new("║"),
-    Cell::new("═"),
-    Cell::new("╔"),
-    Cell::new("╗"),
-    Cell::new("╚"),
-    Cell::new("╝"),
-]);
+static DOUBLE: BorderSet = BorderSet(["║", "═", "╔", "╗", "╚", "╝"]);
 
 impl<'a> Boxed<'a> {
     pub fn new(title: Line<'a>, border: Style) -> Boxed<'a> {
@@ -673,7 +652,7 @@ impl<'a> Boxed<'a> {
         let w = usize::from(whole.width);
         let at = |x: u16, y: u16| usize::from(y - whole.y) * w + usize::from(x - whole.x);
         let style = self.border;
-        let put = |buf: &mut Buffer, i: usize, sym: &Cell| {
+        let put = |buf: &mut Buffer, i: usize, sym: &str| {
             if let Some(c) = buf.content.get_mut(i) {
                 cells::put(c, sym, style);
             }
