@@ -15,7 +15,7 @@ use crate::theme::Theme;
 
 const EIGHTHS: [&str; 7] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 
-/// A bar's full and empty cells.
+/// A bar's full and empty glyphs.
 const FULL: &str = "█";
 const SHADE: &str = "░";
 
